@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Config } from './config.js';
+import type { Database } from './platform/db/database.js';
+import { ProblemSchema } from './platform/http/schemas.js';
+import { handleError } from './platform/http/errors.js';
+import { registerRequestContext } from './platform/http/request-context.js';
+import { registerOpsRoutes } from './platform/http/ops.routes.js';
+import { registerWeb } from './platform/http/web.js';
+import { authRoutes, CurrentUserSchema } from './platform/auth/auth.routes.js';
+import { oidcRoutes } from './platform/auth/oidc.routes.js';
+import {
+  municipalityRoutes,
+  MunicipalitySchema,
+  PersonSchema,
+  publicMunicipalityRoutes,
+} from './platform/municipality/municipality.routes.js';
+import {
+  notificationRoutes,
+  NotificationSchema,
+} from './platform/notifications/notifications.routes.js';
+import { auditRoutes } from './platform/audit/audit.routes.js';
+import { emailRoutes } from './platform/email/email.routes.js';
+import type { NotificationHub } from './platform/notifications/hub.js';
+import type { OidcLogin } from './platform/auth/oidc.js';
+import { instanceSecret } from './platform/db/instance-settings.js';
+
+export interface AppDeps {
+  config: Config;
+  db: Database;
+  hub: NotificationHub;
+  oidc: OidcLogin | null;
+  /** Pino logger options, or false for none (tests). */
+  logger?: boolean | object;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+}
+
+/** Build the whole application without listening, so tests can drive it with inject(). */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    requestIdHeader: false,
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+    ajv: {
+      // Unknown fields are an error the client should hear about, not silently dropped.
+      customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('deps', deps);
+  // Shared schemas are added at the root so every route can $ref them (and OpenAPI names them).
+  for (const schema of [ProblemSchema, MunicipalitySchema, PersonSchema, CurrentUserSchema, NotificationSchema]) {
+    app.addSchema(schema);
+  }
+  app.setErrorHandler(handleError);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Helppo API',
+        description:
+          'Digital services of Finnish municipalities. Municipality-specific operations live under /api/{slug}/. ' +
+          'State-changing requests need the x-csrf-token header from getCurrentUser.',
+        version: '0.1.0',
+      },
+      tags: [
+        { name: 'platform', description: 'Health, metrics and municipalities' },
+        { name: 'auth', description: 'Login, logout and the current user' },
+        { name: 'notifications', description: 'In-app notifications and their live stream' },
+        { name: 'admin', description: 'Municipality administration' },
+      ],
+    },
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  await app.register(cookie, { secret: await instanceSecret(deps.db, 'cookie_secret') });
+  await app.register(csrf, {
+    cookieKey: 'helppo_csrf',
+    cookieOpts: {
+      path: '/',
+      sameSite: 'lax',
+      httpOnly: true,
+      secure: deps.config.cookieSecure,
+      signed: true,
+    },
+  });
+  await app.register(rateLimit, { global: false });
+
+  registerRequestContext(app);
+  registerOpsRoutes(app);
+
+  await app.register(publicMunicipalityRoutes, { prefix: '/api' });
+  await app.register(
+    async (tenant) => {
+      await tenant.register(municipalityRoutes);
+      await tenant.register(authRoutes);
+      await tenant.register(oidcRoutes);
+      await tenant.register(notificationRoutes);
+      await tenant.register(auditRoutes);
+      await tenant.register(emailRoutes);
+    },
+    { prefix: '/api/:slug' },
+  );
+  await registerWeb(app);
+  return app;
+}

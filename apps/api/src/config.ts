@@ -1,0 +1,108 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+
+/**
+ * Configuration comes from the environment and is validated once at boot; a bad value stops
+ * the server with a message naming the variable. `.env.example` lists every variable.
+ */
+const EnvSchema = Type.Object({
+  NODE_ENV: Type.Optional(Type.String()),
+  HELPPO_MODE: Type.Optional(Type.Union([Type.Literal('demo'), Type.Literal('production')])),
+  PORT: Type.Optional(Type.String({ pattern: '^[0-9]{1,5}$' })),
+  HOST: Type.Optional(Type.String({ minLength: 1 })),
+  PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://[^/]+$' })),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  DATABASE_POOL_SIZE: Type.Optional(Type.String({ pattern: '^[0-9]{1,3}$' })),
+  PGLITE_DIR: Type.Optional(Type.String({ minLength: 1 })),
+  LOG_LEVEL: Type.Optional(
+    Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l))),
+  ),
+  SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
+  MAIL_FROM: Type.Optional(Type.String({ minLength: 3 })),
+  OIDC_ISSUER: Type.Optional(Type.String({ pattern: '^https?://' })),
+  OIDC_CLIENT_ID: Type.Optional(Type.String({ minLength: 1 })),
+  OIDC_CLIENT_SECRET: Type.Optional(Type.String({ minLength: 1 })),
+  OIDC_ALLOW_HTTP: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
+  HOST_MUNICIPALITIES: Type.Optional(Type.String()),
+  LOGIN_RATE_LIMIT_PER_MINUTE: Type.Optional(Type.String({ pattern: '^[0-9]{1,5}$' })),
+  COOKIE_SECURE: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
+  WEB_DIST_DIR: Type.Optional(Type.String({ minLength: 1 })),
+  JOB_WORKER: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
+});
+
+export interface Config {
+  mode: 'demo' | 'production';
+  port: number;
+  host: string;
+  publicUrl: string;
+  database: { url?: string; poolSize: number; pgliteDir?: string };
+  logLevel: string;
+  smtpUrl?: string;
+  mailFrom: string;
+  oidc?: { issuer: string; clientId: string; clientSecret?: string; allowHttp: boolean };
+  /** host name → municipality slug, e.g. `tyrskyla.fi=tyrskyla` */
+  hostMunicipalities: Record<string, string>;
+  loginRateLimitPerMinute: number;
+  cookieSecure: boolean;
+  webDistDir?: string;
+  jobWorker: boolean;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const picked = Object.fromEntries(
+    Object.keys(EnvSchema.properties)
+      .filter((key) => env[key] !== undefined && env[key] !== '')
+      .map((key) => [key, env[key]]),
+  );
+  const errors = [...Value.Errors(EnvSchema, picked)];
+  if (errors.length > 0) {
+    const list = errors.map((e) => `${e.path.slice(1)}: ${e.message}`).join('; ');
+    throw new ConfigError(`Invalid configuration: ${list}`);
+  }
+  const e = picked as Static<typeof EnvSchema>;
+  const mode = e.HELPPO_MODE ?? (e.NODE_ENV === 'production' ? 'production' : 'demo');
+  const port = Number(e.PORT ?? 3000);
+  if (e.OIDC_ISSUER && !e.OIDC_CLIENT_ID) {
+    throw new ConfigError('Invalid configuration: OIDC_CLIENT_ID is required with OIDC_ISSUER');
+  }
+  if (mode === 'production' && !e.PUBLIC_URL) {
+    throw new ConfigError('Invalid configuration: PUBLIC_URL is required in production mode');
+  }
+  const hostMunicipalities: Record<string, string> = {};
+  for (const pair of (e.HOST_MUNICIPALITIES ?? '').split(',').filter(Boolean)) {
+    const [host, slug] = pair.split('=').map((part) => part.trim().toLowerCase());
+    if (!host || !slug) {
+      throw new ConfigError(`Invalid configuration: HOST_MUNICIPALITIES entry "${pair}"`);
+    }
+    hostMunicipalities[host] = slug;
+  }
+  return {
+    mode,
+    port,
+    host: e.HOST ?? '::',
+    publicUrl: e.PUBLIC_URL ?? `http://localhost:${port}`,
+    database: {
+      url: e.DATABASE_URL,
+      poolSize: Number(e.DATABASE_POOL_SIZE ?? 10),
+      pgliteDir: e.DATABASE_URL ? undefined : (e.PGLITE_DIR ?? './data/pglite'),
+    },
+    logLevel: e.LOG_LEVEL ?? 'info',
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM ?? 'Helppo <noreply@helppo.example>',
+    oidc: e.OIDC_ISSUER
+      ? {
+          issuer: e.OIDC_ISSUER,
+          clientId: e.OIDC_CLIENT_ID!,
+          clientSecret: e.OIDC_CLIENT_SECRET,
+          allowHttp: e.OIDC_ALLOW_HTTP === 'true',
+        }
+      : undefined,
+    hostMunicipalities,
+    loginRateLimitPerMinute: Number(e.LOGIN_RATE_LIMIT_PER_MINUTE ?? 30),
+    cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : mode === 'production',
+    webDistDir: e.WEB_DIST_DIR,
+    jobWorker: e.JOB_WORKER !== 'false',
+  };
+}

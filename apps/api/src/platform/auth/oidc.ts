@@ -1,0 +1,78 @@
+import * as client from 'openid-client';
+import type { Config } from '../../config.js';
+
+/** A discovered OpenID Connect provider (Suomi.fi identification broker, a staff directory…). */
+export interface OidcLogin {
+  issuer: string;
+  configuration: client.Configuration;
+}
+
+export async function discoverOidc(config: NonNullable<Config['oidc']>): Promise<OidcLogin> {
+  const configuration = await client.discovery(
+    new URL(config.issuer),
+    config.clientId,
+    config.clientSecret,
+    undefined,
+    config.allowHttp ? { execute: [client.allowInsecureRequests] } : undefined,
+  );
+  return { issuer: configuration.serverMetadata().issuer, configuration };
+}
+
+export interface PendingLogin {
+  state: string;
+  nonce: string;
+  verifier: string;
+  returnTo: string;
+}
+
+/** Authorization code flow with PKCE, state and nonce. */
+export async function startLogin(oidc: OidcLogin, redirectUri: string, returnTo: string) {
+  const pending: PendingLogin = {
+    state: client.randomState(),
+    nonce: client.randomNonce(),
+    verifier: client.randomPKCECodeVerifier(),
+    returnTo,
+  };
+  const url = client.buildAuthorizationUrl(oidc.configuration, {
+    redirect_uri: redirectUri,
+    scope: 'openid profile email',
+    code_challenge: await client.calculatePKCECodeChallenge(pending.verifier),
+    code_challenge_method: 'S256',
+    state: pending.state,
+    nonce: pending.nonce,
+  });
+  return { url: url.href, pending };
+}
+
+export interface VerifiedIdentity {
+  subject: string;
+  name: string;
+  email: string | null;
+}
+
+/** Exchange the code and verify the ID token; throws on a tampered state, nonce or code. */
+export async function completeLogin(
+  oidc: OidcLogin,
+  callbackUrl: URL,
+  pending: PendingLogin,
+): Promise<VerifiedIdentity> {
+  const tokens = await client.authorizationCodeGrant(oidc.configuration, callbackUrl, {
+    pkceCodeVerifier: pending.verifier,
+    expectedState: pending.state,
+    expectedNonce: pending.nonce,
+    idTokenExpected: true,
+  });
+  const claims = tokens.claims();
+  if (!claims) throw new Error('no ID token claims');
+  const str = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : null);
+  const fullName =
+    str(claims.name) ??
+    ([str(claims.given_name), str(claims.family_name)].filter(Boolean).join(' ') ||
+      str(claims.email) ||
+      claims.sub);
+  return {
+    subject: claims.sub,
+    name: fullName.slice(0, 200),
+    email: claims.email_verified === true ? str(claims.email) : null,
+  };
+}

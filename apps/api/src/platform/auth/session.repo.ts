@@ -1,0 +1,80 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Tx } from '../db/database.js';
+import type { Actor } from '../http/context.js';
+import { isLanguage } from '../i18n/messages.js';
+
+/** Sessions expire after this long without use. */
+export const SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
+
+export function newSessionToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}
+
+export async function insertSession(
+  tx: Tx,
+  personId: string,
+  method: 'password' | 'oidc',
+): Promise<string> {
+  const token = newSessionToken();
+  await tx
+    .insertInto('sessions')
+    .values({
+      token_hash: hashToken(token),
+      person_id: personId,
+      auth_method: method,
+      expires_at: new Date(Date.now() + SESSION_IDLE_MS),
+    })
+    .execute();
+  return token;
+}
+
+/** The live session's person for a cookie token, sliding its expiry forward. */
+export async function findActorByToken(tx: Tx, token: string): Promise<Actor | null> {
+  const row = await tx
+    .selectFrom('sessions')
+    .innerJoin('people', 'people.id', 'sessions.person_id')
+    .select([
+      'sessions.id as sessionId',
+      'sessions.last_seen_at',
+      'people.id as personId',
+      'people.name',
+      'people.email',
+      'people.language',
+    ])
+    .where('sessions.token_hash', '=', hashToken(token))
+    .where('sessions.expires_at', '>', sql<Date>`now()`)
+    .executeTakeFirst();
+  if (!row) return null;
+  // Writing on every request would serialise reads on the session row; once a minute is enough.
+  if (Date.now() - row.last_seen_at.getTime() > 60_000) {
+    await tx
+      .updateTable('sessions')
+      .set({
+        last_seen_at: sql`now()`,
+        expires_at: new Date(Date.now() + SESSION_IDLE_MS),
+      })
+      .where('id', '=', row.sessionId)
+      .execute();
+  }
+  return {
+    sessionId: row.sessionId,
+    personId: row.personId,
+    name: row.name,
+    email: row.email,
+    language: isLanguage(row.language) ? row.language : 'fi',
+  };
+}
+
+export async function deleteSession(tx: Tx, sessionId: string): Promise<void> {
+  await tx.deleteFrom('sessions').where('id', '=', sessionId).execute();
+}
+
+export async function deleteSessionsOfPerson(tx: Tx, personId: string): Promise<number> {
+  const result = await tx.deleteFrom('sessions').where('person_id', '=', personId).execute();
+  return Number(result[0]?.numDeletedRows ?? 0);
+}

@@ -1,0 +1,117 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
+import pg from 'pg';
+import { PGliteDialect } from './pglite-dialect.js';
+import type { DB } from './schema.js';
+
+export type Tx = Transaction<DB>;
+export type DatabaseKind = 'pglite' | 'postgresql';
+
+/** The one handle to PostgreSQL, embedded or a server; the rest of the code does not care which. */
+export interface Database {
+  kind: DatabaseKind;
+  kysely: Kysely<DB>;
+  /** Subscribe to a NOTIFY channel. Resolves to the unsubscribe function. */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
+
+// int8 (bigint ids, counts) as JS numbers on both drivers, so the code sees one type.
+pg.types.setTypeParser(20, (value) => Number(value));
+
+export interface DatabaseOptions {
+  /** postgres:// URL of a server; when absent, PGlite is used. */
+  url?: string;
+  /** PGlite data directory; absent means in memory. */
+  dataDir?: string;
+  /** Load a PGlite data directory dump (used by the tests to clone a migrated database). */
+  loadDataDir?: Blob | File;
+  poolSize?: number;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.url ? openServer(options.url, options.poolSize ?? 10) : openPGlite(options);
+}
+
+async function openPGlite(options: DatabaseOptions): Promise<Database> {
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const pglite = new PGlite({
+    dataDir: options.dataDir,
+    loadDataDir: options.loadDataDir,
+    parsers: { 20: (value: string) => Number(value) },
+  });
+  await pglite.waitReady;
+  const kysely = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  return {
+    kind: 'pglite',
+    kysely,
+    async listen(channel, onPayload) {
+      const unsubscribe = await pglite.listen(channel, onPayload);
+      return async () => {
+        if (!pglite.closed) await unsubscribe();
+      };
+    },
+    async close() {
+      await kysely.destroy();
+    },
+  };
+}
+
+async function openServer(url: string, poolSize: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const listeners: pg.Client[] = [];
+  return {
+    kind: 'postgresql',
+    kysely,
+    async listen(channel, onPayload) {
+      // LISTEN needs its own long-lived connection outside the pool.
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      client.on('notification', (message) => {
+        if (message.channel === channel) onPayload(message.payload ?? '');
+      });
+      client.on('error', () => undefined);
+      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      listeners.push(client);
+      return async () => {
+        listeners.splice(listeners.indexOf(client), 1);
+        await client.end().catch(() => undefined);
+      };
+    },
+    async close() {
+      await Promise.all(listeners.map((client) => client.end().catch(() => undefined)));
+      await kysely.destroy();
+    },
+  };
+}
+
+export const APP_ROLE = 'helppo_app';
+
+/**
+ * Run `fn` in a transaction as the application role with the municipality set, so that the
+ * row-level security policies confine every statement to that municipality. Pass null for
+ * work that belongs to no municipality (login, the municipality chooser): then no
+ * tenant-owned row is visible at all.
+ */
+export async function inTenant<T>(
+  db: Database,
+  municipalityId: string | null,
+  fn: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  return db.kysely.transaction().execute(async (tx) => {
+    await sql`select set_config('role', ${APP_ROLE}, true), set_config('app.municipality_id', ${municipalityId ?? ''}, true)`.execute(
+      tx,
+    );
+    return fn(tx);
+  });
+}
+
+/**
+ * Run `fn` in a transaction as the owner role, which row-level security does not confine.
+ * Only for work that spans municipalities by design: migrations, demo data, the job worker.
+ */
+export async function asSystem<T>(db: Database, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.kysely.transaction().execute(fn);
+}

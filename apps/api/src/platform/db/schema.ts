@@ -1,0 +1,125 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Row types of the tables, as the migrations in apps/api/migrations create them. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null, Date | string | null>;
+type Json = ColumnType<unknown, string, string>;
+
+export interface MunicipalitiesTable {
+  id: Generated<string>;
+  slug: string;
+  name_fi: string;
+  name_sv: string;
+  name_en: string;
+  contact_email: Generated<string>;
+  contact_phone: Generated<string>;
+  address: Generated<string>;
+  theme_color: Generated<string>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface PeopleTable {
+  id: Generated<string>;
+  email: string | null;
+  name: string;
+  language: Generated<string>;
+  password_hash: string | null;
+  oidc_issuer: string | null;
+  oidc_subject: string | null;
+  created_at: GeneratedTimestamp;
+}
+
+export interface RoleGrantsTable {
+  municipality_id: string;
+  person_id: string;
+  role: string;
+  granted_at: GeneratedTimestamp;
+  granted_by: string | null;
+}
+
+export interface SessionsTable {
+  id: Generated<string>;
+  token_hash: string;
+  person_id: string;
+  auth_method: 'password' | 'oidc';
+  created_at: GeneratedTimestamp;
+  last_seen_at: GeneratedTimestamp;
+  expires_at: Timestamp;
+}
+
+export interface LoginAttemptsTable {
+  email_key: string;
+  failures: Generated<number>;
+  first_failure_at: GeneratedTimestamp;
+  locked_until: NullableTimestamp;
+}
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  person_id: string;
+  title: string;
+  body: string;
+  link: string | null;
+  created_at: GeneratedTimestamp;
+  read_at: NullableTimestamp;
+}
+
+export interface EmailOutboxTable {
+  id: Generated<string>;
+  municipality_id: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  status: Generated<'pending' | 'sent' | 'kept' | 'failed'>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: GeneratedTimestamp;
+  sent_at: NullableTimestamp;
+}
+
+export interface JobsTable {
+  id: Generated<number>;
+  municipality_id: string | null;
+  kind: string;
+  payload: Json;
+  run_at: GeneratedTimestamp;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  locked_until: NullableTimestamp;
+  last_error: string | null;
+  done_at: NullableTimestamp;
+  failed_at: NullableTimestamp;
+  created_at: GeneratedTimestamp;
+}
+
+export interface AuditEventsTable {
+  id: Generated<number>;
+  municipality_id: string | null;
+  actor_person_id: string | null;
+  action: string;
+  target: string | null;
+  request_id: string | null;
+  details: Json;
+  at: GeneratedTimestamp;
+}
+
+export interface InstanceSettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface DB {
+  municipalities: MunicipalitiesTable;
+  people: PeopleTable;
+  role_grants: RoleGrantsTable;
+  sessions: SessionsTable;
+  login_attempts: LoginAttemptsTable;
+  notifications: NotificationsTable;
+  email_outbox: EmailOutboxTable;
+  jobs: JobsTable;
+  audit_events: AuditEventsTable;
+  instance_settings: InstanceSettingsTable;
+}

@@ -1,0 +1,61 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { inTenant } from '../db/database.js';
+import { findActorByToken } from '../auth/session.repo.js';
+import { rolesOf } from '../auth/people.repo.js';
+import { findMunicipalityBySlug } from '../municipality/municipality.repo.js';
+import { languageFromHeader } from '../i18n/messages.js';
+import { AppError } from './errors.js';
+
+export const SESSION_COOKIE = 'helppo_session';
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Per request: the language, the logged-in person (from the session cookie), the CSRF check
+ * for state-changing API calls, and for /api/:slug/ routes the municipality and the person's
+ * roles there, gathered into request.ctx for the services.
+ */
+export function registerRequestContext(app: FastifyInstance) {
+  const { db } = app.deps;
+  app.decorateRequest('language', 'fi');
+  app.decorateRequest('actor', null);
+  app.decorateRequest('ctx', null as never);
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    request.language = languageFromHeader(request.headers['accept-language']) ?? 'fi';
+    const token = request.cookies[SESSION_COOKIE];
+    if (token && token.length <= 100) {
+      request.actor = await inTenant(db, null, (tx) => findActorByToken(tx, token));
+      if (request.actor) request.language = request.actor.language;
+    }
+  });
+
+  app.addHook('onRequest', (request, reply, done) => {
+    if (UNSAFE_METHODS.has(request.method) && request.url.startsWith('/api/')) {
+      app.csrfProtection(request, reply, done);
+    } else {
+      done();
+    }
+  });
+
+  app.addHook('preValidation', async (request: FastifyRequest, _reply: FastifyReply) => {
+    const slug = (request.params as { slug?: unknown } | undefined)?.slug;
+    if (typeof slug !== 'string' || !request.routeOptions.url?.startsWith('/api/:slug')) return;
+    const municipality = /^[a-z][a-z0-9-]{1,39}$/.test(slug)
+      ? await inTenant(db, null, (tx) => findMunicipalityBySlug(tx, slug))
+      : null;
+    if (!municipality) throw new AppError(404, 'municipalityNotFound', { slug: slug.slice(0, 40) });
+    const actor = request.actor;
+    const roles = actor
+      ? await inTenant(db, municipality.id, (tx) => rolesOf(tx, actor.personId))
+      : [];
+    request.ctx = {
+      db,
+      municipality,
+      actor,
+      roles,
+      requestId: request.id,
+      language: request.language,
+    };
+  });
+}

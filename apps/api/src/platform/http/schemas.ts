@@ -1,0 +1,37 @@
+import { Type, type TSchema } from '@sinclair/typebox';
+
+/** Shared JSON schemas for the API contract. */
+export const LanguageSchema = Type.Union([Type.Literal('fi'), Type.Literal('sv'), Type.Literal('en')]);
+export const Uuid = Type.String({ format: 'uuid', maxLength: 36 });
+export const DateTime = Type.String({ format: 'date-time' });
+export const SlugParams = Type.Object({ slug: Type.String({ maxLength: 40 }) });
+export const Translated = Type.Object(
+  {
+    fi: Type.String({ minLength: 1, maxLength: 200 }),
+    sv: Type.String({ minLength: 1, maxLength: 200 }),
+    en: Type.String({ minLength: 1, maxLength: 200 }),
+  },
+  { additionalProperties: false },
+);
+
+export const ProblemSchema = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    detail: Type.String(),
+    code: Type.String(),
+    requestId: Type.String(),
+    errors: Type.Optional(
+      Type.Array(Type.Object({ field: Type.String(), message: Type.String() })),
+    ),
+  },
+  { $id: 'Problem', description: 'RFC 9457 problem details with a translated title and detail' },
+);
+
+/** Response map with the problem document for every client error. */
+export function responses<T extends Record<number, TSchema>>(ok: T) {
+  return { ...ok, '4xx': Type.Ref(ProblemSchema) };
+}
+
+export const NoContent = Type.Null({ description: 'No content' });

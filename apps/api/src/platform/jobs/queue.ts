@@ -1,0 +1,24 @@
+import { sql } from 'kysely';
+import type { Tx } from '../db/database.js';
+
+export const JOBS_CHANNEL = 'helppo_jobs';
+
+/** Enqueue a job in the caller's transaction: it runs only if the transaction commits. */
+export async function enqueueJob(
+  tx: Tx,
+  kind: string,
+  payload: Record<string, unknown>,
+  options: { municipalityId?: string | null; runAt?: Date; maxAttempts?: number } = {},
+): Promise<void> {
+  await tx
+    .insertInto('jobs')
+    .values({
+      kind,
+      payload: JSON.stringify(payload),
+      municipality_id: options.municipalityId ?? null,
+      run_at: options.runAt ?? new Date(),
+      max_attempts: options.maxAttempts ?? 5,
+    })
+    .execute();
+  await sql`select pg_notify(${JOBS_CHANNEL}, ${kind})`.execute(tx);
+}

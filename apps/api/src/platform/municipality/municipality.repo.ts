@@ -1,0 +1,122 @@
+import type { Tx } from '../db/database.js';
+import type { Municipality } from '../http/context.js';
+
+const COLUMNS = [
+  'id',
+  'slug',
+  'name_fi',
+  'name_sv',
+  'name_en',
+  'contact_email',
+  'contact_phone',
+  'address',
+  'theme_color',
+] as const;
+
+type Row = {
+  id: string;
+  slug: string;
+  name_fi: string;
+  name_sv: string;
+  name_en: string;
+  contact_email: string;
+  contact_phone: string;
+  address: string;
+  theme_color: string;
+};
+
+function toMunicipality(row: Row): Municipality {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: { fi: row.name_fi, sv: row.name_sv, en: row.name_en },
+    contactEmail: row.contact_email,
+    contactPhone: row.contact_phone,
+    address: row.address,
+    themeColor: row.theme_color,
+  };
+}
+
+export async function findMunicipalityBySlug(tx: Tx, slug: string): Promise<Municipality | null> {
+  const row = await tx
+    .selectFrom('municipalities')
+    .select(COLUMNS)
+    .where('slug', '=', slug)
+    .executeTakeFirst();
+  return row ? toMunicipality(row) : null;
+}
+
+export async function listMunicipalities(tx: Tx): Promise<Municipality[]> {
+  const rows = await tx.selectFrom('municipalities').select(COLUMNS).orderBy('name_fi').execute();
+  return rows.map(toMunicipality);
+}
+
+export async function updateMunicipality(
+  tx: Tx,
+  id: string,
+  settings: Omit<Municipality, 'id' | 'slug'>,
+): Promise<Municipality | null> {
+  const row = await tx
+    .updateTable('municipalities')
+    .set({
+      name_fi: settings.name.fi,
+      name_sv: settings.name.sv,
+      name_en: settings.name.en,
+      contact_email: settings.contactEmail,
+      contact_phone: settings.contactPhone,
+      address: settings.address,
+      theme_color: settings.themeColor,
+      updated_at: new Date(),
+    })
+    .where('id', '=', id)
+    .returning(COLUMNS)
+    .executeTakeFirst();
+  return row ? toMunicipality(row) : null;
+}
+
+export interface PersonWithRoles {
+  id: string;
+  name: string;
+  email: string | null;
+  roles: string[];
+}
+
+/** People holding any role in the transaction's municipality. */
+export async function listPeopleWithRoles(tx: Tx, query: string | undefined, limit: number) {
+  let q = tx
+    .selectFrom('role_grants')
+    .innerJoin('people', 'people.id', 'role_grants.person_id')
+    .select(['people.id', 'people.name', 'people.email', 'role_grants.role'])
+    .orderBy('people.name')
+    .orderBy('people.id');
+  if (query) {
+    const pattern = `%${query.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+    q = q.where((eb) =>
+      eb.or([eb('people.name', 'ilike', pattern), eb('people.email', 'ilike', pattern)]),
+    );
+  }
+  const rows = await q.execute();
+  const people = new Map<string, PersonWithRoles>();
+  for (const row of rows) {
+    const person = people.get(row.id) ?? { id: row.id, name: row.name, email: row.email, roles: [] };
+    person.roles.push(row.role);
+    people.set(row.id, person);
+  }
+  return [...people.values()].slice(0, limit);
+}
+
+export async function personWithRoles(tx: Tx, personId: string): Promise<PersonWithRoles | null> {
+  const person = await tx
+    .selectFrom('people')
+    .select(['id', 'name', 'email'])
+    .where('id', '=', personId)
+    .executeTakeFirst();
+  if (!person) return null;
+  const roles = await tx
+    .selectFrom('role_grants')
+    .select('role')
+    .where('person_id', '=', personId)
+    .orderBy('role')
+    .execute();
+  return { ...person, roles: roles.map((r) => r.role) };
+}

@@ -1,0 +1,84 @@
+import { sql } from 'kysely';
+import type { Tx } from '../db/database.js';
+import { NOTIFICATION_CHANNEL, type NotificationEvent } from './hub.js';
+
+export interface NewNotification {
+  municipalityId: string;
+  personId: string;
+  title: string;
+  body: string;
+  link?: string | null;
+}
+
+const COLUMNS = ['id', 'title', 'body', 'link', 'created_at', 'read_at'] as const;
+
+export async function publish(tx: Tx, event: NotificationEvent): Promise<void> {
+  // Delivered to listeners only if and when the transaction commits.
+  await sql`select pg_notify(${NOTIFICATION_CHANNEL}, ${JSON.stringify(event)})`.execute(tx);
+}
+
+/**
+ * Create an in-app notification inside the caller's transaction. Every module notifies
+ * people through this one function.
+ */
+export async function insertNotification(tx: Tx, n: NewNotification): Promise<string> {
+  const row = await tx
+    .insertInto('notifications')
+    .values({
+      municipality_id: n.municipalityId,
+      person_id: n.personId,
+      title: n.title,
+      body: n.body,
+      link: n.link ?? null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await publish(tx, {
+    municipalityId: n.municipalityId,
+    personId: n.personId,
+    kind: 'created',
+    notificationId: row.id,
+  });
+  return row.id;
+}
+
+export async function listForPerson(tx: Tx, personId: string, limit: number) {
+  return tx
+    .selectFrom('notifications')
+    .select(COLUMNS)
+    .where('person_id', '=', personId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+export async function findForPerson(tx: Tx, personId: string, id: string) {
+  return tx
+    .selectFrom('notifications')
+    .select(COLUMNS)
+    .where('person_id', '=', personId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function unreadCount(tx: Tx, personId: string): Promise<number> {
+  const row = await tx
+    .selectFrom('notifications')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('person_id', '=', personId)
+    .where('read_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+export async function markRead(tx: Tx, personId: string, id: string | null): Promise<number> {
+  let q = tx
+    .updateTable('notifications')
+    .set({ read_at: sql`now()` })
+    .where('person_id', '=', personId)
+    .where('read_at', 'is', null);
+  if (id) q = q.where('id', '=', id);
+  const result = await q.executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

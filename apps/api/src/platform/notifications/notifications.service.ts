@@ -1,0 +1,112 @@
+import { inTenant } from '../db/database.js';
+import { audit } from '../audit/audit.js';
+import { notFound } from '../http/errors.js';
+import { requireRole, requireUser, type Ctx, type Role } from '../http/context.js';
+import { enqueueEmail } from '../email/outbox.js';
+import { translate, isLanguage } from '../i18n/messages.js';
+import * as repo from './notifications.repo.js';
+
+export interface NotificationView {
+  id: string;
+  title: string;
+  body: string;
+  link: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export function toView(row: Awaited<ReturnType<typeof repo.listForPerson>>[number]): NotificationView {
+  return {
+    id: row.id,
+    title: row.title,
+    body: row.body,
+    link: row.link,
+    createdAt: row.created_at.toISOString(),
+    readAt: row.read_at?.toISOString() ?? null,
+  };
+}
+
+export async function listNotifications(ctx: Ctx, limit: number) {
+  requireUser(ctx);
+  const personId = ctx.actor.personId;
+  return inTenant(ctx.db, ctx.municipality.id, async (tx) => ({
+    items: (await repo.listForPerson(tx, personId, limit)).map(toView),
+    unreadCount: await repo.unreadCount(tx, personId),
+  }));
+}
+
+export async function getForStream(ctx: Ctx, notificationId: string | undefined) {
+  requireUser(ctx);
+  const personId = ctx.actor.personId;
+  return inTenant(ctx.db, ctx.municipality.id, async (tx) => {
+    const row = notificationId ? await repo.findForPerson(tx, personId, notificationId) : undefined;
+    return { notification: row ? toView(row) : null, unreadCount: await repo.unreadCount(tx, personId) };
+  });
+}
+
+export async function markRead(ctx: Ctx, notificationId: string | null): Promise<void> {
+  requireUser(ctx);
+  const personId = ctx.actor.personId;
+  await inTenant(ctx.db, ctx.municipality.id, async (tx) => {
+    const changed = await repo.markRead(tx, personId, notificationId);
+    if (notificationId && changed === 0 && !(await repo.findForPerson(tx, personId, notificationId))) {
+      throw notFound();
+    }
+    if (changed > 0) {
+      await repo.publish(tx, { municipalityId: ctx.municipality.id, personId, kind: 'read' });
+    }
+  });
+}
+
+export interface Announcement {
+  role?: Role;
+  personId?: string;
+  title: string;
+  body: string;
+  link?: string;
+  email: boolean;
+}
+
+/** An administrator's announcement to one person or to everyone holding a role. */
+export async function sendAnnouncement(ctx: Ctx, a: Announcement): Promise<number> {
+  requireRole(ctx, 'admin');
+  const municipality = ctx.municipality;
+  return inTenant(ctx.db, municipality.id, async (tx) => {
+    let q = tx
+      .selectFrom('role_grants')
+      .innerJoin('people', 'people.id', 'role_grants.person_id')
+      .select(['people.id', 'people.email', 'people.language'])
+      .distinct();
+    if (a.role) q = q.where('role_grants.role', '=', a.role);
+    if (a.personId) q = q.where('people.id', '=', a.personId);
+    const recipients = await q.execute();
+    if (a.personId && recipients.length === 0) throw notFound();
+    for (const person of recipients) {
+      await repo.insertNotification(tx, {
+        municipalityId: municipality.id,
+        personId: person.id,
+        title: a.title,
+        body: a.body,
+        link: a.link ?? null,
+      });
+      if (a.email && person.email) {
+        const language = isLanguage(person.language) ? person.language : 'fi';
+        const footer = translate(language, 'email.notification.footer', {
+          municipality: municipality.name[language],
+        });
+        await enqueueEmail(tx, {
+          municipalityId: municipality.id,
+          to: person.email,
+          subject: a.title,
+          text: `${a.body}\n\n${footer}`,
+        });
+      }
+    }
+    await audit(tx, ctx, 'notification.announce', a.personId ? `person:${a.personId}` : null, {
+      role: a.role ?? null,
+      recipients: recipients.length,
+      email: a.email,
+    });
+    return recipients.length;
+  });
+}

@@ -1,0 +1,184 @@
+import createClient, { type Middleware } from 'openapi-fetch';
+import i18n from 'i18next';
+import type { operations, paths } from './schema';
+
+// Types come from the OpenAPI operations (by their stable operationId), so that regenerating
+// schema.d.ts from apps/api/openapi.json is the only step needed when the API changes.
+type OkJson<Op extends keyof operations> = operations[Op]['responses'] extends {
+  200: { content: { 'application/json': infer T } };
+}
+  ? T
+  : never;
+type JsonBody<Op extends keyof operations> =
+  NonNullable<operations[Op]['requestBody']> extends { content: { 'application/json': infer B } }
+    ? B
+    : never;
+
+export type MunicipalitySummary = OkJson<'listMunicipalities'>['items'][number];
+export type Municipality = OkJson<'getMunicipality'>;
+export type MunicipalitySettings = JsonBody<'updateMunicipalitySettings'>;
+export type Session = OkJson<'getCurrentUser'>;
+export type SessionUser = NonNullable<Session['user']>;
+export type Role = Session['roles'][number];
+export type NotificationList = OkJson<'listNotifications'>;
+export type AppNotification = NotificationList['items'][number];
+export type Person = OkJson<'listPeople'>['items'][number];
+export type AuditEvent = OkJson<'listAuditEvents'>['items'][number];
+export type OutboxEmail = OkJson<'listOutboxEmails'>['items'][number];
+export type SendNotificationBody = JsonBody<'sendNotification'>;
+export type LoginBody = JsonBody<'login'>;
+
+export const allRoles = [
+  'resident',
+  'guardian',
+  'staff',
+  'daycare_staff',
+  'facility_admin',
+  'digital_team',
+  'admin',
+] as const satisfies readonly Role[];
+
+export interface Problem {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  errors?: { field: string; message: string }[];
+}
+
+/** A failed API call; `problem` is the application/problem+json body when there was one. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: Problem;
+
+  constructor(status: number, problem: Problem) {
+    super(problem.detail ?? problem.title ?? `HTTP ${status}`);
+    this.name = 'ApiError';
+    this.status = status;
+    this.problem = problem;
+  }
+
+  /** The message for one field; `field` is dotted ("name.fi"), JSON pointers also match. */
+  fieldError(field: string): string | undefined {
+    const normalise = (f: string) => f.replace(/^\//, '').replaceAll('/', '.');
+    return this.problem.errors?.find((e) => normalise(e.field) === field)?.message;
+  }
+}
+
+export const isApiError = (error: unknown, status?: number): error is ApiError =>
+  error instanceof ApiError && (status === undefined || error.status === status);
+
+// The CSRF token is bound to the session cookie; it is delivered with every session response.
+const csrfTokens = new Map<string, string>();
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function slugOf(url: string): string | undefined {
+  const match = /^\/api\/([^/]+)\//.exec(new URL(url, window.location.origin).pathname);
+  const slug = match?.[1];
+  return slug === 'municipalities' ? undefined : slug;
+}
+
+async function fetchCsrfToken(slug: string): Promise<string> {
+  const response = await fetch(`/api/${encodeURIComponent(slug)}/session`, {
+    credentials: 'same-origin',
+    headers: { Accept: 'application/json', 'Accept-Language': i18n.language },
+  });
+  if (!response.ok) throw new ApiError(response.status, { title: response.statusText });
+  const session = (await response.json()) as Session;
+  csrfTokens.set(slug, session.csrfToken);
+  return session.csrfToken;
+}
+
+const middleware: Middleware = {
+  async onRequest({ request }) {
+    request.headers.set('Accept-Language', i18n.language || 'fi');
+    const slug = slugOf(request.url);
+    if (slug && !safeMethods.has(request.method)) {
+      const token = csrfTokens.get(slug) ?? (await fetchCsrfToken(slug));
+      request.headers.set('x-csrf-token', token);
+    }
+    return request;
+  },
+  async onResponse({ request, response }) {
+    const slug = slugOf(request.url);
+    const isSession = new URL(request.url).pathname.endsWith('/session');
+    if (slug && isSession) {
+      if (response.status === 200) {
+        const session = (await response.clone().json()) as Session;
+        csrfTokens.set(slug, session.csrfToken);
+      } else if (request.method === 'DELETE') {
+        csrfTokens.delete(slug);
+      }
+    }
+    return response;
+  },
+};
+
+export const client = createClient<paths>({ baseUrl: '', credentials: 'same-origin' });
+client.use(middleware);
+
+async function unwrap<T>(
+  call: Promise<{ data?: T; error?: unknown; response: Response }>,
+): Promise<T> {
+  const { data, error, response } = await call;
+  if (!response.ok) {
+    const problem: Problem =
+      typeof error === 'object' && error !== null
+        ? (error as Problem)
+        : { title: response.statusText, status: response.status };
+    throw new ApiError(response.status, problem);
+  }
+  return data as T;
+}
+
+const p = (slug: string) => ({ params: { path: { slug } } });
+
+/** One function per API operation, named by its operationId. */
+export const api = {
+  listMunicipalities: () => unwrap(client.GET('/api/municipalities')),
+  getMunicipality: (slug: string) => unwrap(client.GET('/api/{slug}/municipality', p(slug))),
+  getCurrentUser: (slug: string) => unwrap(client.GET('/api/{slug}/session', p(slug))),
+  login: (slug: string, body: LoginBody) =>
+    unwrap(client.POST('/api/{slug}/session', { ...p(slug), body })),
+  logout: (slug: string) => unwrap(client.DELETE('/api/{slug}/session', p(slug))),
+  logoutEverywhere: (slug: string) =>
+    unwrap(client.POST('/api/{slug}/session/logout-everywhere', p(slug))),
+  setLanguage: (slug: string, language: 'fi' | 'sv' | 'en') =>
+    unwrap(client.PUT('/api/{slug}/session/language', { ...p(slug), body: { language } })),
+  listNotifications: (slug: string) => unwrap(client.GET('/api/{slug}/notifications', p(slug))),
+  markNotificationRead: (slug: string, id: string) =>
+    unwrap(client.POST('/api/{slug}/notifications/{id}/read', { params: { path: { slug, id } } })),
+  markAllNotificationsRead: (slug: string) =>
+    unwrap(client.POST('/api/{slug}/notifications/read-all', p(slug))),
+  updateMunicipalitySettings: (slug: string, body: MunicipalitySettings) =>
+    unwrap(client.PUT('/api/{slug}/admin/settings', { ...p(slug), body })),
+  listPeople: (slug: string, q: string) =>
+    unwrap(
+      client.GET('/api/{slug}/admin/people', {
+        params: { path: { slug }, query: q ? { q } : {} },
+      }),
+    ),
+  grantRole: (slug: string, email: string, role: Role) =>
+    unwrap(client.POST('/api/{slug}/admin/role-grants', { ...p(slug), body: { email, role } })),
+  revokeRole: (slug: string, personId: string, role: Role) =>
+    unwrap(
+      client.DELETE('/api/{slug}/admin/people/{personId}/roles/{role}', {
+        params: { path: { slug, personId, role } },
+      }),
+    ),
+  listAuditEvents: (slug: string, before?: string) =>
+    unwrap(
+      client.GET('/api/{slug}/admin/audit', {
+        params: { path: { slug }, query: before ? { limit: 50, before } : { limit: 50 } },
+      }),
+    ),
+  listOutboxEmails: (slug: string) => unwrap(client.GET('/api/{slug}/admin/emails', p(slug))),
+  sendNotification: (slug: string, body: SendNotificationBody) =>
+    unwrap(client.POST('/api/{slug}/admin/notifications', { ...p(slug), body })),
+};
+
+export const notificationStreamUrl = (slug: string) =>
+  `/api/${encodeURIComponent(slug)}/notifications/stream`;
+
+export const oidcLoginUrl = (slug: string, returnTo: string) =>
+  `/api/${encodeURIComponent(slug)}/auth/oidc/login?returnTo=${encodeURIComponent(returnTo)}`;

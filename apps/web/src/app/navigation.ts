@@ -1,0 +1,29 @@
+import type { Role, Session } from '../api/client';
+import type fiCommon from '../i18n/fi/common.json';
+
+type Audience = 'everyone' | 'signedIn' | readonly Role[];
+
+export interface NavEntry {
+  /** Key under `nav` in common.json: nav.<id>.title and nav.<id>.description. */
+  id: keyof (typeof fiCommon)['nav'];
+  /** Path below /:slug/. */
+  path: string;
+  audience: Audience;
+}
+
+/**
+ * The modules shown on a municipality's front page. A new module (bookings & shop, daycare,
+ * portfolio, participation, maturity) adds exactly one entry here once its pages exist.
+ */
+export const navEntries: readonly NavEntry[] = [
+  { id: 'notifications', path: 'notifications', audience: 'signedIn' },
+  { id: 'admin', path: 'admin', audience: ['admin'] },
+  { id: 'accessibility', path: 'accessibility', audience: 'everyone' },
+];
+
+export function canSee(audience: Audience, session: Session | undefined): boolean {
+  if (audience === 'everyone') return true;
+  if (!session?.user) return false;
+  if (audience === 'signedIn') return true;
+  return audience.some((role) => session.roles.includes(role));
+}

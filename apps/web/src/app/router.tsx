@@ -1,0 +1,40 @@
+import { createBrowserRouter } from 'react-router-dom';
+import { adminRoutes } from '../modules/admin/routes';
+import { MunicipalityChooser } from '../modules/platform/MunicipalityChooser';
+import { NotFoundPage } from '../modules/platform/NotFoundPage';
+import { platformRoutes } from '../modules/platform/routes';
+import { AppShell } from './AppShell';
+import { RouteErrorPage } from './ErrorBoundary';
+import { MunicipalityLayout } from './MunicipalityLayout';
+
+export const router = createBrowserRouter([
+  {
+    path: '/',
+    errorElement: (
+      <AppShell>
+        <RouteErrorPage />
+      </AppShell>
+    ),
+    children: [
+      {
+        index: true,
+        element: (
+          <AppShell>
+            <MunicipalityChooser />
+          </AppShell>
+        ),
+      },
+      {
+        path: ':slug',
+        element: <MunicipalityLayout />,
+        children: [
+          {
+            // Crashes inside a page keep the municipality's header and footer.
+            errorElement: <RouteErrorPage />,
+            children: [...platformRoutes, ...adminRoutes, { path: '*', element: <NotFoundPage /> }],
+          },
+        ],
+      },
+    ],
+  },
+]);

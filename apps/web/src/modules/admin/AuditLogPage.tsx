@@ -1,0 +1,62 @@
+import { useTranslation } from 'react-i18next';
+import { Button, Heading, Paragraph, Table } from 'suomifi-ui-components';
+import { ErrorAlert, Loading } from '../../app/feedback';
+import { formatDateTime } from '../../app/format';
+import { useMunicipality } from '../../app/MunicipalityContext';
+import { usePageTitle } from '../../app/usePageTitle';
+import { currentLanguage } from '../../i18n';
+import { useAuditEvents } from './queries';
+
+export function AuditLogPage() {
+  const { t } = useTranslation('admin');
+  const { slug } = useMunicipality();
+  const audit = useAuditEvents(slug);
+  const language = currentLanguage();
+  usePageTitle(t('audit.title'));
+
+  const events = audit.data?.pages.flatMap((page) => page.items) ?? [];
+  const columns = [
+    { key: 'at', labelText: t('audit.at') },
+    { key: 'actor', labelText: t('audit.actor') },
+    { key: 'action', labelText: t('audit.action') },
+    { key: 'target', labelText: t('audit.target') },
+    { key: 'requestId', labelText: t('audit.requestId') },
+  ] as const;
+  const rows = events.map((e) => ({
+    id: e.id,
+    at: <time dateTime={e.at}>{formatDateTime(e.at, language)}</time>,
+    actor: e.actorName ?? t('audit.system'),
+    action: <code>{e.action}</code>,
+    target: e.target ?? '–',
+    requestId: <code className="muted-code">{e.requestId}</code>,
+  }));
+
+  return (
+    <>
+      <Heading variant="h1" mb="s">
+        {t('audit.title')}
+      </Heading>
+      <Paragraph mb="m">{t('audit.intro')}</Paragraph>
+      {audit.isPending && <Loading text={t('loading')} />}
+      {audit.isError && <ErrorAlert error={audit.error} />}
+      {audit.data &&
+        (events.length === 0 ? (
+          <Paragraph>{t('audit.empty')}</Paragraph>
+        ) : (
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('audit.title')}>
+            <Table caption={t('audit.caption')} columns={columns} data={rows} condensed />
+          </div>
+        ))}
+      {audit.hasNextPage && (
+        <Button
+          variant="secondary"
+          mt="m"
+          disabled={audit.isFetchingNextPage}
+          onClick={() => void audit.fetchNextPage()}
+        >
+          {t('audit.more')}
+        </Button>
+      )}
+    </>
+  );
+}

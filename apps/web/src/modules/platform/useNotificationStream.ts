@@ -1,0 +1,36 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import {
+  notificationStreamUrl,
+  type AppNotification,
+  type NotificationList,
+} from '../../api/client';
+import { platformKeys } from './queries';
+
+/**
+ * Keeps the notification queries fresh from the server's Server-Sent Events stream.
+ * Returns the latest notification that arrived, for a polite screen reader announcement.
+ */
+export function useNotificationStream(slug: string, enabled: boolean) {
+  const queryClient = useQueryClient();
+  const [latest, setLatest] = useState<AppNotification | null>(null);
+
+  useEffect(() => {
+    if (!enabled || typeof EventSource === 'undefined') return;
+    const key = platformKeys.notifications(slug);
+    const source = new EventSource(notificationStreamUrl(slug), { withCredentials: true });
+
+    source.addEventListener('unread', (event: MessageEvent<string>) => {
+      const { unreadCount } = JSON.parse(event.data) as { unreadCount: number };
+      queryClient.setQueryData<NotificationList>(key, (old) => old && { ...old, unreadCount });
+      void queryClient.invalidateQueries({ queryKey: key });
+    });
+    source.addEventListener('notification', (event: MessageEvent<string>) => {
+      setLatest(JSON.parse(event.data) as AppNotification);
+      void queryClient.invalidateQueries({ queryKey: key });
+    });
+    return () => source.close();
+  }, [slug, enabled, queryClient]);
+
+  return latest;
+}
