@@ -10,6 +10,7 @@ import type { Config } from './config.js';
 import type { Database } from './platform/db/database.js';
 import { ProblemSchema } from './platform/http/schemas.js';
 import { handleError } from './platform/http/errors.js';
+import { languageFromHeader } from './platform/i18n/messages.js';
 import { registerRequestContext } from './platform/http/request-context.js';
 import { registerOpsRoutes } from './platform/http/ops.routes.js';
 import { registerWeb } from './platform/http/web.js';
@@ -55,6 +56,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
     },
     requestIdHeader: false,
+    // Malformed URLs and over-long path parameters are refused before routing; they still
+    // get a translated problem document.
+    frameworkErrors: (error, request, reply) => {
+      request.language = languageFromHeader(request.headers['accept-language']) ?? 'fi';
+      return handleError(error, request, reply);
+    },
     trustProxy: true,
     bodyLimit: 1024 * 1024,
     ajv: {
@@ -65,7 +72,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.decorate('deps', deps);
   // Shared schemas are added at the root so every route can $ref them (and OpenAPI names them).
-  for (const schema of [ProblemSchema, MunicipalitySchema, PersonSchema, CurrentUserSchema, NotificationSchema]) {
+  for (const schema of [
+    ProblemSchema,
+    MunicipalitySchema,
+    PersonSchema,
+    CurrentUserSchema,
+    NotificationSchema,
+  ]) {
     app.addSchema(schema);
   }
   app.setErrorHandler(handleError);
@@ -87,7 +100,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'admin', description: 'Municipality administration' },
       ],
     },
-    refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
+    refResolver: {
+      buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`),
+    },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 

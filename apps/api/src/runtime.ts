@@ -39,10 +39,15 @@ export async function createRuntime(
   const oidc = config.oidc ? await discoverOidc(config.oidc) : null;
   const app = await buildApp({ config, db, hub, oidc, logger: options.logger });
   const worker = config.jobWorker
-    ? new JobWorker(db, emailHandlers(db, { smtpUrl: config.smtpUrl, from: config.mailFrom }), app.log)
+    ? new JobWorker(
+        db,
+        emailHandlers(db, { smtpUrl: config.smtpUrl, from: config.mailFrom }),
+        app.log,
+      )
     : null;
   await worker?.start();
-  if (!config.smtpUrl) app.log.info('SMTP_URL not set: emails are kept in the outbox for administrators');
+  if (!config.smtpUrl)
+    app.log.info('SMTP_URL not set: emails are kept in the outbox for administrators');
   return {
     app,
     db,

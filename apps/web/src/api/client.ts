@@ -38,6 +38,9 @@ export const allRoles = [
   'admin',
 ] as const satisfies readonly Role[];
 
+export const isRole = (value: string): value is Role =>
+  (allRoles as readonly string[]).includes(value);
+
 export interface Problem {
   type?: string;
   title?: string;
@@ -147,7 +150,11 @@ export const api = {
     unwrap(client.PUT('/api/{slug}/session/language', { ...p(slug), body: { language } })),
   listNotifications: (slug: string) => unwrap(client.GET('/api/{slug}/notifications', p(slug))),
   markNotificationRead: (slug: string, id: string) =>
-    unwrap(client.POST('/api/{slug}/notifications/{id}/read', { params: { path: { slug, id } } })),
+    unwrap(
+      client.POST('/api/{slug}/notifications/{notificationId}/read', {
+        params: { path: { slug, notificationId: id } },
+      }),
+    ),
   markAllNotificationsRead: (slug: string) =>
     unwrap(client.POST('/api/{slug}/notifications/read-all', p(slug))),
   updateMunicipalitySettings: (slug: string, body: MunicipalitySettings) =>

@@ -18,15 +18,13 @@ export function AppShell({
   const { t } = useTranslation();
   const mainRef = useRef<HTMLElement>(null);
   const { pathname } = useLocation();
-  const firstRender = useRef(true);
+  const shownPath = useRef(pathname);
 
   // After client-side navigation, move focus to the new page's heading so that screen reader
   // and keyboard users start from the new content, as after a full page load.
   useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
+    if (shownPath.current === pathname) return;
+    shownPath.current = pathname;
     const heading = mainRef.current?.querySelector<HTMLElement>('h1');
     const target = heading ?? mainRef.current;
     if (!target) return;

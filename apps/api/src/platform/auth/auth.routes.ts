@@ -2,12 +2,10 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import { LanguageSchema, NoContent, SlugParams, Uuid, responses } from '../http/schemas.js';
-import { ROLES } from '../http/context.js';
+import { RoleSchema } from '../municipality/municipality.routes.js';
 import { SESSION_COOKIE } from '../http/request-context.js';
 import { SESSION_IDLE_MS } from './session.repo.js';
 import * as auth from './auth.service.js';
-
-const RoleSchema = Type.Union(ROLES.map((role) => Type.Literal(role)));
 
 export const CurrentUserSchema = Type.Object(
   {

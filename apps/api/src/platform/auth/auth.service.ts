@@ -56,7 +56,9 @@ export async function login(
       await audit(tx, ctx, 'auth.login.failed', null, { email: key });
       const nowLocked = await lockRemainingMs(tx, key);
       // Committing the count matters more than the error: throw after the transaction.
-      return { error: nowLocked > 0 ? lockedError(nowLocked) : new AppError(401, 'invalidCredentials') };
+      return {
+        error: nowLocked > 0 ? lockedError(nowLocked) : new AppError(401, 'invalidCredentials'),
+      };
     }
     await clearFailures(tx, key);
     const token = await insertSession(tx, person.id, 'password');

@@ -14,7 +14,12 @@ const Redirect = Type.Null({ description: 'Redirect (Location header)' });
 /** Only same-municipality paths: an open redirect would make the login page a phishing tool. */
 function safeReturnTo(slug: string, returnTo: string | undefined): string {
   const home = `/${slug}/`;
-  if (!returnTo || !returnTo.startsWith(home) || returnTo.includes('//', 1) || returnTo.includes('\\')) {
+  if (
+    !returnTo ||
+    !returnTo.startsWith(home) ||
+    returnTo.includes('//', 1) ||
+    returnTo.includes('\\')
+  ) {
     return home;
   }
   return returnTo;
@@ -78,7 +83,8 @@ export const oidcRoutes: FastifyPluginAsyncTypebox = async (app) => {
       reply.clearCookie(PENDING_COOKIE, { path: callbackPath(slug) });
       let pending: PendingLogin | null = null;
       try {
-        pending = unsigned?.valid && unsigned.value ? (JSON.parse(unsigned.value) as PendingLogin) : null;
+        pending =
+          unsigned?.valid && unsigned.value ? (JSON.parse(unsigned.value) as PendingLogin) : null;
       } catch {
         pending = null;
       }

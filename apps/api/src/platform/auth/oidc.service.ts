@@ -46,7 +46,12 @@ export async function loginWithIdentity(
     }
     await tx
       .insertInto('role_grants')
-      .values({ municipality_id: ctx.municipality.id, person_id: person.id, role: 'resident', granted_by: null })
+      .values({
+        municipality_id: ctx.municipality.id,
+        person_id: person.id,
+        role: 'resident',
+        granted_by: null,
+      })
       .onConflict((oc) => oc.doNothing())
       .execute();
     const token = await insertSession(tx, person.id, 'oidc');

@@ -62,8 +62,20 @@ export async function completeLogin(
     expectedNonce: pending.nonce,
     idTokenExpected: true,
   });
-  const claims = tokens.claims();
-  if (!claims) throw new Error('no ID token claims');
+  const idClaims = tokens.claims();
+  if (!idClaims) throw new Error('no ID token claims');
+  let claims: Record<string, unknown> & { sub: string } = idClaims;
+  // A conforming provider returns the profile and email claims from the UserInfo endpoint in
+  // the code flow (OpenID Connect Core 5.4), not necessarily in the ID token.
+  const missing = !['name', 'given_name', 'family_name', 'email'].some((key) => key in idClaims);
+  if (missing && tokens.access_token && oidc.configuration.serverMetadata().userinfo_endpoint) {
+    const userInfo = await client.fetchUserInfo(
+      oidc.configuration,
+      tokens.access_token,
+      idClaims.sub,
+    );
+    claims = { ...userInfo, ...idClaims };
+  }
   const str = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : null);
   const fullName =
     str(claims.name) ??

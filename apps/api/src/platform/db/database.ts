@@ -15,6 +15,8 @@ export interface Database {
   /** Subscribe to a NOTIFY channel. Resolves to the unsubscribe function. */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
+  /** PGlite only: the data directory as a tarball, to clone the database. */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
 // int8 (bigint ids, counts) as JS numbers on both drivers, so the code sees one type.
@@ -55,11 +57,17 @@ async function openPGlite(options: DatabaseOptions): Promise<Database> {
     async close() {
       await kysely.destroy();
     },
+    async dumpDataDir() {
+      return pglite.dumpDataDir('none');
+    },
   };
 }
 
 async function openServer(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection dropped by the server (restart, failover) must not crash the process;
+  // the pool replaces it on the next checkout.
+  pool.on('error', () => undefined);
   const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   const listeners: pg.Client[] = [];
   return {

@@ -40,12 +40,11 @@ class PGliteConnection implements DatabaseConnection {
     // a migration script of several statements runs as one.
     const result =
       query.parameters.length === 0
-        ? (await this.pg.exec(query.sql)).at(-1) ?? { rows: [], affectedRows: 0 }
+        ? ((await this.pg.exec(query.sql)).at(-1) ?? { rows: [], affectedRows: 0 })
         : await this.pg.query<R>(query.sql, query.parameters as unknown[]);
     return {
       rows: result.rows as R[],
-      numAffectedRows:
-        result.affectedRows === undefined ? undefined : BigInt(result.affectedRows),
+      numAffectedRows: result.affectedRows === undefined ? undefined : BigInt(result.affectedRows),
     };
   }
   // eslint-disable-next-line require-yield

@@ -14,14 +14,54 @@ interface DemoPerson {
 }
 
 export const DEMO_PEOPLE: DemoPerson[] = [
-  { email: 'admin@tyrskyla.example', name: 'Aino Ylläpitäjä', municipality: 'tyrskyla', roles: ['admin', 'staff'] },
-  { email: 'asukas@tyrskyla.example', name: 'Antti Asukas', municipality: 'tyrskyla', roles: ['resident'] },
-  { email: 'huoltaja@tyrskyla.example', name: 'Hanna Huoltaja', municipality: 'tyrskyla', roles: ['resident', 'guardian'] },
-  { email: 'varhaiskasvatus@tyrskyla.example', name: 'Veera Varhaiskasvattaja', municipality: 'tyrskyla', roles: ['staff', 'daycare_staff'] },
-  { email: 'tilat@tyrskyla.example', name: 'Tapio Tilavastaava', municipality: 'tyrskyla', roles: ['staff', 'facility_admin'] },
-  { email: 'digiryhma@tyrskyla.example', name: 'Diana Digiryhmä', municipality: 'tyrskyla', roles: ['staff', 'digital_team'] },
-  { email: 'asukas@pyharanta.example', name: 'Pekka Pyhärantalainen', municipality: 'pyharanta', roles: ['resident'] },
-  { email: 'admin@pyharanta.example', name: 'Pirjo Pääkäyttäjä', municipality: 'pyharanta', roles: ['admin', 'staff'] },
+  {
+    email: 'admin@tyrskyla.example',
+    name: 'Aino Ylläpitäjä',
+    municipality: 'tyrskyla',
+    roles: ['admin', 'staff'],
+  },
+  {
+    email: 'asukas@tyrskyla.example',
+    name: 'Antti Asukas',
+    municipality: 'tyrskyla',
+    roles: ['resident'],
+  },
+  {
+    email: 'huoltaja@tyrskyla.example',
+    name: 'Hanna Huoltaja',
+    municipality: 'tyrskyla',
+    roles: ['resident', 'guardian'],
+  },
+  {
+    email: 'varhaiskasvatus@tyrskyla.example',
+    name: 'Veera Varhaiskasvattaja',
+    municipality: 'tyrskyla',
+    roles: ['staff', 'daycare_staff'],
+  },
+  {
+    email: 'tilat@tyrskyla.example',
+    name: 'Tapio Tilavastaava',
+    municipality: 'tyrskyla',
+    roles: ['staff', 'facility_admin'],
+  },
+  {
+    email: 'digiryhma@tyrskyla.example',
+    name: 'Diana Digiryhmä',
+    municipality: 'tyrskyla',
+    roles: ['staff', 'digital_team'],
+  },
+  {
+    email: 'asukas@pyharanta.example',
+    name: 'Pekka Pyhärantalainen',
+    municipality: 'pyharanta',
+    roles: ['resident'],
+  },
+  {
+    email: 'admin@pyharanta.example',
+    name: 'Pirjo Pääkäyttäjä',
+    municipality: 'pyharanta',
+    roles: ['admin', 'staff'],
+  },
 ];
 
 const MUNICIPALITIES = [

@@ -63,7 +63,8 @@ interface AjvIssue {
 function fieldErrors(language: Language, error: FastifyError): FieldError[] {
   const issues = (error.validation ?? []) as AjvIssue[];
   const context = error.validationContext ?? 'body';
-  return issues.map((issue) => {
+  const seen = new Set<string>();
+  return issues.flatMap((issue) => {
     const path = (issue.instancePath ?? '').split('/').filter(Boolean);
     let key = 'invalid';
     if (issue.keyword === 'required') {
@@ -76,10 +77,11 @@ function fieldErrors(language: Language, error: FastifyError): FieldError[] {
     else if (issue.keyword === 'maxLength' || issue.keyword === 'maxItems') key = 'tooLong';
     else if (issue.keyword === 'minLength' || issue.keyword === 'minItems') key = 'tooShort';
     else if (issue.keyword === 'format' || issue.keyword === 'pattern') key = 'format';
-    return {
-      field: [context, ...path].join('.'),
-      message: translate(language, `error.field.${key}`),
-    };
+    const field = [context, ...path].join('.');
+    // One message per field: a schema with alternatives reports each branch separately.
+    if (seen.has(field)) return [];
+    seen.add(field);
+    return [{ field, message: translate(language, `error.field.${key}`) }];
   });
 }
 

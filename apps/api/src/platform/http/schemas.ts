@@ -1,7 +1,16 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 
 /** Shared JSON schemas for the API contract. */
-export const LanguageSchema = Type.Union([Type.Literal('fi'), Type.Literal('sv'), Type.Literal('en')]);
+
+/** A string from a fixed list: one `enum`, so a wrong value gives one clear error. */
+export function StringEnum<T extends string>(
+  values: readonly T[],
+  options: { description?: string } = {},
+) {
+  return Type.Unsafe<T>({ type: 'string', enum: [...values], ...options });
+}
+
+export const LanguageSchema = StringEnum(['fi', 'sv', 'en']);
 export const Uuid = Type.String({ format: 'uuid', maxLength: 36 });
 export const DateTime = Type.String({ format: 'date-time' });
 export const SlugParams = Type.Object({ slug: Type.String({ maxLength: 40 }) });

@@ -25,7 +25,8 @@ export async function registerWeb(app: FastifyInstance) {
       index: false,
       maxAge: '1h',
       setHeaders: (res, path) => {
-        if (path.includes('/assets/')) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+        if (path.includes('/assets/'))
+          res.setHeader('cache-control', 'public, max-age=31536000, immutable');
       },
     });
   }

@@ -91,7 +91,8 @@ const sv: Messages = {
   'error.badRequest.detail': 'Förfrågan kunde inte behandlas.',
   'error.internal': 'Ett fel inträffade i tjänsten',
   'error.internal.detail': 'Försök igen senare. Felets identifierare: {requestId}.',
-  'email.notification.footer': 'Det här meddelandet har skickats från Helppo-tjänsten i {municipality}.',
+  'email.notification.footer':
+    'Det här meddelandet har skickats från Helppo-tjänsten i {municipality}.',
 };
 
 const en: Messages = {

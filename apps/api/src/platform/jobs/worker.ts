@@ -90,7 +90,10 @@ export class JobWorker {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const final = job.attempts >= job.max_attempts;
-      this.log.warn({ jobId: job.id, kind: job.kind, attempt: job.attempts, final, err: message }, 'job failed');
+      this.log.warn(
+        { jobId: job.id, kind: job.kind, attempt: job.attempts, final, err: message },
+        'job failed',
+      );
       const backoffSeconds = Math.min(3600, 2 ** job.attempts);
       await asSystem(this.db, (tx) =>
         sql`update jobs set locked_until = null, last_error = ${message.slice(0, 2000)},

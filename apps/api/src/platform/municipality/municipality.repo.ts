@@ -98,7 +98,12 @@ export async function listPeopleWithRoles(tx: Tx, query: string | undefined, lim
   const rows = await q.execute();
   const people = new Map<string, PersonWithRoles>();
   for (const row of rows) {
-    const person = people.get(row.id) ?? { id: row.id, name: row.name, email: row.email, roles: [] };
+    const person = people.get(row.id) ?? {
+      id: row.id,
+      name: row.name,
+      email: row.email,
+      roles: [],
+    };
     person.roles.push(row.role);
     people.set(row.id, person);
   }

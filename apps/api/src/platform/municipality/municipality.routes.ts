@@ -2,11 +2,11 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { inTenant } from '../db/database.js';
 import { ROLES } from '../http/context.js';
-import { NoContent, SlugParams, Translated, Uuid, responses } from '../http/schemas.js';
+import { NoContent, SlugParams, StringEnum, Translated, Uuid, responses } from '../http/schemas.js';
 import { listMunicipalities } from './municipality.repo.js';
 import * as service from './municipality.service.js';
 
-export const RoleSchema = Type.Union(ROLES.map((role) => Type.Literal(role)));
+export const RoleSchema = StringEnum(ROLES);
 
 export const MunicipalitySchema = Type.Object(
   {

@@ -33,7 +33,8 @@ export class NotificationHub {
       } catch {
         return;
       }
-      for (const subscriber of this.subscribers.get(key(event.municipalityId, event.personId)) ?? []) {
+      for (const subscriber of this.subscribers.get(key(event.municipalityId, event.personId)) ??
+        []) {
         subscriber.onEvent(event);
       }
     });

@@ -20,7 +20,6 @@ export const NotificationSchema = Type.Object(
 const HEARTBEAT_MS = 25_000;
 
 export const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
-
   app.get(
     '/notifications',
     {

@@ -15,7 +15,9 @@ export interface NotificationView {
   readAt: string | null;
 }
 
-export function toView(row: Awaited<ReturnType<typeof repo.listForPerson>>[number]): NotificationView {
+export function toView(
+  row: Awaited<ReturnType<typeof repo.listForPerson>>[number],
+): NotificationView {
   return {
     id: row.id,
     title: row.title,
@@ -40,7 +42,10 @@ export async function getForStream(ctx: Ctx, notificationId: string | undefined)
   const personId = ctx.actor.personId;
   return inTenant(ctx.db, ctx.municipality.id, async (tx) => {
     const row = notificationId ? await repo.findForPerson(tx, personId, notificationId) : undefined;
-    return { notification: row ? toView(row) : null, unreadCount: await repo.unreadCount(tx, personId) };
+    return {
+      notification: row ? toView(row) : null,
+      unreadCount: await repo.unreadCount(tx, personId),
+    };
   });
 }
 
@@ -49,7 +54,11 @@ export async function markRead(ctx: Ctx, notificationId: string | null): Promise
   const personId = ctx.actor.personId;
   await inTenant(ctx.db, ctx.municipality.id, async (tx) => {
     const changed = await repo.markRead(tx, personId, notificationId);
-    if (notificationId && changed === 0 && !(await repo.findForPerson(tx, personId, notificationId))) {
+    if (
+      notificationId &&
+      changed === 0 &&
+      !(await repo.findForPerson(tx, personId, notificationId))
+    ) {
       throw notFound();
     }
     if (changed > 0) {

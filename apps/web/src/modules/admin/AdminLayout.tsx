@@ -58,6 +58,7 @@ export function AdminLayout() {
         className="admin__nav"
         variant={small ? 'smallScreen' : 'default'}
         smallScreenExpandButtonText={t('navExpand')}
+        initiallyExpanded={false}
       >
         {sections.map((s) => {
           const to = s.path ? `${base}/${s.path}` : base;

@@ -23,12 +23,12 @@ export function AuditLogPage() {
     { key: 'requestId', labelText: t('audit.requestId') },
   ] as const;
   const rows = events.map((e) => ({
-    id: e.id,
+    id: String(e.id),
     at: <time dateTime={e.at}>{formatDateTime(e.at, language)}</time>,
     actor: e.actorName ?? t('audit.system'),
     action: <code>{e.action}</code>,
     target: e.target ?? '–',
-    requestId: <code className="muted-code">{e.requestId}</code>,
+    requestId: e.requestId ? <code className="muted-code">{e.requestId}</code> : '–',
   }));
 
   return (

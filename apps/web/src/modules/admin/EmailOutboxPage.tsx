@@ -14,7 +14,7 @@ import { usePageTitle } from '../../app/usePageTitle';
 import { currentLanguage } from '../../i18n';
 import { useOutboxEmails } from './queries';
 
-const statusKeys = ['pending', 'sent', 'failed'] as const;
+const statusKeys = ['pending', 'sent', 'kept', 'failed'] as const;
 type KnownStatus = (typeof statusKeys)[number];
 const isKnownStatus = (s: string): s is KnownStatus =>
   (statusKeys as readonly string[]).includes(s);

@@ -9,7 +9,7 @@ import {
   Paragraph,
   TextInput,
 } from 'suomifi-ui-components';
-import { allRoles, type Person, type Role } from '../../api/client';
+import { allRoles, isRole, type Person, type Role } from '../../api/client';
 import { ErrorAlert, Loading, SuccessAlert } from '../../app/feedback';
 import { useMunicipality } from '../../app/MunicipalityContext';
 import { usePageTitle } from '../../app/usePageTitle';
@@ -19,17 +19,18 @@ function PersonRow({ person, slug }: { person: Person; slug: string }) {
   const { t } = useTranslation('admin');
   const { t: tc } = useTranslation();
   const { revoke } = useRoleChange(slug);
+  const roles = person.roles.filter(isRole);
   return (
     <li className="person">
       <Heading variant="h3" as="h3">
         {person.name}
       </Heading>
-      <Paragraph mb="xs">{person.email}</Paragraph>
-      {person.roles.length === 0 ? (
+      {person.email && <Paragraph mb="xs">{person.email}</Paragraph>}
+      {roles.length === 0 ? (
         <Paragraph>{t('people.noRoles')}</Paragraph>
       ) : (
         <ul className="chip-list" aria-label={t('people.rolesOf', { name: person.name })}>
-          {person.roles.map((role) => (
+          {roles.map((role) => (
             <li key={role}>
               <Chip
                 removable

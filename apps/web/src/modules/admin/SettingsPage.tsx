@@ -94,26 +94,22 @@ export function SettingsPage() {
           fullWidth
           mb="m"
         />
-        <div className="colour-field">
-          <TextInput
-            labelText={t('settings.themeColor')}
-            hintText={t('settings.themeColorHint')}
-            value={form.themeColor}
-            onChange={(v) => set({ themeColor: String(v ?? '') })}
-            status={status('themeColor')}
-            statusText={errorOf('themeColor')}
-            mb="m"
-          />
-          <span
-            className="colour-field__swatch"
-            aria-hidden="true"
-            style={{
-              backgroundColor: colourPattern.test(form.themeColor)
-                ? form.themeColor
-                : 'transparent',
-            }}
-          />
-        </div>
+        <TextInput
+          labelText={t('settings.themeColor')}
+          hintText={t('settings.themeColorHint')}
+          value={form.themeColor}
+          onChange={(v) => set({ themeColor: String(v ?? '') })}
+          status={status('themeColor')}
+          statusText={errorOf('themeColor')}
+          mb="xs"
+        />
+        <span
+          className="colour-swatch"
+          aria-hidden="true"
+          style={{
+            backgroundColor: colourPattern.test(form.themeColor) ? form.themeColor : 'transparent',
+          }}
+        />
         <Button type="submit" disabled={update.isPending}>
           {t('settings.save')}
         </Button>

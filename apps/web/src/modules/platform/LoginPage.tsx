@@ -72,7 +72,7 @@ export function LoginPage() {
       </Heading>
       {session.data?.oidcEnabled && (
         <section aria-labelledby="oidc-heading" className="login-section">
-          <Heading variant="h2" id="oidc-heading" mb="xs">
+          <Heading variant="h3" as="h2" id="oidc-heading" mb="xs">
             {t('login.oidcHeading')}
           </Heading>
           <Paragraph mb="s">{t('login.oidcIntro')}</Paragraph>
@@ -82,7 +82,7 @@ export function LoginPage() {
         </section>
       )}
       <section aria-labelledby="password-heading" className="login-section">
-        <Heading variant="h2" id="password-heading" mb="xs">
+        <Heading variant="h3" as="h2" id="password-heading" mb="xs">
           {t('login.passwordHeading')}
         </Heading>
         {login.isError && <ErrorAlert error={login.error} />}

@@ -1,0 +1,275 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { Client, loggedIn, startRuntime } from '../../../test/helpers.js';
+import { asSystem, inTenant } from '../db/database.js';
+
+/**
+ * Tenant isolation: every operation is classified by who may call it, and each class is tried
+ * by a Pyhäranta person, an anonymous visitor and a Tyrskylä person without the role, where a
+ * Tyrskylä person with the role succeeds. A new operation that is not classified fails here.
+ */
+let rt: Awaited<ReturnType<typeof startRuntime>>;
+let ids: { tyrskyla: string; pyharanta: string; resident: string; residentNotification: string };
+
+beforeAll(async () => {
+  rt = await startRuntime();
+  const admin = await loggedIn(rt.app, 'admin@tyrskyla.example');
+  await admin.post('admin/notifications', {
+    role: 'resident',
+    title: 'Hei',
+    body: 'Tervetuloa',
+    email: true,
+  });
+  ids = await asSystem(rt.db, async (tx) => {
+    const m = await tx.selectFrom('municipalities').select(['id', 'slug']).execute();
+    const resident = await tx
+      .selectFrom('people')
+      .select('id')
+      .where('email', '=', 'asukas@tyrskyla.example')
+      .executeTakeFirstOrThrow();
+    const notification = await tx
+      .selectFrom('notifications')
+      .select('id')
+      .where('person_id', '=', resident.id)
+      .executeTakeFirstOrThrow();
+    return {
+      tyrskyla: m.find((x) => x.slug === 'tyrskyla')!.id,
+      pyharanta: m.find((x) => x.slug === 'pyharanta')!.id,
+      resident: resident.id,
+      residentNotification: notification.id,
+    };
+  });
+});
+afterAll(async () => rt?.dispose());
+
+type Call = { method: string; path: () => string; body?: () => unknown };
+const settings = {
+  name: { fi: 'Tyrskylä', sv: 'Tyrskylä', en: 'Tyrskylä' },
+  contactEmail: 'kirjaamo@tyrskyla.example',
+  contactPhone: '+358 40 123 4567',
+  address: 'Kunnantalontie 1',
+  themeColor: '#00567a',
+};
+
+/** Operations only an administrator of the municipality may use. */
+const ADMIN_ONLY: Record<string, Call> = {
+  updateMunicipalitySettings: { method: 'PUT', path: () => 'admin/settings', body: () => settings },
+  listPeople: { method: 'GET', path: () => 'admin/people' },
+  grantRole: {
+    method: 'POST',
+    path: () => 'admin/role-grants',
+    body: () => ({ email: 'asukas@tyrskyla.example', role: 'guardian' }),
+  },
+  revokeRole: { method: 'DELETE', path: () => `admin/people/${ids.resident}/roles/guardian` },
+  listAuditEvents: { method: 'GET', path: () => 'admin/audit' },
+  listOutboxEmails: { method: 'GET', path: () => 'admin/emails' },
+  sendNotification: {
+    method: 'POST',
+    path: () => 'admin/notifications',
+    body: () => ({ personId: ids.resident, title: 'T', body: 'B', email: false }),
+  },
+};
+/** Operations for any logged-in person, on their own data only. */
+const SIGNED_IN = [
+  'logout',
+  'logoutEverywhere',
+  'setLanguage',
+  'listNotifications',
+  'markNotificationRead',
+  'markAllNotificationsRead',
+  'streamNotifications',
+];
+/** Open to everybody by design. */
+const PUBLIC = [
+  'getHealth',
+  'getMetrics',
+  'listMunicipalities',
+  'getMunicipality',
+  'getCurrentUser',
+  'login',
+  'startOidcLogin',
+  'completeOidcLogin',
+];
+
+describe('tenant isolation matrix', () => {
+  it('classifies every operation in the OpenAPI document', async () => {
+    const doc = (await rt.app.inject('/openapi.json')).json() as {
+      paths: Record<string, Record<string, { operationId: string }>>;
+    };
+    const operations = Object.values(doc.paths).flatMap((ops) =>
+      Object.values(ops).map((op) => op.operationId),
+    );
+    const classified = new Set([...Object.keys(ADMIN_ONLY), ...SIGNED_IN, ...PUBLIC]);
+    expect(operations.filter((op) => !classified.has(op))).toEqual([]);
+  });
+
+  for (const [operation, call] of Object.entries(ADMIN_ONLY)) {
+    it(`${operation}: only a Tyrskylä admin`, async () => {
+      const send = (client: Client) => client.request(call.method, call.path(), call.body?.());
+      const anonymous = new Client(rt.app);
+      expect((await send(anonymous)).statusCode).toBe(401);
+      const pyharantaAdmin = await loggedIn(rt.app, 'admin@pyharanta.example', 'tyrskyla');
+      expect((await send(pyharantaAdmin)).statusCode).toBe(403);
+      const resident = await loggedIn(rt.app, 'asukas@tyrskyla.example');
+      expect((await send(resident)).statusCode).toBe(403);
+      const staff = await loggedIn(rt.app, 'tilat@tyrskyla.example');
+      expect((await send(staff)).statusCode).toBe(403);
+      const admin = await loggedIn(rt.app, 'admin@tyrskyla.example');
+      if (operation === 'revokeRole') {
+        await admin.post('admin/role-grants', {
+          email: 'asukas@tyrskyla.example',
+          role: 'guardian',
+        });
+      }
+      const ok = await send(admin);
+      expect(ok.statusCode, ok.body).toBeLessThan(300);
+    });
+  }
+
+  it('signed-in operations refuse anonymous visitors', async () => {
+    const anonymous = new Client(rt.app);
+    for (const [method, path] of [
+      ['POST', 'session/logout-everywhere'],
+      ['PUT', 'session/language'],
+      ['GET', 'notifications'],
+      ['POST', `notifications/${ids.residentNotification}/read`],
+      ['POST', 'notifications/read-all'],
+      ['GET', 'notifications/stream'],
+    ] as const) {
+      const response = await anonymous.request(
+        method,
+        path,
+        method === 'PUT' ? { language: 'sv' } : undefined,
+      );
+      expect(response.statusCode, `${method} ${path}`).toBe(401);
+    }
+  });
+
+  it("nobody reads or marks another person's notifications", async () => {
+    const pyharanta = await loggedIn(rt.app, 'asukas@pyharanta.example', 'tyrskyla');
+    expect((await pyharanta.get('notifications')).json().items).toEqual([]);
+    expect(
+      (await pyharanta.post(`notifications/${ids.residentNotification}/read`)).statusCode,
+    ).toBe(404);
+    const guardian = await loggedIn(rt.app, 'huoltaja@tyrskyla.example');
+    expect((await guardian.post(`notifications/${ids.residentNotification}/read`)).statusCode).toBe(
+      404,
+    );
+    // Under its own municipality's address, the notification does not exist at all.
+    const resident = await loggedIn(rt.app, 'asukas@tyrskyla.example', 'pyharanta');
+    expect((await resident.post(`notifications/${ids.residentNotification}/read`)).statusCode).toBe(
+      404,
+    );
+  });
+
+  it("a Pyhäranta admin sees and changes only Pyhäranta's data", async () => {
+    const admin = await loggedIn(rt.app, 'admin@pyharanta.example', 'pyharanta');
+    const people = (await admin.get('admin/people')).json().items as { email: string }[];
+    expect(people.map((p) => p.email).sort()).toEqual([
+      'admin@pyharanta.example',
+      'asukas@pyharanta.example',
+    ]);
+    const emails = (await admin.get('admin/emails')).json().items as { to: string }[];
+    expect(emails.every((e) => !e.to.endsWith('tyrskyla.example'))).toBe(true);
+    const audit = (await admin.get('admin/audit?limit=500')).json().items as {
+      actorName: string | null;
+      action: string;
+    }[];
+    expect(audit.some((e) => e.actorName === 'Pirjo Pääkäyttäjä')).toBe(true);
+    // Tyrskylä's administrator worked only in Tyrskylä: none of it shows here.
+    expect(audit.some((e) => e.actorName === 'Aino Ylläpitäjä')).toBe(false);
+    expect(audit.some((e) => e.action === 'role.grant')).toBe(false);
+    expect((await admin.delete(`admin/people/${ids.resident}/roles/resident`)).statusCode).toBe(
+      404,
+    );
+    const announce = await admin.post('admin/notifications', {
+      personId: ids.resident,
+      title: 'x',
+      body: 'y',
+      email: false,
+    });
+    expect(announce.statusCode).toBe(404);
+    expect((await admin.get('/api/tyrskyla/admin/people')).statusCode).toBe(403);
+  });
+
+  it('an unknown municipality is a 404 problem for pages and API alike', async () => {
+    const api = await rt.app.inject('/api/helsinki/municipality');
+    expect(api.statusCode).toBe(404);
+    expect(api.json().code).toBe('municipalityNotFound');
+    expect((await rt.app.inject('/api/UPPER/session')).statusCode).toBe(404);
+  });
+});
+
+describe('row-level security', () => {
+  it('confines every tenant-owned table to the municipality of the transaction', async () => {
+    const tables = await asSystem(rt.db, async (tx) => {
+      const result = await sql<{ table_name: string; rls: boolean }>`
+        select c.table_name, cls.relrowsecurity as rls
+        from information_schema.columns c
+        join pg_class cls on cls.relname = c.table_name and cls.relnamespace = 'public'::regnamespace
+        where c.table_schema = 'public' and c.column_name = 'municipality_id'`.execute(tx);
+      return result.rows;
+    });
+    expect(tables.length).toBeGreaterThanOrEqual(5);
+    for (const { table_name: table, rls } of tables) {
+      if (table === 'jobs') continue; // checked below: the app role cannot read it at all
+      expect(rls, `${table} has row-level security`).toBe(true);
+      const count = (rows: { n: number }[]) => Number(rows[0]?.n ?? 0);
+      const query = sql<{
+        n: number;
+      }>`select count(*)::int as n from ${sql.table(table)} where municipality_id = ${ids.tyrskyla}`;
+      const asOwner = await asSystem(rt.db, async (tx) => count((await query.execute(tx)).rows));
+      const asTyrskyla = await inTenant(rt.db, ids.tyrskyla, async (tx) =>
+        count((await query.execute(tx)).rows),
+      );
+      const asPyharanta = await inTenant(rt.db, ids.pyharanta, async (tx) =>
+        count((await query.execute(tx)).rows),
+      );
+      const asNobody = await inTenant(rt.db, null, async (tx) =>
+        count((await query.execute(tx)).rows),
+      );
+      expect(asOwner, `${table} has Tyrskylä rows to hide`).toBeGreaterThan(0);
+      expect(asTyrskyla, table).toBe(asOwner);
+      expect(asPyharanta, table).toBe(0);
+      expect(asNobody, table).toBe(0);
+    }
+  });
+
+  it("refuses to write a row into another municipality's data", async () => {
+    await expect(
+      inTenant(rt.db, ids.pyharanta, (tx) =>
+        tx
+          .insertInto('notifications')
+          .values({
+            municipality_id: ids.tyrskyla,
+            person_id: ids.resident,
+            title: 'x',
+            body: 'y',
+            link: null,
+          })
+          .execute(),
+      ),
+    ).rejects.toThrow(/row-level security/);
+    await expect(
+      inTenant(rt.db, ids.pyharanta, (tx) =>
+        tx
+          .updateTable('municipalities')
+          .set({ name_fi: 'Kaapattu' })
+          .where('id', '=', ids.tyrskyla)
+          .execute(),
+      ),
+    ).resolves.toMatchObject([{ numUpdatedRows: 0n }]);
+  });
+
+  it('keeps the job queue and the audit log out of reach of the app role', async () => {
+    await expect(
+      inTenant(rt.db, ids.tyrskyla, (tx) => tx.selectFrom('jobs').selectAll().execute()),
+    ).rejects.toThrow(/permission denied/);
+    await expect(
+      inTenant(rt.db, ids.tyrskyla, (tx) => tx.deleteFrom('audit_events').execute()),
+    ).rejects.toThrow(/permission denied/);
+    await expect(asSystem(rt.db, (tx) => tx.deleteFrom('audit_events').execute())).rejects.toThrow(
+      /append-only/,
+    );
+  });
+});
