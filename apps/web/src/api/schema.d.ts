@@ -388,6 +388,7 @@ export interface components {
                 id: string;
                 name: string;
                 email: string | null;
+                /** @enum {string} */
                 language: "fi" | "sv" | "en";
             } | null;
             roles: ("resident" | "guardian" | "staff" | "daycare_staff" | "facility_admin" | "digital_team" | "admin")[];
@@ -487,13 +488,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description RFC 9457 problem details with a translated title and detail */
+            /** @description Problem details (RFC 9457), translated */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -518,13 +519,13 @@ export interface operations {
                     "application/json": components["schemas"]["Municipality"];
                 };
             };
-            /** @description RFC 9457 problem details with a translated title and detail */
+            /** @description Problem details (RFC 9457), translated */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -563,13 +564,13 @@ export interface operations {
                     "application/json": components["schemas"]["Municipality"];
                 };
             };
-            /** @description RFC 9457 problem details with a translated title and detail */
+            /** @description Problem details (RFC 9457), translated */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -599,13 +600,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description RFC 9457 problem details with a translated title and detail */
+            /** @description Problem details (RFC 9457), translated */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -623,6 +624,7 @@ export interface operations {
             content: {
                 "application/json": {
                     email: string;
+                    /** @enum {string} */
                     role: "resident" | "guardian" | "staff" | "daycare_staff" | "facility_admin" | "digital_team" | "admin";
                 };
             };
@@ -637,13 +639,13 @@ export interface operations {
                     "application/json": components["schemas"]["PersonWithRoles"];
                 };
             };
-            /** @description RFC 9457 problem details with a translated title and detail */
+            /** @description Problem details (RFC 9457), translated */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -668,13 +670,13 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description RFC 9457 problem details with a translated title and detail */
+            /** @description Problem details (RFC 9457), translated */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -699,13 +701,13 @@ export interface operations {
                     "application/json": components["schemas"]["CurrentUser"];
                 };
             };
-            /** @description RFC 9457 problem details with a translated title and detail */
+            /** @description Problem details (RFC 9457), translated */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -737,13 +739,13 @@ export interface operations {
                     "application/json": components["schemas"]["CurrentUser"];
                 };
             };
-            /** @description RFC 9457 problem details with a translated title and detail */
+            /** @description Problem details (RFC 9457), translated */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -766,13 +768,13 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description RFC 9457 problem details with a translated title and detail */
+            /** @description Problem details (RFC 9457), translated */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -795,13 +797,13 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description RFC 9457 problem details with a translated title and detail */
+            /** @description Problem details (RFC 9457), translated */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -818,6 +820,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @enum {string} */
                     language: "fi" | "sv" | "en";
                 };
             };
@@ -830,13 +833,13 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description RFC 9457 problem details with a translated title and detail */
+            /** @description Problem details (RFC 9457), translated */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -861,13 +864,13 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description RFC 9457 problem details with a translated title and detail */
+            /** @description Problem details (RFC 9457), translated */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -890,13 +893,13 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description RFC 9457 problem details with a translated title and detail */
+            /** @description Problem details (RFC 9457), translated */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -926,13 +929,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description RFC 9457 problem details with a translated title and detail */
+            /** @description Problem details (RFC 9457), translated */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -956,13 +959,13 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description RFC 9457 problem details with a translated title and detail */
+            /** @description Problem details (RFC 9457), translated */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -985,13 +988,13 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description RFC 9457 problem details with a translated title and detail */
+            /** @description Problem details (RFC 9457), translated */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1016,13 +1019,13 @@ export interface operations {
                     "application/json": string;
                 };
             };
-            /** @description RFC 9457 problem details with a translated title and detail */
+            /** @description Problem details (RFC 9457), translated */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1039,6 +1042,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @enum {string} */
                     role?: "resident" | "guardian" | "staff" | "daycare_staff" | "facility_admin" | "digital_team" | "admin";
                     /** Format: uuid */
                     personId?: string;
@@ -1061,13 +1065,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description RFC 9457 problem details with a translated title and detail */
+            /** @description Problem details (RFC 9457), translated */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1105,13 +1109,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description RFC 9457 problem details with a translated title and detail */
+            /** @description Problem details (RFC 9457), translated */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1149,13 +1153,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description RFC 9457 problem details with a translated title and detail */
+            /** @description Problem details (RFC 9457), translated */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };

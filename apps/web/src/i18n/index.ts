@@ -74,6 +74,7 @@ void i18n.use(initReactI18next).init({
   ns: Object.keys(resources.fi ?? {}),
   interpolation: { escapeValue: false },
   react: { useSuspense: false },
+  showSupportNotice: false,
 });
 
 export default i18n;

@@ -103,6 +103,13 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
     const fields = errors.map((e) => e.field).join(', ');
     return send(400, problem(language, request.id, 400, 'validation', { fields }, errors));
   }
+  // PostgreSQL data exceptions (class 22: a value out of range, an impossible date…) come
+  // from input that passed the schema but not the database; nothing was written.
+  if (typeof error.code === 'string' && /^22[0-9A-Z]{3}$/.test(error.code)) {
+    request.log.info({ err: error }, 'input refused by the database');
+    return send(400, problem(language, request.id, 400, 'badRequest'));
+  }
+  if (error.code === '23505') return send(409, problem(language, request.id, 409, 'conflict'));
   const status = error.statusCode ?? 500;
   if (status === 429) return send(429, problem(language, request.id, 429, 'rateLimited'));
   if (status === 403 && error.code?.startsWith('FST_CSRF')) {

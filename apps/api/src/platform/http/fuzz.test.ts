@@ -142,6 +142,14 @@ describe('bad input never causes a 5xx', () => {
     }
   });
 
+  it('refuses values the schema lets through but the database cannot take (found by fuzzing)', async () => {
+    for (const query of [`limit=${'9'.repeat(400)}`, 'before=2020-01-01T23:59:60Z']) {
+      const response = await admin.get(`admin/audit?${query}`);
+      expect(response.statusCode, query).toBe(400);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+    }
+  });
+
   it('names the fields of a validation error and writes nothing', async () => {
     const before = (await admin.get('admin/people')).json();
     const response = await admin.post('admin/role-grants', {

@@ -40,7 +40,13 @@ export const ProblemSchema = Type.Object(
 
 /** Response map with the problem document for every client error. */
 export function responses<T extends Record<number, TSchema>>(ok: T) {
-  return { ...ok, '4xx': Type.Ref(ProblemSchema) };
+  return {
+    ...ok,
+    '4xx': {
+      description: 'Problem details (RFC 9457), translated',
+      content: { 'application/problem+json': { schema: Type.Ref(ProblemSchema) } },
+    },
+  };
 }
 
 export const NoContent = Type.Null({ description: 'No content' });

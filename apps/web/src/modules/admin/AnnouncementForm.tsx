@@ -48,7 +48,9 @@ export function AnnouncementForm({ slug }: { slug: string }) {
     let personId: string | undefined;
     if (target === 'person') {
       const people = await api.listPeople(slug, email.trim()).catch(() => ({ items: [] }));
-      personId = people.items.find((p) => p.email?.toLowerCase() === email.trim().toLowerCase())?.id;
+      personId = people.items.find(
+        (p) => p.email?.toLowerCase() === email.trim().toLowerCase(),
+      )?.id;
       if (!personId) return setLookupError(t('announce.personNotFound', { email: email.trim() }));
     }
     send.mutate(

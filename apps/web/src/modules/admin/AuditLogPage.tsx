@@ -3,6 +3,7 @@ import { Button, Heading, Paragraph, Table } from 'suomifi-ui-components';
 import { ErrorAlert, Loading } from '../../app/feedback';
 import { formatDateTime } from '../../app/format';
 import { useMunicipality } from '../../app/MunicipalityContext';
+import { useIsSmallScreen } from '../../app/useMediaQuery';
 import { usePageTitle } from '../../app/usePageTitle';
 import { currentLanguage } from '../../i18n';
 import { useAuditEvents } from './queries';
@@ -12,6 +13,7 @@ export function AuditLogPage() {
   const { slug } = useMunicipality();
   const audit = useAuditEvents(slug);
   const language = currentLanguage();
+  const small = useIsSmallScreen();
   usePageTitle(t('audit.title'));
 
   const events = audit.data?.pages.flatMap((page) => page.items) ?? [];
@@ -42,6 +44,30 @@ export function AuditLogPage() {
       {audit.data &&
         (events.length === 0 ? (
           <Paragraph>{t('audit.empty')}</Paragraph>
+        ) : small ? (
+          // A table does not fit a phone screen; the same facts as a list of events.
+          <ul className="event-list" aria-label={t('audit.caption')}>
+            {events.map((e) => (
+              <li key={e.id} className="event">
+                <dl className="contact-list">
+                  <dt>{t('audit.at')}</dt>
+                  <dd>
+                    <time dateTime={e.at}>{formatDateTime(e.at, language)}</time>
+                  </dd>
+                  <dt>{t('audit.actor')}</dt>
+                  <dd>{e.actorName ?? t('audit.system')}</dd>
+                  <dt>{t('audit.action')}</dt>
+                  <dd>
+                    <code>{e.action}</code>
+                  </dd>
+                  <dt>{t('audit.target')}</dt>
+                  <dd>{e.target ?? '–'}</dd>
+                  <dt>{t('audit.requestId')}</dt>
+                  <dd className="muted-code">{e.requestId ?? '–'}</dd>
+                </dl>
+              </li>
+            ))}
+          </ul>
         ) : (
           <div className="table-scroll" tabIndex={0} role="region" aria-label={t('audit.title')}>
             <Table caption={t('audit.caption')} columns={columns} data={rows} condensed />

@@ -2,12 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterDomLink, useNavigate, useSearchParams } from 'react-router-dom';
 import { Button, Heading, Paragraph, RouterLink, TextInput } from 'suomifi-ui-components';
-import { oidcLoginUrl } from '../../api/client';
+import { api, oidcLoginUrl } from '../../api/client';
 import { ErrorAlert } from '../../app/feedback';
 import { useMunicipality } from '../../app/MunicipalityContext';
 import { usePageTitle } from '../../app/usePageTitle';
 import { currentLanguage, storedLanguage } from '../../i18n';
-import { api } from '../../api/client';
 import { useLogin, useSession } from './queries';
 
 /** Only paths inside this municipality are accepted as a return address (no open redirect). */

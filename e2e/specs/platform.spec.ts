@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { ApiSession } from '../support/api.js';
+import {
+  collectPageErrors,
+  expectNoAxeViolations,
+  launch,
+  newContext,
+  type ViewportName,
+} from '../support/browser.js';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => browser?.close());
+
+async function login(page: Page, email: string) {
+  await page.goto('/tyrskyla/login');
+  await page.getByLabel('Sähköpostiosoite').fill(email);
+  await page.getByLabel('Salasana', { exact: true }).fill('demo');
+  await page.getByRole('button', { name: 'Kirjaudu sisään' }).click();
+}
+
+const unreadFromLabel = (label: string | null) => Number(/(\d+)/.exec(label ?? '')?.[1] ?? NaN);
+
+for (const viewport of ['desktop', 'phone'] as ViewportName[]) {
+  describe(`resident on ${viewport}`, () => {
+    it('chooses the municipality, logs in, gets a notification live, switches language and logs out', async () => {
+      const context = await newContext(browser, viewport);
+      const page = await context.newPage();
+      const errors = collectPageErrors(page);
+
+      await page.goto('/');
+      await expect
+        .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+        .toBe('Valitse kuntasi');
+      await expectNoAxeViolations(page, `chooser (${viewport})`);
+      await page.getByRole('link', { name: 'Tyrskylä' }).first().click();
+      await page.waitForURL('**/tyrskyla/');
+      expect(await page.getAttribute('html', 'lang')).toBe('fi');
+      await expectNoAxeViolations(page, `front page (${viewport})`);
+
+      await login(page, 'asukas@tyrskyla.example');
+      await page.waitForURL('**/tyrskyla/');
+      await expect.poll(() => page.getByText('Antti Asukas').first().isVisible()).toBe(true);
+      await expect
+        .poll(() => page.getByText('asukas', { exact: true }).first().isVisible())
+        .toBe(true);
+      const bell = page.getByRole('link', { name: /^Ilmoitukset, \d+ lukemato/ });
+      await bell.waitFor();
+      const before = unreadFromLabel(await bell.getAttribute('aria-label'));
+      await expectNoAxeViolations(page, `front page logged in (${viewport})`);
+
+      // An administrator sends an announcement; the bell updates without a reload.
+      const admin = await ApiSession.login('admin@tyrskyla.example');
+      await admin.announce('resident', `Uimahalli suljettu (${viewport})`);
+      await expect
+        .poll(async () => unreadFromLabel(await bell.getAttribute('aria-label')), {
+          timeout: 10_000,
+        })
+        .toBe(before + 1);
+
+      await bell.click();
+      await page.waitForURL('**/tyrskyla/notifications');
+      await expect
+        .poll(() => page.getByText(`Uimahalli suljettu (${viewport})`).isVisible())
+        .toBe(true);
+      await expectNoAxeViolations(page, `notifications (${viewport})`);
+
+      // Swedish, remembered across a reload.
+      await page.getByRole('button', { name: /Valitse kieli/ }).click();
+      await page.getByRole('option', { name: /På svenska/ }).click();
+      await expect.poll(() => page.getAttribute('html', 'lang')).toBe('sv');
+      await page.reload();
+      await expect.poll(() => page.getAttribute('html', 'lang')).toBe('sv');
+      await expect
+        .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+        .toBe('Meddelanden');
+      await expectNoAxeViolations(page, `notifications in Swedish (${viewport})`);
+
+      await page.getByRole('button', { name: /Användarmeny|Mitt konto/ }).click();
+      await page.getByRole('menuitem', { name: 'Logga ut', exact: true }).click();
+      await expect
+        .poll(() =>
+          page
+            .getByRole('link', { name: /Logga in/ })
+            .first()
+            .isVisible(),
+        )
+        .toBe(true);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+
+    it('shows the accessibility statement and 404 pages accessibly', async () => {
+      const context = await newContext(browser, viewport);
+      const page = await context.newPage();
+      await page.goto('/tyrskyla/accessibility');
+      await expect
+        .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+        .toBe('Saavutettavuusseloste');
+      await expectNoAxeViolations(page, `accessibility statement (${viewport})`);
+
+      const missing = await page.goto('/tyrskyla/ei-tallaista-sivua');
+      expect(missing?.status()).toBe(200);
+      await expect
+        .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+        .toBe('Sivua ei löytynyt');
+      await expectNoAxeViolations(page, `404 page (${viewport})`);
+
+      const unknown = await page.goto('/helsinki/');
+      expect(unknown?.status()).toBe(404);
+      await expect
+        .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+        .toBe('Sivua ei löytynyt');
+      await expectNoAxeViolations(page, `unknown municipality (${viewport})`);
+      await context.close();
+    });
+  });
+}
+
+describe('second municipality', () => {
+  it('shows Pyhäranta with its own data and nothing of Tyrskylä', async () => {
+    const context = await newContext(browser, 'desktop', 'sv-FI');
+    const page = await context.newPage();
+    await page.goto('/pyharanta/');
+    // No choice made yet: the browser's language (Swedish) is used.
+    await expect.poll(() => page.getAttribute('html', 'lang')).toBe('sv');
+    await expect
+      .poll(() => page.getByText('kirjaamo@pyharanta.example').first().isVisible())
+      .toBe(true);
+    expect(await page.getByText('Tyrskylä').count()).toBe(0);
+    await expectNoAxeViolations(page, 'Pyhäranta front page in Swedish');
+    await context.close();
+  });
+});
