@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { Ajv } from 'ajv';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import rateLimit from '@fastify/rate-limit';
@@ -31,6 +32,16 @@ import { emailRoutes } from './platform/email/email.routes.js';
 import type { NotificationHub } from './platform/notifications/hub.js';
 import type { OidcLogin } from './platform/auth/oidc.js';
 import { instanceSecret } from './platform/db/instance-settings.js';
+
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/i;
+
+/** date-time that JavaScript can also read: RFC 3339 allows leap seconds, Date does not. */
+function strictDateTime(ajv: Ajv) {
+  ajv.addFormat('date-time', {
+    type: 'string',
+    validate: (value: string) => RFC3339.test(value) && Number.isFinite(Date.parse(value)),
+  });
+}
 
 export interface AppDeps {
   config: Config;
@@ -66,7 +77,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     ajv: {
       // Unknown fields are an error the client should hear about, not silently dropped.
-      customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true },
+      // allErrors stays false (Fastify's advice: listing every error is a DoS vector).
+      customOptions: { removeAdditional: false, coerceTypes: 'array' },
+      onCreate: strictDateTime,
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
