@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { expectNoAxeViolations, launch, newContext } from '../support/browser.js';
 
 let browser: Browser;
@@ -8,32 +8,91 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
+async function loginAsAdmin(page: Page, returnTo: string) {
+  await page.goto(`/tyrskyla/login?returnTo=${encodeURIComponent(returnTo)}`);
+  await page.getByLabel('Sähköpostiosoite').fill('admin@tyrskyla.example');
+  await page.getByLabel('Salasana', { exact: true }).fill('demo');
+  await page.getByRole('button', { name: 'Kirjaudu sisään' }).click();
+  await page.waitForURL(`**${returnTo}`);
+}
+
+const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
+
 describe('municipality administrator', () => {
+  it('changes the contact details, shown on the front page', async () => {
+    const context = await newContext(browser, 'desktop');
+    const page = await context.newPage();
+    await loginAsAdmin(page, '/tyrskyla/admin/settings');
+    await expect.poll(() => heading(page)).toBe('Kunnan tiedot');
+    const phone = page.getByLabel('Puhelinnumero');
+    await expect.poll(() => phone.inputValue()).toBe('+358 40 123 4567');
+    await phone.fill('+358 40 765 4321');
+    await page.getByRole('button', { name: 'Tallenna' }).click();
+    await expect.poll(() => page.getByText('Tiedot tallennettiin.').isVisible()).toBe(true);
+    await page.goto('/tyrskyla/');
+    await expect.poll(() => page.getByText('+358 40 765 4321').isVisible()).toBe(true);
+    await context.close();
+  });
+
+  it('grants and revokes a role, and the audit log records both', async () => {
+    const context = await newContext(browser, 'phone');
+    const page = await context.newPage();
+    await loginAsAdmin(page, '/tyrskyla/admin/people');
+    await expect.poll(() => heading(page)).toBe('Henkilöt ja roolit');
+    await page.getByLabel('Sähköpostiosoite').fill('digiryhma@tyrskyla.example');
+    await page.getByRole('button', { name: /Rooli/ }).click();
+    await page.getByRole('option', { name: 'pääkäyttäjä' }).click();
+    await page.getByRole('button', { name: 'Anna rooli' }).click();
+    await expect
+      .poll(() => page.getByText('Diana Digiryhmä sai roolin pääkäyttäjä.').isVisible())
+      .toBe(true);
+    const dianasRoles = page.getByRole('list', { name: 'Henkilön Diana Digiryhmä roolit' });
+    await expect.poll(() => dianasRoles.getByText('pääkäyttäjä').isVisible()).toBe(true);
+    await expectNoAxeViolations(page, 'people and roles after a grant (phone)');
+
+    await dianasRoles.getByRole('button', { name: /pääkäyttäjä/ }).click();
+    await expect.poll(() => dianasRoles.getByText('pääkäyttäjä').count()).toBe(0);
+
+    await page.goto('/tyrskyla/admin/audit');
+    await expect.poll(() => heading(page)).toBe('Tapahtumaloki');
+    // On a phone the log is a list of entries rather than a table.
+    await expect
+      .poll(() => page.getByRole('main').innerText())
+      .toMatch(/role\.revoke[\s\S]*role\.grant/);
+    await context.close();
+  });
+
   for (const viewport of ['desktop', 'phone'] as const) {
-    it(`manages settings and roles, reads the audit log and the outbox (${viewport})`, async () => {
+    it(`every admin page is accessible (${viewport})`, async () => {
       const context = await newContext(browser, viewport);
       const page = await context.newPage();
-      await page.goto('/tyrskyla/login?returnTo=%2Ftyrskyla%2Fadmin');
-      await page.getByLabel('Sähköpostiosoite').fill('admin@tyrskyla.example');
-      await page.getByLabel('Salasana', { exact: true }).fill('demo');
-      await page.getByRole('button', { name: 'Kirjaudu sisään' }).click();
-      await page.waitForURL('**/tyrskyla/admin');
+      await loginAsAdmin(page, '/tyrskyla/admin');
       await expectNoAxeViolations(page, `admin overview (${viewport})`);
-
-      for (const [path, heading] of [
+      for (const [path, title] of [
         ['settings', 'Kunnan tiedot'],
         ['people', 'Henkilöt ja roolit'],
         ['audit', 'Tapahtumaloki'],
         ['emails', 'Lähtevät sähköpostit'],
       ] as const) {
         await page.goto(`/tyrskyla/admin/${path}`);
-        await expect
-          .poll(() => page.getByRole('heading', { level: 1 }).textContent())
-          .toBe(heading);
-        await page.waitForLoadState('networkidle');
+        await expect.poll(() => heading(page)).toBe(title);
+        await expect.poll(() => page.getByText('Ladataan…').count()).toBe(0);
         await expectNoAxeViolations(page, `admin ${path} (${viewport})`);
       }
       await context.close();
     });
   }
+
+  it('refuses the admin pages to a resident', async () => {
+    const context = await newContext(browser, 'desktop');
+    const page = await context.newPage();
+    await page.goto('/tyrskyla/login?returnTo=%2Ftyrskyla%2Fadmin%2Fpeople');
+    await page.getByLabel('Sähköpostiosoite').fill('asukas@pyharanta.example');
+    await page.getByLabel('Salasana', { exact: true }).fill('demo');
+    await page.getByRole('button', { name: 'Kirjaudu sisään' }).click();
+    await expect.poll(() => heading(page)).toBe('Ei käyttöoikeutta');
+    expect(await page.getByText('admin@tyrskyla.example').count()).toBe(0);
+    await expectNoAxeViolations(page, 'no access page');
+    await context.close();
+  });
 });

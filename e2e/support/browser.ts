@@ -31,7 +31,7 @@ export async function newContext(
   viewport: ViewportName = 'desktop',
   locale = 'fi-FI',
 ): Promise<BrowserContext> {
-  return browser.newContext({
+  const context = await browser.newContext({
     baseURL: baseUrl(),
     viewport: VIEWPORTS[viewport],
     locale,
@@ -39,6 +39,9 @@ export async function newContext(
     isMobile: viewport === 'phone',
     hasTouch: viewport === 'phone',
   });
+  // Fail a step that cannot happen with a message naming it, well before the test timeout.
+  context.setDefaultTimeout(10_000);
+  return context;
 }
 
 /** WCAG 2.1 A and AA rules of axe: the page must have no violation at all. */

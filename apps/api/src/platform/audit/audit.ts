@@ -7,7 +7,10 @@ import type { Ctx } from '../http/context.js';
  */
 export async function audit(
   tx: Tx,
-  ctx: Pick<Ctx, 'actor' | 'requestId'> & { municipality: { id: string } | null },
+  ctx: Pick<Ctx, 'requestId'> & {
+    actor: { personId: string } | null;
+    municipality: { id: string } | null;
+  },
   action: string,
   target: string | null = null,
   details: Record<string, unknown> = {},

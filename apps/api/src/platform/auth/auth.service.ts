@@ -62,9 +62,15 @@ export async function login(
     }
     await clearFailures(tx, key);
     const token = await insertSession(tx, person.id, 'password');
-    await audit(tx, { ...ctx, actor: null }, 'auth.login', `person:${person.id}`, {
-      method: 'password',
-    });
+    await audit(
+      tx,
+      { ...ctx, actor: { personId: person.id } },
+      'auth.login',
+      `person:${person.id}`,
+      {
+        method: 'password',
+      },
+    );
     return { token, personId: person.id };
   });
   if ('error' in result) throw result.error;

@@ -55,7 +55,15 @@ export async function loginWithIdentity(
       .onConflict((oc) => oc.doNothing())
       .execute();
     const token = await insertSession(tx, person.id, 'oidc');
-    await audit(tx, ctx, 'auth.login', `person:${person.id}`, { method: 'oidc' });
+    await audit(
+      tx,
+      { ...ctx, actor: { personId: person.id } },
+      'auth.login',
+      `person:${person.id}`,
+      {
+        method: 'oidc',
+      },
+    );
     return token;
   });
 }
