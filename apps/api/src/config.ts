@@ -25,6 +25,9 @@ const EnvSchema = Type.Object({
   OIDC_CLIENT_ID: Type.Optional(Type.String({ minLength: 1 })),
   OIDC_CLIENT_SECRET: Type.Optional(Type.String({ minLength: 1 })),
   OIDC_ALLOW_HTTP: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
+  OIDC_CLIENT_AUTH: Type.Optional(
+    Type.Union([Type.Literal('client_secret_post'), Type.Literal('client_secret_basic')]),
+  ),
   HOST_MUNICIPALITIES: Type.Optional(Type.String()),
   LOGIN_RATE_LIMIT_PER_MINUTE: Type.Optional(Type.String({ pattern: '^[0-9]{1,5}$' })),
   COOKIE_SECURE: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
@@ -41,13 +44,21 @@ export interface Config {
   logLevel: string;
   smtpUrl?: string;
   mailFrom: string;
-  oidc?: { issuer: string; clientId: string; clientSecret?: string; allowHttp: boolean };
+  oidc?: {
+    issuer: string;
+    clientId: string;
+    clientSecret?: string;
+    clientAuth: 'client_secret_post' | 'client_secret_basic';
+    allowHttp: boolean;
+  };
   /** host name → municipality slug, e.g. `tyrskyla.fi=tyrskyla` */
   hostMunicipalities: Record<string, string>;
   loginRateLimitPerMinute: number;
   cookieSecure: boolean;
   webDistDir?: string;
   jobWorker: boolean;
+  /** Interval of the live streams' keep-alive and session check (tests shorten it). */
+  streamHeartbeatMs?: number;
 }
 
 export class ConfigError extends Error {}
@@ -98,6 +109,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           issuer: e.OIDC_ISSUER,
           clientId: e.OIDC_CLIENT_ID!,
           clientSecret: e.OIDC_CLIENT_SECRET,
+          clientAuth: e.OIDC_CLIENT_AUTH ?? 'client_secret_post',
           allowHttp: e.OIDC_ALLOW_HTTP === 'true',
         }
       : undefined,

@@ -59,9 +59,13 @@ export interface TestRuntime extends Runtime {
 export async function startRuntime(
   overrides: Record<string, string> = {},
   database?: { db: Database; url?: string },
+  configPatch: Partial<Config> = {},
 ): Promise<TestRuntime & { dispose: () => Promise<void> }> {
   const cloned = database ?? (await cloneDatabase());
-  const runtime = await createRuntime(testConfig(overrides), { db: cloned.db });
+  const runtime = await createRuntime(
+    { ...testConfig(overrides), ...configPatch },
+    { db: cloned.db },
+  );
   return {
     ...runtime,
     url: cloned.url,

@@ -8,11 +8,17 @@ export interface OidcLogin {
 }
 
 export async function discoverOidc(config: NonNullable<Config['oidc']>): Promise<OidcLogin> {
+  const secret = config.clientSecret;
+  const authentication = !secret
+    ? client.None()
+    : config.clientAuth === 'client_secret_basic'
+      ? client.ClientSecretBasic(secret)
+      : client.ClientSecretPost(secret);
   const configuration = await client.discovery(
     new URL(config.issuer),
     config.clientId,
-    config.clientSecret,
     undefined,
+    authentication,
     config.allowHttp ? { execute: [client.allowInsecureRequests] } : undefined,
   );
   return { issuer: configuration.serverMetadata().issuer, configuration };

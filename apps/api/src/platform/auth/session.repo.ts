@@ -78,3 +78,13 @@ export async function deleteSessionsOfPerson(tx: Tx, personId: string): Promise<
   const result = await tx.deleteFrom('sessions').where('person_id', '=', personId).execute();
   return Number(result[0]?.numDeletedRows ?? 0);
 }
+
+export async function sessionIsLive(tx: Tx, sessionId: string): Promise<boolean> {
+  const row = await tx
+    .selectFrom('sessions')
+    .select('id')
+    .where('id', '=', sessionId)
+    .where('expires_at', '>', sql<Date>`now()`)
+    .executeTakeFirst();
+  return row !== undefined;
+}

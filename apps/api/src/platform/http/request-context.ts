@@ -22,6 +22,9 @@ export function registerRequestContext(app: FastifyInstance) {
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'strict-origin-when-cross-origin');
+    reply.header('x-frame-options', 'DENY');
     request.language = languageFromHeader(request.headers['accept-language']) ?? 'fi';
     const token = request.cookies[SESSION_COOKIE];
     if (token && token.length <= 100) {

@@ -1,10 +1,27 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { inTenant } from '../db/database.js';
 import { findMunicipalityBySlug } from '../municipality/municipality.repo.js';
 import { AppError } from './errors.js';
+
+/**
+ * The web app loads only its own scripts and talks only to its own origin. Inline styles are
+ * allowed because the design system (styled-components) injects its CSS at run time.
+ */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "object-src 'none'",
+].join('; ');
 
 const DEFAULT_DIST = fileURLToPath(new URL('../../../../web/dist/', import.meta.url));
 
@@ -21,7 +38,8 @@ export async function registerWeb(app: FastifyInstance) {
   if (hasWeb) {
     await app.register(fastifyStatic, {
       root: dist,
-      wildcard: false,
+      // Files are looked up per request, so a rebuilt web app is served without a restart.
+      wildcard: true,
       index: false,
       maxAge: '1h',
       setHeaders: (res, path) => {
@@ -32,14 +50,16 @@ export async function registerWeb(app: FastifyInstance) {
   }
   const index = () => readFileSync(indexFile, 'utf8');
 
-  app.setNotFoundHandler(async (request, reply) => {
+  const servePage = async (request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url.split('?')[0] ?? '/';
+    const host = (request.hostname ?? '').split(':')[0]?.toLowerCase() ?? '';
+    const mapped = config.hostMunicipalities[host];
+    if (path === '/' && mapped && request.method === 'GET') {
+      return reply.redirect(`/${mapped}/`, 302);
+    }
     if (path.startsWith('/api/') || request.method !== 'GET' || !hasWeb) {
       throw new AppError(404, 'notFound');
     }
-    const host = (request.hostname ?? '').split(':')[0]?.toLowerCase() ?? '';
-    const mapped = config.hostMunicipalities[host];
-    if (path === '/' && mapped) return reply.redirect(`/${mapped}/`, 302);
 
     const slug = path.split('/')[1] ?? '';
     let status = 200;
@@ -53,6 +73,10 @@ export async function registerWeb(app: FastifyInstance) {
       .status(status)
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-cache')
+      .header('content-security-policy', CONTENT_SECURITY_POLICY)
       .send(index());
-  });
+  };
+  // The root is not a file: without its own route the static plugin would answer 403.
+  app.get('/', { schema: { hide: true } }, servePage);
+  app.setNotFoundHandler(servePage);
 }

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { requireUser } from '../http/context.js';
+import { unauthenticated } from '../http/errors.js';
 import { DateTime, NoContent, SlugParams, Uuid, responses } from '../http/schemas.js';
 import { RoleSchema } from '../municipality/municipality.routes.js';
 import * as service from './notifications.service.js';
@@ -20,6 +21,7 @@ export const NotificationSchema = Type.Object(
 const HEARTBEAT_MS = 25_000;
 
 export const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const heartbeatMs = app.deps.config.streamHeartbeatMs ?? HEARTBEAT_MS;
   app.get(
     '/notifications',
     {
@@ -92,6 +94,7 @@ export const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       requireUser(ctx);
       const { hub } = app.deps;
       const initial = await service.getForStream(ctx, undefined);
+      if (!initial) throw unauthenticated();
       reply.hijack();
       const raw = reply.raw;
       raw.writeHead(200, {
@@ -117,16 +120,24 @@ export const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         onEvent: (event) => {
           service
             .getForStream(ctx, event.notificationId)
-            .then(({ notification, unreadCount }) => {
+            .then((update) => {
               if (closed) return;
-              if (notification) send('notification', notification);
-              send('unread', { unreadCount });
+              if (!update) return close();
+              if (update.notification) send('notification', update.notification);
+              send('unread', { unreadCount: update.unreadCount });
             })
             .catch((error: unknown) => request.log.warn({ err: error }, 'stream update failed'));
         },
         onClose: close,
       });
-      const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
+      // The heartbeat keeps proxies from closing an idle stream and ends the stream when the
+      // session has ended in the meantime.
+      const heartbeat = setInterval(() => {
+        service
+          .getForStream(ctx, undefined)
+          .then((update) => (update ? raw.write(': keep-alive\n\n') : close()))
+          .catch(() => close());
+      }, heartbeatMs);
       request.raw.on('close', close);
     },
   );

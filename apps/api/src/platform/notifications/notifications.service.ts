@@ -4,6 +4,7 @@ import { notFound } from '../http/errors.js';
 import { requireRole, requireUser, type Ctx, type Role } from '../http/context.js';
 import { enqueueEmail } from '../email/outbox.js';
 import { translate, isLanguage } from '../i18n/messages.js';
+import { sessionIsLive } from '../auth/session.repo.js';
 import * as repo from './notifications.repo.js';
 
 export interface NotificationView {
@@ -37,10 +38,15 @@ export async function listNotifications(ctx: Ctx, limit: number) {
   }));
 }
 
+/**
+ * What a live stream sends after an event, or null when the session behind the stream has
+ * ended (logout, logout everywhere, expiry): then the stream closes.
+ */
 export async function getForStream(ctx: Ctx, notificationId: string | undefined) {
   requireUser(ctx);
-  const personId = ctx.actor.personId;
+  const { personId, sessionId } = ctx.actor;
   return inTenant(ctx.db, ctx.municipality.id, async (tx) => {
+    if (!(await sessionIsLive(tx, sessionId))) return null;
     const row = notificationId ? await repo.findForPerson(tx, personId, notificationId) : undefined;
     return {
       notification: row ? toView(row) : null,

@@ -6,7 +6,7 @@ import { createRuntime } from '../../runtime.js';
 let rt: Awaited<ReturnType<typeof startRuntime>>;
 let base: string;
 beforeAll(async () => {
-  rt = await startRuntime();
+  rt = await startRuntime({}, undefined, { streamHeartbeatMs: 300 });
   base = await rt.app.listen({ port: 0, host: '127.0.0.1' });
 });
 afterAll(async () => rt?.dispose());
@@ -161,6 +161,24 @@ describe('notifications', () => {
       }
     },
   );
+
+  it('ends the stream when the person logs out', async () => {
+    const client = await loggedIn(rt.app, 'digiryhma@tyrskyla.example');
+    const stream = await openStream(
+      `${base}/api/tyrskyla/notifications/stream`,
+      client.cookieHeader(),
+    );
+    await stream.waitFor(() => stream.events.length > 0);
+    expect(rt.hub.connectionCount).toBeGreaterThan(0);
+    const open = rt.hub.connectionCount;
+    await client.delete('session');
+    const deadline = Date.now() + 5000;
+    while (rt.hub.connectionCount >= open && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(rt.hub.connectionCount).toBe(open - 1);
+    stream.close();
+  });
 
   it('refuses the stream to anonymous visitors', async () => {
     const response = await fetch(`${base}/api/tyrskyla/notifications/stream`);

@@ -17,6 +17,13 @@ export function AuditLogPage() {
   usePageTitle(t('audit.title'));
 
   const events = audit.data?.pages.flatMap((page) => page.items) ?? [];
+  // A readable name for the action, with the stable code beside it for searching the logs.
+  const action = (code: string) => (
+    <>
+      {t(`audit.actions.${code.replaceAll('.', '_')}`, { defaultValue: code })}{' '}
+      <code className="muted-code">{code}</code>
+    </>
+  );
   const columns = [
     { key: 'at', labelText: t('audit.at') },
     { key: 'actor', labelText: t('audit.actor') },
@@ -28,7 +35,7 @@ export function AuditLogPage() {
     id: String(e.id),
     at: <time dateTime={e.at}>{formatDateTime(e.at, language)}</time>,
     actor: e.actorName ?? t('audit.system'),
-    action: <code>{e.action}</code>,
+    action: action(e.action),
     target: e.target ?? '–',
     requestId: e.requestId ? <code className="muted-code">{e.requestId}</code> : '–',
   }));
@@ -57,9 +64,7 @@ export function AuditLogPage() {
                   <dt>{t('audit.actor')}</dt>
                   <dd>{e.actorName ?? t('audit.system')}</dd>
                   <dt>{t('audit.action')}</dt>
-                  <dd>
-                    <code>{e.action}</code>
-                  </dd>
+                  <dd>{action(e.action)}</dd>
                   <dt>{t('audit.target')}</dt>
                   <dd>{e.target ?? '–'}</dd>
                   <dt>{t('audit.requestId')}</dt>
