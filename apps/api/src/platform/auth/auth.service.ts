@@ -1,4 +1,4 @@
-import { inTenant } from '../db/database.js';
+import { inTenant, type Tx } from '../db/database.js';
 import { audit } from '../audit/audit.js';
 import { AppError } from '../http/errors.js';
 import type { Ctx, Role } from '../http/context.js';
@@ -61,20 +61,23 @@ export async function login(
       };
     }
     await clearFailures(tx, key);
-    const token = await insertSession(tx, person.id, 'password');
-    await audit(
-      tx,
-      { ...ctx, actor: { personId: person.id } },
-      'auth.login',
-      `person:${person.id}`,
-      {
-        method: 'password',
-      },
-    );
+    const token = await openSession(tx, ctx, person.id, 'password');
     return { token, personId: person.id };
   });
   if ('error' in result) throw result.error;
   return result;
+}
+
+/** A new session for a person who just proved who they are, with its audit record. */
+export async function openSession(
+  tx: Tx,
+  ctx: Ctx,
+  personId: string,
+  method: 'password' | 'oidc',
+): Promise<string> {
+  const token = await insertSession(tx, personId, method);
+  await audit(tx, { ...ctx, actor: { personId } }, 'auth.login', `person:${personId}`, { method });
+  return token;
 }
 
 export async function logout(ctx: Ctx): Promise<void> {

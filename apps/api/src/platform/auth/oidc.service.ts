@@ -1,7 +1,7 @@
 import { inTenant } from '../db/database.js';
 import { audit } from '../audit/audit.js';
 import type { Ctx } from '../http/context.js';
-import { insertSession } from './session.repo.js';
+import { openSession } from './auth.service.js';
 import type { VerifiedIdentity } from './oidc.js';
 
 /**
@@ -54,16 +54,6 @@ export async function loginWithIdentity(
       })
       .onConflict((oc) => oc.doNothing())
       .execute();
-    const token = await insertSession(tx, person.id, 'oidc');
-    await audit(
-      tx,
-      { ...ctx, actor: { personId: person.id } },
-      'auth.login',
-      `person:${person.id}`,
-      {
-        method: 'oidc',
-      },
-    );
-    return token;
+    return openSession(tx, ctx, person.id, 'oidc');
   });
 }
