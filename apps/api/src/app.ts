@@ -73,7 +73,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       request.language = languageFromHeader(request.headers['accept-language']) ?? 'fi';
       return handleError(error, request, reply);
     },
-    trustProxy: true,
+    trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
     ajv: {
       // Unknown fields are an error the client should hear about, not silently dropped.

@@ -33,6 +33,7 @@ const EnvSchema = Type.Object({
   COOKIE_SECURE: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
   WEB_DIST_DIR: Type.Optional(Type.String({ minLength: 1 })),
   JOB_WORKER: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
+  TRUST_PROXY: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
 });
 
 export interface Config {
@@ -57,6 +58,11 @@ export interface Config {
   cookieSecure: boolean;
   webDistDir?: string;
   jobWorker: boolean;
+  /**
+   * Which proxies may tell the client's address (X-Forwarded-For): false, true, or the
+   * proxies' addresses (comma-separated, CIDR allowed). Off by default, or anyone could dodge the login rate limit with the header.
+   */
+  trustProxy: boolean | string;
   /** Interval of the live streams' keep-alive and session check (tests shorten it). */
   streamHeartbeatMs?: number;
 }
@@ -118,5 +124,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : mode === 'production',
     webDistDir: e.WEB_DIST_DIR,
     jobWorker: e.JOB_WORKER !== 'false',
+    trustProxy:
+      e.TRUST_PROXY === undefined || e.TRUST_PROXY === 'false'
+        ? false
+        : e.TRUST_PROXY === 'true'
+          ? true
+          : e.TRUST_PROXY,
   };
 }

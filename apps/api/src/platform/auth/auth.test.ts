@@ -108,6 +108,14 @@ describe('password login', () => {
       for (let i = 0; i < 4; i++)
         codes.push((await client.login(`r${i}@x.example`, 'bad')).statusCode);
       expect(codes).toEqual([401, 401, 401, 429]);
+      // A forged X-Forwarded-For does not buy new attempts (no proxy is trusted by default).
+      const forged = await client.request(
+        'POST',
+        'session',
+        { email: 'r9@x.example', password: 'bad' },
+        { 'x-forwarded-for': '203.0.113.7' },
+      );
+      expect(forged.statusCode).toBe(429);
     } finally {
       await limited.dispose();
     }

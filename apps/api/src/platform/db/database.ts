@@ -116,6 +116,11 @@ export async function inTenant<T>(
   });
 }
 
+/** Switch the municipality of an inTenant transaction once it is known. */
+export async function setMunicipality(tx: Tx, municipalityId: string): Promise<void> {
+  await sql`select set_config('app.municipality_id', ${municipalityId}, true)`.execute(tx);
+}
+
 /**
  * Run `fn` in a transaction as the owner role, which row-level security does not confine.
  * Only for work that spans municipalities by design: migrations, demo data, the job worker.

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { inTenant } from '../db/database.js';
+import { inTenant, setMunicipality } from '../db/database.js';
 import { findActorByToken } from '../auth/session.repo.js';
 import { rolesOf } from '../auth/people.repo.js';
 import { findMunicipalityBySlug } from '../municipality/municipality.repo.js';
@@ -27,7 +27,8 @@ export function registerRequestContext(app: FastifyInstance) {
     reply.header('x-frame-options', 'DENY');
     request.language = languageFromHeader(request.headers['accept-language']) ?? 'fi';
     const token = request.cookies[SESSION_COOKIE];
-    if (token && token.length <= 100) {
+    // Pages and assets do not need the person; only the API looks the session up.
+    if (token && token.length <= 100 && request.url.startsWith('/api/')) {
       request.actor = await inTenant(db, null, (tx) => findActorByToken(tx, token));
       if (request.actor) request.language = request.actor.language;
     }
@@ -44,14 +45,18 @@ export function registerRequestContext(app: FastifyInstance) {
   app.addHook('preValidation', async (request: FastifyRequest, _reply: FastifyReply) => {
     const slug = (request.params as { slug?: unknown } | undefined)?.slug;
     if (typeof slug !== 'string' || !request.routeOptions.url?.startsWith('/api/:slug')) return;
-    const municipality = /^[a-z][a-z0-9-]{1,39}$/.test(slug)
-      ? await inTenant(db, null, (tx) => findMunicipalityBySlug(tx, slug))
-      : null;
-    if (!municipality) throw new AppError(404, 'municipalityNotFound', { slug: slug.slice(0, 40) });
     const actor = request.actor;
-    const roles = actor
-      ? await inTenant(db, municipality.id, (tx) => rolesOf(tx, actor.personId))
-      : [];
+    // One transaction: find the municipality, then read the roles under its policies.
+    const found = /^[a-z][a-z0-9-]{1,39}$/.test(slug)
+      ? await inTenant(db, null, async (tx) => {
+          const municipality = await findMunicipalityBySlug(tx, slug);
+          if (!municipality || !actor) return municipality && { municipality, roles: [] };
+          await setMunicipality(tx, municipality.id);
+          return { municipality, roles: await rolesOf(tx, actor.personId) };
+        })
+      : null;
+    if (!found) throw new AppError(404, 'municipalityNotFound', { slug: slug.slice(0, 40) });
+    const { municipality, roles } = found;
     request.ctx = {
       db,
       municipality,
