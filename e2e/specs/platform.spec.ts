@@ -128,6 +128,25 @@ for (const viewport of ['desktop', 'phone'] as ViewportName[]) {
   });
 }
 
+describe('strong identification (demo test identification)', () => {
+  it('identifies a new resident through the OpenID Connect provider', async () => {
+    const context = await newContext(browser, 'phone');
+    const page = await context.newPage();
+    await page.goto('/tyrskyla/login');
+    await page.getByRole('link', { name: 'Tunnistaudu' }).click();
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('Testitunnistus');
+    await expectNoAxeViolations(page, 'test identification page (phone)');
+    await page.getByLabel('Sven Testsson').check();
+    await page.getByRole('button', { name: 'Tunnistaudu' }).click();
+    await page.waitForURL('**/tyrskyla/');
+    const who = page.locator('header .user-menu__who');
+    await expect.poll(() => who.innerText()).toMatch(/Sven Testsson\s+asukas/);
+    await context.close();
+  });
+});
+
 describe('second municipality', () => {
   it('shows Pyhäranta with its own data and nothing of Tyrskylä', async () => {
     const context = await newContext(browser, 'desktop', 'sv-FI');

@@ -11,6 +11,7 @@ import type { TestProject } from 'vitest/node';
  */
 export default async function setup(project: TestProject) {
   const port = await freePort();
+  const idpPort = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'helppo-e2e-'));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -21,6 +22,7 @@ export default async function setup(project: TestProject) {
     HELPPO_MODE: 'demo',
     LOG_LEVEL: 'warn',
     LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+    DEMO_IDP_PORT: String(idpPort),
   };
   delete env.DATABASE_URL;
   const server: ChildProcess = spawn('npx', ['tsx', 'apps/api/src/server.ts'], {

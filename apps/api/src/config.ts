@@ -33,6 +33,8 @@ const EnvSchema = Type.Object({
   COOKIE_SECURE: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
   WEB_DIST_DIR: Type.Optional(Type.String({ minLength: 1 })),
   JOB_WORKER: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
+  DEMO_IDP: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
+  DEMO_IDP_PORT: Type.Optional(Type.String({ pattern: '^[0-9]{1,5}$' })),
   TRUST_PROXY: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
 });
 
@@ -63,6 +65,11 @@ export interface Config {
    * proxies' addresses (comma-separated, CIDR allowed). Off by default, or anyone could dodge the login rate limit with the header.
    */
   trustProxy: boolean | string;
+  /**
+   * Demo mode without OIDC_ISSUER: start the local test identification provider on this
+   * port (default PORT + 1) so that identification can be tried. null when off.
+   */
+  demoIdpPort: number | null;
   /** Interval of the live streams' keep-alive and session check (tests shorten it). */
   streamHeartbeatMs?: number;
 }
@@ -124,6 +131,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : mode === 'production',
     webDistDir: e.WEB_DIST_DIR,
     jobWorker: e.JOB_WORKER !== 'false',
+    demoIdpPort:
+      mode === 'demo' && !e.OIDC_ISSUER && e.DEMO_IDP !== 'false'
+        ? Number(e.DEMO_IDP_PORT ?? port + 1)
+        : null,
     trustProxy:
       e.TRUST_PROXY === undefined || e.TRUST_PROXY === 'false'
         ? false

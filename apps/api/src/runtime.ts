@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
@@ -8,6 +9,40 @@ import { NotificationHub } from './platform/notifications/hub.js';
 import { JobWorker } from './platform/jobs/worker.js';
 import { emailHandlers } from './platform/email/outbox.js';
 import { discoverOidc } from './platform/auth/oidc.js';
+import { startDemoIdp } from './platform/auth/demo-idp.js';
+import { asSystem } from './platform/db/database.js';
+
+/**
+ * Demo mode: start the test identification provider beside the API and use it as the OIDC
+ * provider, registered for every municipality's callback address.
+ */
+async function startDemoIdentification(config: Config, port: number, db: Database) {
+  const issuer = new URL(config.publicUrl);
+  issuer.port = String(port);
+  issuer.pathname = '';
+  const slugs = await asSystem(db, (tx) =>
+    tx.selectFrom('municipalities').select('slug').execute(),
+  );
+  const clientSecret = randomBytes(24).toString('base64url');
+  const idp = await startDemoIdp({
+    issuer: issuer.origin,
+    host: config.host,
+    port,
+    clientId: 'helppo-demo',
+    clientSecret,
+    redirectUris: slugs.map(({ slug }) => `${config.publicUrl}/api/${slug}/auth/oidc/callback`),
+  });
+  return {
+    close: idp.close,
+    oidc: {
+      issuer: issuer.origin,
+      clientId: 'helppo-demo',
+      clientSecret,
+      clientAuth: 'client_secret_post' as const,
+      allowHttp: true,
+    },
+  };
+}
 
 export interface Runtime {
   app: FastifyInstance;
@@ -36,7 +71,11 @@ export async function createRuntime(
   if (config.mode === 'demo') await seedDemoData(db);
   const hub = new NotificationHub(db);
   await hub.start();
-  const oidc = config.oidc ? await discoverOidc(config.oidc) : null;
+  const demoIdp = config.demoIdpPort
+    ? await startDemoIdentification(config, config.demoIdpPort, db)
+    : null;
+  const oidcConfig = config.oidc ?? demoIdp?.oidc;
+  const oidc = oidcConfig ? await discoverOidc(oidcConfig) : null;
   const app = await buildApp({ config, db, hub, oidc, logger: options.logger });
   const worker = config.jobWorker
     ? new JobWorker(
@@ -57,6 +96,7 @@ export async function createRuntime(
       await hub.stop();
       await app.close();
       await worker?.stop();
+      await demoIdp?.close();
       if (!options.db) await db.close();
     },
   };

@@ -47,6 +47,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     HELPPO_MODE: 'demo',
     JOB_WORKER: 'false',
     LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
+    DEMO_IDP: 'false',
     ...overrides,
   });
 }

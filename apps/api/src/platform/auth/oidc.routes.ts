@@ -49,7 +49,7 @@ export const oidcRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { slug } = request.ctx.municipality;
       const returnTo = safeReturnTo(slug, request.query.returnTo);
       const redirectUri = new URL(callbackPath(slug), config.publicUrl).href;
-      const { url, pending } = await startLogin(oidc, redirectUri, returnTo);
+      const { url, pending } = await startLogin(oidc, redirectUri, returnTo, request.language);
       reply.setCookie(PENDING_COOKIE, JSON.stringify(pending), {
         path: callbackPath(slug),
         httpOnly: true,

@@ -1,10 +1,9 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error -- oidc-provider ships no type declarations; the little used here is typed below.
 import Provider from 'oidc-provider';
 import { startRuntime } from '../../../test/helpers.js';
+import { Browser, freePort } from '../../../test/http-browser.js';
 import { asSystem } from '../db/database.js';
 
 /** The part of oidc-provider's API this test uses. */
@@ -34,14 +33,6 @@ const identityOf = (sub: string) => ({
   email: `${sub}@oidc.example`,
   email_verified: true,
 });
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 /** A real OpenID provider; the login and consent pages are answered without a human. */
 async function startProvider(redirectUri: string) {
@@ -100,41 +91,6 @@ async function startProvider(redirectUri: string) {
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return { issuer, close: () => new Promise((resolve) => server.close(resolve)) };
-}
-
-/** A browser: follows nothing by itself, keeps cookies per host (paths are ignored). */
-class Browser {
-  private jars = new Map<string, Map<string, string>>();
-
-  jar(host: string) {
-    if (!this.jars.has(host)) this.jars.set(host, new Map());
-    return this.jars.get(host)!;
-  }
-
-  async fetch(url: URL): Promise<Response> {
-    const jar = this.jar(url.host);
-    const target = new URL(url);
-    if (target.hostname === 'localhost') target.hostname = '127.0.0.1'; // the API listens on IPv4
-    const response = await fetch(target, {
-      redirect: 'manual',
-      headers: {
-        cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
-        'accept-language': 'fi',
-      },
-    });
-    for (const line of response.headers.getSetCookie()) {
-      const [pair = '', ...attributes] = line.split(';').map((part) => part.trim());
-      const name = pair.slice(0, pair.indexOf('='));
-      const value = pair.slice(pair.indexOf('=') + 1);
-      const expired = attributes.some(
-        (a) =>
-          /^max-age=0$/i.test(a) || (/^expires=/i.test(a) && Date.parse(a.slice(8)) < Date.now()),
-      );
-      if (expired || value === '') jar.delete(name);
-      else jar.set(name, value);
-    }
-    return response;
-  }
 }
 
 let rt: Awaited<ReturnType<typeof startRuntime>>;

@@ -32,7 +32,12 @@ export interface PendingLogin {
 }
 
 /** Authorization code flow with PKCE, state and nonce. */
-export async function startLogin(oidc: OidcLogin, redirectUri: string, returnTo: string) {
+export async function startLogin(
+  oidc: OidcLogin,
+  redirectUri: string,
+  returnTo: string,
+  language: string,
+) {
   const pending: PendingLogin = {
     state: client.randomState(),
     nonce: client.randomNonce(),
@@ -46,6 +51,8 @@ export async function startLogin(oidc: OidcLogin, redirectUri: string, returnTo:
     code_challenge_method: 'S256',
     state: pending.state,
     nonce: pending.nonce,
+    // The provider's pages in the language the person is using Helppo in.
+    ui_locales: language,
   });
   return { url: url.href, pending };
 }
