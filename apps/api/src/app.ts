@@ -30,6 +30,8 @@ import {
 import { auditRoutes } from './platform/audit/audit.routes.js';
 import { emailRoutes } from './platform/email/email.routes.js';
 import type { NotificationHub } from './platform/notifications/hub.js';
+import { bookingRoutes } from './modules/bookings/bookings.routes.js';
+import { ReservationSchema, ResourceSchema } from './modules/bookings/bookings.schema.js';
 import type { OidcLogin } from './platform/auth/oidc.js';
 import { instanceSecret } from './platform/db/instance-settings.js';
 
@@ -91,6 +93,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     PersonSchema,
     CurrentUserSchema,
     NotificationSchema,
+    ResourceSchema,
+    ReservationSchema,
   ]) {
     app.addSchema(schema);
   }
@@ -111,6 +115,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'auth', description: 'Login, logout and the current user' },
         { name: 'notifications', description: 'In-app notifications and their live stream' },
         { name: 'admin', description: 'Municipality administration' },
+        { name: 'bookings', description: 'Facilities and their reservations' },
       ],
     },
     refResolver: {
@@ -144,6 +149,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await tenant.register(notificationRoutes);
       await tenant.register(auditRoutes);
       await tenant.register(emailRoutes);
+      await tenant.register(bookingRoutes);
     },
     { prefix: '/api/:slug' },
   );

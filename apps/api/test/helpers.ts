@@ -42,6 +42,24 @@ export async function cloneDatabase(): Promise<{
   return { db, drop: async () => undefined };
 }
 
+/** A new database with nothing in it, not even the migrations: a fresh installation. */
+export async function emptyDatabase(): Promise<{ db: Database; drop: () => Promise<void> }> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) return { db: await openDatabase({}), drop: async () => undefined };
+  const name = `helppo_empty_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const db = await openDatabase({ url: withDatabase(serverUrl, name), poolSize: 2 });
+  return {
+    db,
+    drop: async () => {
+      await admin.query(`drop database if exists ${name} with (force)`).catch(() => undefined);
+      await admin.end();
+    },
+  };
+}
+
 export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({
     HELPPO_MODE: 'demo',

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.js';
@@ -41,6 +42,8 @@ async function openPGlite(options: DatabaseOptions): Promise<Database> {
   const pglite = new PGlite({
     dataDir: options.dataDir,
     loadDataDir: options.loadDataDir,
+    // Exclusion constraints on (resource, time range) need btree_gist.
+    extensions: { btree_gist },
     parsers: { 20: (value: string) => Number(value) },
   });
   await pglite.waitReady;

@@ -111,7 +111,75 @@ export interface InstanceSettingsTable {
   value: string;
 }
 
+export type ResourceKind =
+  'sports_hall' | 'gym' | 'meeting_room' | 'sauna' | 'field' | 'music_room' | 'other';
+
+export interface ResourcesTable {
+  id: Generated<string>;
+  municipality_id: string;
+  kind: ResourceKind;
+  name_fi: string;
+  name_sv: string;
+  name_en: string;
+  description_fi: Generated<string>;
+  description_sv: Generated<string>;
+  description_en: Generated<string>;
+  location: Generated<string>;
+  capacity: number;
+  accessible: Generated<boolean>;
+  self_service: Generated<boolean>;
+  booking_mode: Generated<'instant' | 'approval'>;
+  slot_min_minutes: Generated<number>;
+  slot_max_minutes: Generated<number>;
+  slot_step_minutes: Generated<number>;
+  book_ahead_days: Generated<number>;
+  buffer_minutes: Generated<number>;
+  active: Generated<boolean>;
+  created_at: GeneratedTimestamp;
+}
+
+export interface OpeningHoursTable {
+  municipality_id: string;
+  resource_id: string;
+  weekday: number;
+  opens: string;
+  closes: string;
+}
+
+export interface OpeningExceptionsTable {
+  municipality_id: string;
+  resource_id: string;
+  day: string;
+  opens: string | null;
+  closes: string | null;
+  reason: Generated<string>;
+}
+
+export type ReservationStatus = 'requested' | 'confirmed' | 'denied' | 'cancelled';
+
+export interface ReservationsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  resource_id: string;
+  kind: Generated<'booking' | 'block'>;
+  person_id: string | null;
+  /** tstzrange; read it with lower()/upper() */
+  during: string;
+  blocks: string;
+  status: ReservationStatus;
+  purpose: Generated<string>;
+  attendees: number | null;
+  decision_reason: string | null;
+  decided_by: string | null;
+  created_at: GeneratedTimestamp;
+  cancelled_at: NullableTimestamp;
+}
+
 export interface DB {
+  resources: ResourcesTable;
+  opening_hours: OpeningHoursTable;
+  opening_exceptions: OpeningExceptionsTable;
+  reservations: ReservationsTable;
   municipalities: MunicipalitiesTable;
   people: PeopleTable;
   role_grants: RoleGrantsTable;

@@ -1,6 +1,7 @@
 import { asSystem, type Database } from '../db/database.js';
 import { hashPassword } from '../auth/password.js';
 import type { Role } from '../http/context.js';
+import { seedBookingsDemo } from '../../modules/bookings/bookings.demo.js';
 
 /** The demo password of every demo account. */
 export const DEMO_PASSWORD = 'demo';
@@ -102,6 +103,7 @@ export async function seedDemoData(db: Database): Promise<boolean> {
       .returning(['id', 'slug'])
       .execute();
     const idOf = (slug: string) => municipalities.find((m) => m.slug === slug)!.id;
+    const people = new Map<string, string>();
     for (const person of DEMO_PEOPLE) {
       const { id } = await tx
         .insertInto('people')
@@ -115,6 +117,7 @@ export async function seedDemoData(db: Database): Promise<boolean> {
         })
         .returning('id')
         .executeTakeFirstOrThrow();
+      people.set(person.email, id);
       await tx
         .insertInto('role_grants')
         .values(
@@ -127,6 +130,8 @@ export async function seedDemoData(db: Database): Promise<boolean> {
         )
         .execute();
     }
+    // Each module adds its demo data here, after the people it refers to.
+    await seedBookingsDemo(tx, idOf, (email) => people.get(email)!);
     return true;
   });
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, ConfigError } from '../../config.js';
 import { createRuntime } from '../../runtime.js';
 import { asSystem } from '../db/database.js';
-import { cloneDatabase, isServer, startRuntime, testConfig } from '../../../test/helpers.js';
+import { emptyDatabase, isServer, startRuntime, testConfig } from '../../../test/helpers.js';
 
 let rt: Awaited<ReturnType<typeof startRuntime>>;
 beforeAll(async () => {
@@ -99,20 +99,18 @@ describe('configuration', () => {
   });
 
   it('seeds no demo data in production mode', async () => {
-    const { db, drop } = await cloneDatabase();
+    const { db, drop } = await emptyDatabase();
     try {
-      await asSystem(db, async (tx) => {
-        // An empty installation, as a municipality would start with.
-        await tx.deleteFrom('role_grants').execute();
-        await tx.deleteFrom('people').execute();
-        await tx.deleteFrom('municipalities').execute();
-      });
       const production = await createRuntime(
         testConfig({ HELPPO_MODE: 'production', PUBLIC_URL: 'https://helppo.example' }),
         { db },
       );
       const count = await asSystem(db, (tx) => tx.selectFrom('people').select('id').execute());
       expect(count).toEqual([]);
+      const municipalities = await asSystem(db, (tx) =>
+        tx.selectFrom('municipalities').select('id').execute(),
+      );
+      expect(municipalities).toEqual([]);
       expect(production.app.initialConfig).toBeDefined();
       await production.close();
       expect(

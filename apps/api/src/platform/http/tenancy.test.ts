@@ -9,7 +9,17 @@ import { asSystem, inTenant } from '../db/database.js';
  * Tyrskylä person with the role succeeds. A new operation that is not classified fails here.
  */
 let rt: Awaited<ReturnType<typeof startRuntime>>;
-let ids: { tyrskyla: string; pyharanta: string; resident: string; residentNotification: string };
+let ids: {
+  tyrskyla: string;
+  pyharanta: string;
+  resident: string;
+  residentNotification: string;
+  bookingRequest: string;
+  residentBooking: string;
+  room: string;
+  blockStart: string;
+  blockEnd: string;
+};
 
 beforeAll(async () => {
   rt = await startRuntime();
@@ -32,7 +42,35 @@ beforeAll(async () => {
       .select('id')
       .where('person_id', '=', resident.id)
       .executeTakeFirstOrThrow();
+    const request = await tx
+      .selectFrom('reservations')
+      .select('id')
+      .where('status', '=', 'requested')
+      .executeTakeFirstOrThrow();
+    const booking = await tx
+      .selectFrom('reservations')
+      .select('id')
+      .where('person_id', '=', resident.id)
+      .executeTakeFirstOrThrow();
+    const room = await tx
+      .selectFrom('resources')
+      .select('id')
+      .where('name_fi', '=', 'Kokoushuone Tyrsky')
+      .executeTakeFirstOrThrow();
+    // A weekday morning three weeks ahead, when the meeting room is open.
+    const times = await sql<{ start: Date; end: Date }>`
+      select (d + time '08:00') at time zone 'Europe/Helsinki' as start,
+             (d + time '09:00') at time zone 'Europe/Helsinki' as end
+      from (select current_date + g as d from generate_series(21, 35) g) days
+      where extract(isodow from d) between 1 and 5
+        and not exists (select 1 from opening_exceptions e where e.day = d)
+      order by d limit 1`.execute(tx);
     return {
+      bookingRequest: request.id,
+      residentBooking: booking.id,
+      room: room.id,
+      blockStart: times.rows[0]!.start.toISOString(),
+      blockEnd: times.rows[0]!.end.toISOString(),
       tyrskyla: m.find((x) => x.slug === 'tyrskyla')!.id,
       pyharanta: m.find((x) => x.slug === 'pyharanta')!.id,
       resident: resident.id,
@@ -69,6 +107,20 @@ const ADMIN_ONLY: Record<string, Call> = {
     body: () => ({ personId: ids.resident, title: 'T', body: 'B', email: false }),
   },
 };
+/** Operations for the facility staff (facility admins and administrators). */
+const FACILITY_STAFF: Record<string, Call> = {
+  listReservations: { method: 'GET', path: () => 'admin/reservations' },
+  decideReservation: {
+    method: 'POST',
+    path: () => `admin/reservations/${ids.bookingRequest}/decision`,
+    body: () => ({ approve: true }),
+  },
+  blockResourceTime: {
+    method: 'POST',
+    path: () => `admin/resources/${ids.room}/blocks`,
+    body: () => ({ start: ids.blockStart, end: ids.blockEnd, reason: 'Huolto' }),
+  },
+};
 /** Operations for any logged-in person, on their own data only. */
 const SIGNED_IN = [
   'logout',
@@ -78,6 +130,9 @@ const SIGNED_IN = [
   'markNotificationRead',
   'markAllNotificationsRead',
   'streamNotifications',
+  'createReservation',
+  'listMyReservations',
+  'cancelReservation',
 ];
 /** Open to everybody by design. */
 const PUBLIC = [
@@ -89,6 +144,9 @@ const PUBLIC = [
   'login',
   'startOidcLogin',
   'completeOidcLogin',
+  'listResources',
+  'getResource',
+  'getResourceAvailability',
 ];
 
 describe('tenant isolation matrix', () => {
@@ -99,7 +157,12 @@ describe('tenant isolation matrix', () => {
     const operations = Object.values(doc.paths).flatMap((ops) =>
       Object.values(ops).map((op) => op.operationId),
     );
-    const classified = new Set([...Object.keys(ADMIN_ONLY), ...SIGNED_IN, ...PUBLIC]);
+    const classified = new Set([
+      ...Object.keys(ADMIN_ONLY),
+      ...Object.keys(FACILITY_STAFF),
+      ...SIGNED_IN,
+      ...PUBLIC,
+    ]);
     expect(operations.filter((op) => !classified.has(op))).toEqual([]);
   });
 
@@ -126,6 +189,37 @@ describe('tenant isolation matrix', () => {
     });
   }
 
+  for (const [operation, call] of Object.entries(FACILITY_STAFF)) {
+    it(`${operation}: only Tyrskylä's facility staff`, async () => {
+      const send = (client: Client) => client.request(call.method, call.path(), call.body?.());
+      expect((await send(new Client(rt.app))).statusCode).toBe(401);
+      const pyharantaAdmin = await loggedIn(rt.app, 'admin@pyharanta.example', 'tyrskyla');
+      expect((await send(pyharantaAdmin)).statusCode).toBe(403);
+      const resident = await loggedIn(rt.app, 'asukas@tyrskyla.example');
+      expect((await send(resident)).statusCode).toBe(403);
+      const daycare = await loggedIn(rt.app, 'varhaiskasvatus@tyrskyla.example');
+      expect((await send(daycare)).statusCode).toBe(403);
+      const facilities = await loggedIn(rt.app, 'tilat@tyrskyla.example');
+      const ok = await send(facilities);
+      expect(ok.statusCode, ok.body).toBeLessThan(300);
+    });
+  }
+
+  it("nobody sees or cancels another person's booking", async () => {
+    const other = await loggedIn(rt.app, 'huoltaja@tyrskyla.example');
+    const cancel = await other.post(`reservations/${ids.residentBooking}/cancel`, {});
+    expect(cancel.statusCode).toBe(404);
+    const mine = (await other.get('reservations/mine')).json().items as { id: string }[];
+    expect(mine.map((r) => r.id)).not.toContain(ids.residentBooking);
+    const pyharanta = await loggedIn(rt.app, 'asukas@pyharanta.example', 'pyharanta');
+    expect(
+      (await pyharanta.post(`reservations/${ids.residentBooking}/cancel`, {})).statusCode,
+    ).toBe(404);
+    // Availability shows the time as taken, never who took it.
+    const availability = await rt.app.inject(`/api/tyrskyla/resources/${ids.room}/availability`);
+    expect(availability.body).not.toContain('Antti');
+  });
+
   it('signed-in operations refuse anonymous visitors', async () => {
     const anonymous = new Client(rt.app);
     for (const [method, path] of [
@@ -135,12 +229,17 @@ describe('tenant isolation matrix', () => {
       ['POST', `notifications/${ids.residentNotification}/read`],
       ['POST', 'notifications/read-all'],
       ['GET', 'notifications/stream'],
+      ['GET', 'reservations/mine'],
+      ['POST', `reservations/${ids.residentBooking}/cancel`],
+      ['POST', 'reservations'],
     ] as const) {
-      const response = await anonymous.request(
-        method,
-        path,
-        method === 'PUT' ? { language: 'sv' } : undefined,
-      );
+      // Valid bodies: the refusal must come from the missing login, not from validation.
+      const bodies: Record<string, unknown> = {
+        'session/language': { language: 'sv' },
+        reservations: { resourceId: ids.room, start: ids.blockStart, end: ids.blockEnd },
+        [`reservations/${ids.residentBooking}/cancel`]: {},
+      };
+      const response = await anonymous.request(method, path, bodies[path]);
       expect(response.statusCode, `${method} ${path}`).toBe(401);
     }
   });

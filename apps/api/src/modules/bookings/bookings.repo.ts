@@ -1,0 +1,195 @@
+import { sql } from 'kysely';
+import type { Tx } from '../../platform/db/database.js';
+import type { ReservationStatus, ResourceKind } from '../../platform/db/schema.js';
+
+export const RESOURCE_COLUMNS = [
+  'id',
+  'kind',
+  'name_fi',
+  'name_sv',
+  'name_en',
+  'description_fi',
+  'description_sv',
+  'description_en',
+  'location',
+  'capacity',
+  'accessible',
+  'self_service',
+  'booking_mode',
+  'slot_min_minutes',
+  'slot_max_minutes',
+  'slot_step_minutes',
+  'book_ahead_days',
+  'buffer_minutes',
+] as const;
+
+export interface ResourceFilter {
+  q?: string;
+  kind?: ResourceKind;
+  minCapacity?: number;
+  accessible?: boolean;
+}
+
+export async function listResources(tx: Tx, filter: ResourceFilter) {
+  let q = tx.selectFrom('resources').select(RESOURCE_COLUMNS).where('active', '=', true);
+  if (filter.kind) q = q.where('kind', '=', filter.kind);
+  if (filter.minCapacity) q = q.where('capacity', '>=', filter.minCapacity);
+  if (filter.accessible) q = q.where('accessible', '=', true);
+  if (filter.q) {
+    const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+    q = q.where((eb) =>
+      eb.or(
+        (['name_fi', 'name_sv', 'name_en', 'location', 'description_fi'] as const).map((column) =>
+          eb(column, 'ilike', pattern),
+        ),
+      ),
+    );
+  }
+  return q.orderBy('name_fi').orderBy('id').execute();
+}
+
+export async function findResource(tx: Tx, id: string) {
+  return tx
+    .selectFrom('resources')
+    .select(RESOURCE_COLUMNS)
+    .where('id', '=', id)
+    .where('active', '=', true)
+    .executeTakeFirst();
+}
+
+export type ResourceRow = NonNullable<Awaited<ReturnType<typeof findResource>>>;
+
+export async function openIntervals(tx: Tx, resourceId: string, from: string, to: string) {
+  const result = await sql<{ opens_at: Date; closes_at: Date }>`
+    select opens_at, closes_at from resource_open_intervals(${resourceId}, ${from}::date, ${to}::date)`.execute(
+    tx,
+  );
+  return result.rows;
+}
+
+/** Does one opening interval hold the whole span? */
+export async function isWithinOpeningHours(
+  tx: Tx,
+  resourceId: string,
+  start: Date,
+  end: Date,
+  localDay: string,
+): Promise<boolean> {
+  const result = await sql<{ ok: boolean }>`
+    select exists (
+      select 1 from resource_open_intervals(${resourceId}, ${localDay}::date - 1, ${localDay}::date)
+      where opens_at <= ${start} and closes_at >= ${end}
+    ) as ok`.execute(tx);
+  return result.rows[0]?.ok === true;
+}
+
+export interface BusyRow {
+  id: string;
+  start: Date;
+  end: Date;
+  person_id: string | null;
+  kind: 'booking' | 'block';
+  status: ReservationStatus;
+}
+
+/** Active reservations (the time they take, buffer included) overlapping a span. */
+export async function busyBetween(tx: Tx, resourceId: string, from: Date, to: Date) {
+  const result = await sql<BusyRow>`
+    select id, lower(blocks) as start, upper(blocks) as end, person_id, kind, status
+    from reservations
+    where resource_id = ${resourceId} and status in ('requested', 'confirmed')
+      and blocks && tstzrange(${from}, ${to})
+    order by lower(blocks)`.execute(tx);
+  return result.rows;
+}
+
+export interface NewReservation {
+  municipalityId: string;
+  resourceId: string;
+  kind: 'booking' | 'block';
+  personId: string | null;
+  start: Date;
+  end: Date;
+  bufferMinutes: number;
+  status: ReservationStatus;
+  purpose: string;
+  attendees: number | null;
+}
+
+export async function insertReservation(tx: Tx, r: NewReservation): Promise<string> {
+  const result = await sql<{ id: string }>`
+    insert into reservations (municipality_id, resource_id, kind, person_id, during, blocks,
+                              status, purpose, attendees)
+    values (${r.municipalityId}, ${r.resourceId}, ${r.kind}, ${r.personId},
+            tstzrange(${r.start}, ${r.end}),
+            tstzrange(${r.start}, ${r.end}::timestamptz + make_interval(mins => ${r.bufferMinutes})),
+            ${r.status}, ${r.purpose}, ${r.attendees})
+    returning id`.execute(tx);
+  return result.rows[0]!.id;
+}
+
+export interface ReservationRow {
+  id: string;
+  resource_id: string;
+  kind: 'booking' | 'block';
+  person_id: string | null;
+  booker_name: string | null;
+  start: Date;
+  end: Date;
+  status: ReservationStatus;
+  purpose: string;
+  attendees: number | null;
+  decision_reason: string | null;
+  created_at: Date;
+  name_fi: string;
+  name_sv: string;
+  name_en: string;
+}
+
+const reservationSelect = sql`
+  select r.id, r.resource_id, r.kind, r.person_id, p.name as booker_name,
+         lower(r.during) as start, upper(r.during) as end, r.status, r.purpose, r.attendees,
+         r.decision_reason, r.created_at, s.name_fi, s.name_sv, s.name_en
+  from reservations r
+  join resources s on s.id = r.resource_id
+  left join people p on p.id = r.person_id`;
+
+export async function findReservation(tx: Tx, id: string, lock = false) {
+  const result = await sql<ReservationRow>`${reservationSelect} where r.id = ${id} ${
+    lock ? sql`for update of r` : sql``
+  }`.execute(tx);
+  return result.rows[0];
+}
+
+export async function reservationsOfPerson(tx: Tx, personId: string) {
+  const result = await sql<ReservationRow>`${reservationSelect}
+    where r.person_id = ${personId} and r.kind = 'booking'
+    order by lower(r.during) desc limit 200`.execute(tx);
+  return result.rows;
+}
+
+export async function reservationsForStaff(tx: Tx, status: ReservationStatus | null, from: Date) {
+  const result = await sql<ReservationRow>`${reservationSelect}
+    where (${status}::text is null or r.status = ${status}) and upper(r.during) >= ${from}
+    order by lower(r.during) limit 500`.execute(tx);
+  return result.rows;
+}
+
+export async function setStatus(
+  tx: Tx,
+  id: string,
+  status: ReservationStatus,
+  decidedBy: string | null,
+  reason: string | null,
+) {
+  await tx
+    .updateTable('reservations')
+    .set({
+      status,
+      decided_by: decidedBy,
+      decision_reason: reason,
+      ...(status === 'cancelled' ? { cancelled_at: new Date() } : {}),
+    })
+    .where('id', '=', id)
+    .execute();
+}

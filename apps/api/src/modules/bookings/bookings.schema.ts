@@ -1,0 +1,86 @@
+import { Type } from '@sinclair/typebox';
+import type { ResourceKind } from '../../platform/db/schema.js';
+import { DateTime, StringEnum, Uuid } from '../../platform/http/schemas.js';
+
+export const RESOURCE_KINDS: readonly ResourceKind[] = [
+  'sports_hall',
+  'gym',
+  'meeting_room',
+  'sauna',
+  'field',
+  'music_room',
+  'other',
+];
+export const RESERVATION_STATUSES = ['requested', 'confirmed', 'denied', 'cancelled'] as const;
+
+const TranslatedText = Type.Object({ fi: Type.String(), sv: Type.String(), en: Type.String() });
+
+export const ResourceSchema = Type.Object(
+  {
+    id: Uuid,
+    kind: StringEnum(RESOURCE_KINDS),
+    name: TranslatedText,
+    description: TranslatedText,
+    location: Type.String(),
+    capacity: Type.Integer(),
+    accessible: Type.Boolean(),
+    selfService: Type.Boolean(),
+    bookingMode: StringEnum(['instant', 'approval']),
+    slot: Type.Object({
+      minMinutes: Type.Integer(),
+      maxMinutes: Type.Integer(),
+      stepMinutes: Type.Integer(),
+      bookAheadDays: Type.Integer(),
+      bufferMinutes: Type.Integer(),
+    }),
+  },
+  { $id: 'Resource' },
+);
+
+export const ResourceDetailsSchema = Type.Composite([
+  Type.Omit(ResourceSchema, []),
+  Type.Object({
+    openingHours: Type.Array(
+      Type.Object({ weekday: Type.Integer(), opens: Type.String(), closes: Type.String() }),
+    ),
+  }),
+]);
+
+export const AvailabilitySchema = Type.Object({
+  resourceId: Uuid,
+  from: Type.String({ format: 'date' }),
+  to: Type.String({ format: 'date' }),
+  timeZone: Type.String(),
+  open: Type.Array(Type.Object({ start: DateTime, end: DateTime })),
+  busy: Type.Array(Type.Object({ start: DateTime, end: DateTime, mine: Type.Boolean() })),
+});
+
+export const ReservationSchema = Type.Object(
+  {
+    id: Uuid,
+    resourceId: Uuid,
+    resourceName: TranslatedText,
+    kind: StringEnum(['booking', 'block']),
+    start: DateTime,
+    end: DateTime,
+    status: StringEnum(RESERVATION_STATUSES),
+    purpose: Type.String(),
+    attendees: Type.Union([Type.Integer(), Type.Null()]),
+    decisionReason: Type.Union([Type.String(), Type.Null()]),
+    bookerName: Type.Union([Type.String(), Type.Null()]),
+    createdAt: DateTime,
+    canCancel: Type.Boolean(),
+  },
+  { $id: 'Reservation' },
+);
+
+export const ReservationBody = Type.Object(
+  {
+    resourceId: Uuid,
+    start: DateTime,
+    end: DateTime,
+    purpose: Type.Optional(Type.String({ maxLength: 500 })),
+    attendees: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })),
+  },
+  { additionalProperties: false },
+);

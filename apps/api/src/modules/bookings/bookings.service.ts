@@ -1,0 +1,322 @@
+import { inTenant, type Tx } from '../../platform/db/database.js';
+import { audit } from '../../platform/audit/audit.js';
+import { AppError, notFound } from '../../platform/http/errors.js';
+import { requireRole, requireUser, type Ctx } from '../../platform/http/context.js';
+import { insertNotification } from '../../platform/notifications/notifications.repo.js';
+import { isLanguage, translate, type Language } from '../../platform/i18n/messages.js';
+import { localDate, localMinuteOfDay, TIME_ZONE } from '../../platform/i18n/time.js';
+import * as repo from './bookings.repo.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const STAFF = ['facility_admin', 'admin'] as const;
+
+export function toResourceView(row: repo.ResourceRow) {
+  return {
+    id: row.id,
+    kind: row.kind,
+    name: { fi: row.name_fi, sv: row.name_sv, en: row.name_en },
+    description: { fi: row.description_fi, sv: row.description_sv, en: row.description_en },
+    location: row.location,
+    capacity: row.capacity,
+    accessible: row.accessible,
+    selfService: row.self_service,
+    bookingMode: row.booking_mode,
+    slot: {
+      minMinutes: row.slot_min_minutes,
+      maxMinutes: row.slot_max_minutes,
+      stepMinutes: row.slot_step_minutes,
+      bookAheadDays: row.book_ahead_days,
+      bufferMinutes: row.buffer_minutes,
+    },
+  };
+}
+
+export async function listResources(ctx: Ctx, filter: repo.ResourceFilter) {
+  return inTenant(ctx.db, ctx.municipality.id, async (tx) =>
+    (await repo.listResources(tx, filter)).map(toResourceView),
+  );
+}
+
+export async function getResource(ctx: Ctx, id: string) {
+  return inTenant(ctx.db, ctx.municipality.id, async (tx) => {
+    const row = await repo.findResource(tx, id);
+    if (!row) throw notFound();
+    const hours = await tx
+      .selectFrom('opening_hours')
+      .select(['weekday', 'opens', 'closes'])
+      .where('resource_id', '=', id)
+      .orderBy('weekday')
+      .orderBy('opens')
+      .execute();
+    return {
+      ...toResourceView(row),
+      openingHours: hours.map((h) => ({
+        weekday: h.weekday,
+        opens: h.opens.slice(0, 5),
+        closes: h.closes.slice(0, 5),
+      })),
+    };
+  });
+}
+
+/** Opening intervals and taken time of a resource for `days` days from a local date. */
+export async function getAvailability(ctx: Ctx, id: string, from: string, days: number) {
+  return inTenant(ctx.db, ctx.municipality.id, async (tx) => {
+    const resource = await repo.findResource(tx, id);
+    if (!resource) throw notFound();
+    const to = localDate(new Date(Date.parse(`${from}T12:00:00Z`) + (days - 1) * DAY_MS));
+    const open = await repo.openIntervals(tx, id, from, to);
+    const spanStart = open[0]?.opens_at ?? new Date(`${from}T00:00:00Z`);
+    const spanEnd = open.at(-1)?.closes_at ?? new Date(`${to}T23:59:59Z`);
+    const busy = await repo.busyBetween(tx, id, spanStart, spanEnd);
+    const me = ctx.actor?.personId;
+    return {
+      resourceId: id,
+      from,
+      to,
+      timeZone: TIME_ZONE,
+      open: open.map((o) => ({ start: o.opens_at.toISOString(), end: o.closes_at.toISOString() })),
+      busy: busy.map((b) => ({
+        start: b.start.toISOString(),
+        end: b.end.toISOString(),
+        mine: me !== undefined && b.person_id === me,
+      })),
+    };
+  });
+}
+
+/** The booking rules of the resource, checked before the database decides on overlaps. */
+async function checkSlot(
+  tx: Tx,
+  resource: repo.ResourceRow,
+  start: Date,
+  end: Date,
+  staff: boolean,
+) {
+  const minutes = (end.getTime() - start.getTime()) / 60_000;
+  const step = resource.slot_step_minutes;
+  const lengthOk = staff
+    ? minutes >= step && minutes % step === 0
+    : minutes >= resource.slot_min_minutes &&
+      minutes <= resource.slot_max_minutes &&
+      minutes % step === 0;
+  if (
+    !lengthOk ||
+    localMinuteOfDay(start) % step !== 0 ||
+    start.getSeconds() !== 0 ||
+    start.getMilliseconds() !== 0
+  ) {
+    throw new AppError(422, 'invalidSlot', {
+      step,
+      min: resource.slot_min_minutes,
+      max: resource.slot_max_minutes,
+    });
+  }
+  const now = Date.now();
+  if (
+    !staff &&
+    (start.getTime() < now || start.getTime() > now + resource.book_ahead_days * DAY_MS)
+  ) {
+    throw new AppError(422, 'bookingWindow', { days: resource.book_ahead_days });
+  }
+  if (!(await repo.isWithinOpeningHours(tx, resource.id, start, end, localDate(start)))) {
+    throw new AppError(422, 'outsideOpeningHours');
+  }
+}
+
+/** 23P01 is exclusion_violation: the time was taken, possibly a moment ago by another request. */
+function isOverlap(error: unknown) {
+  return (error as { code?: string } | null)?.code === '23P01';
+}
+
+export interface ReservationInput {
+  resourceId: string;
+  start: string;
+  end: string;
+  purpose?: string;
+  attendees?: number;
+}
+
+export async function createReservation(ctx: Ctx, input: ReservationInput) {
+  requireUser(ctx);
+  const actor = ctx.actor;
+  const start = new Date(input.start);
+  const end = new Date(input.end);
+  try {
+    return await inTenant(ctx.db, ctx.municipality.id, async (tx) => {
+      const resource = await repo.findResource(tx, input.resourceId);
+      if (!resource) throw notFound();
+      await checkSlot(tx, resource, start, end, false);
+      const id = await repo.insertReservation(tx, {
+        municipalityId: ctx.municipality.id,
+        resourceId: resource.id,
+        kind: 'booking',
+        personId: actor.personId,
+        start,
+        end,
+        bufferMinutes: resource.buffer_minutes,
+        status: resource.booking_mode === 'instant' ? 'confirmed' : 'requested',
+        purpose: input.purpose ?? '',
+        attendees: input.attendees ?? null,
+      });
+      await audit(tx, ctx, 'reservation.create', `reservation:${id}`, { resourceId: resource.id });
+      return toReservationView((await repo.findReservation(tx, id))!, ctx);
+    });
+  } catch (error) {
+    if (isOverlap(error)) throw new AppError(409, 'slotTaken');
+    throw error;
+  }
+}
+
+export async function blockTime(
+  ctx: Ctx,
+  resourceId: string,
+  input: { start: string; end: string; reason: string },
+) {
+  requireRole(ctx, ...STAFF);
+  try {
+    return await inTenant(ctx.db, ctx.municipality.id, async (tx) => {
+      const resource = await repo.findResource(tx, resourceId);
+      if (!resource) throw notFound();
+      const start = new Date(input.start);
+      const end = new Date(input.end);
+      await checkSlot(tx, resource, start, end, true);
+      const id = await repo.insertReservation(tx, {
+        municipalityId: ctx.municipality.id,
+        resourceId,
+        kind: 'block',
+        personId: null,
+        start,
+        end,
+        bufferMinutes: 0,
+        status: 'confirmed',
+        purpose: input.reason,
+        attendees: null,
+      });
+      await audit(tx, ctx, 'reservation.block', `reservation:${id}`, { resourceId });
+      return toReservationView((await repo.findReservation(tx, id))!, ctx);
+    });
+  } catch (error) {
+    if (isOverlap(error)) throw new AppError(409, 'slotTaken');
+    throw error;
+  }
+}
+
+const isStaff = (ctx: Ctx) => ctx.roles.some((role) => (STAFF as readonly string[]).includes(role));
+
+export function toReservationView(row: repo.ReservationRow, ctx: Ctx) {
+  const staff = isStaff(ctx);
+  const own = ctx.actor !== null && row.person_id === ctx.actor.personId;
+  const active = row.status === 'requested' || row.status === 'confirmed';
+  return {
+    id: row.id,
+    resourceId: row.resource_id,
+    resourceName: { fi: row.name_fi, sv: row.name_sv, en: row.name_en },
+    kind: row.kind,
+    start: row.start.toISOString(),
+    end: row.end.toISOString(),
+    status: row.status,
+    purpose: row.purpose,
+    attendees: row.attendees,
+    decisionReason: row.decision_reason,
+    bookerName: staff || own ? row.booker_name : null,
+    createdAt: row.created_at.toISOString(),
+    canCancel: active && (staff || (own && row.start.getTime() > Date.now())),
+  };
+}
+
+export async function listMyReservations(ctx: Ctx) {
+  requireUser(ctx);
+  const actor = ctx.actor;
+  return inTenant(ctx.db, ctx.municipality.id, async (tx) =>
+    (await repo.reservationsOfPerson(tx, actor.personId)).map((row) => toReservationView(row, ctx)),
+  );
+}
+
+export async function listReservationsForStaff(
+  ctx: Ctx,
+  status: repo.ReservationRow['status'] | null,
+) {
+  requireRole(ctx, ...STAFF);
+  return inTenant(ctx.db, ctx.municipality.id, async (tx) => {
+    const rows = await repo.reservationsForStaff(tx, status, new Date());
+    await audit(tx, ctx, 'reservation.list', null, { status, count: rows.length });
+    return rows.map((row) => toReservationView(row, ctx));
+  });
+}
+
+function formatSpan(language: Language, start: Date, end: Date) {
+  const day = new Intl.DateTimeFormat(language, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: TIME_ZONE,
+  });
+  const time = new Intl.DateTimeFormat(language, { timeStyle: 'short', timeZone: TIME_ZONE });
+  return `${day.format(start)}–${time.format(end)}`;
+}
+
+/** Tell the booker, in their own language, what staff decided. */
+async function notifyBooker(
+  tx: Tx,
+  ctx: Ctx,
+  row: repo.ReservationRow,
+  key: 'reservationConfirmed' | 'reservationDenied' | 'reservationCancelled',
+  reason: string,
+) {
+  if (!row.person_id) return;
+  const person = await tx
+    .selectFrom('people')
+    .select('language')
+    .where('id', '=', row.person_id)
+    .executeTakeFirst();
+  const language = isLanguage(person?.language) ? person.language : 'fi';
+  const params = {
+    resource: { fi: row.name_fi, sv: row.name_sv, en: row.name_en }[language],
+    time: formatSpan(language, row.start, row.end),
+    reason: reason || '–',
+  };
+  await insertNotification(tx, {
+    municipalityId: ctx.municipality.id,
+    personId: row.person_id,
+    title: translate(language, `notification.${key}`, params),
+    body: translate(language, `notification.${key}.body`, params),
+    link: `/${ctx.municipality.slug}/bookings/mine`,
+  });
+}
+
+export async function decideReservation(ctx: Ctx, id: string, approve: boolean, reason: string) {
+  requireRole(ctx, ...STAFF);
+  const actor = ctx.actor;
+  return inTenant(ctx.db, ctx.municipality.id, async (tx) => {
+    const row = await repo.findReservation(tx, id, true);
+    if (!row) throw notFound();
+    if (row.status !== 'requested') throw new AppError(409, 'notRequested');
+    await repo.setStatus(tx, id, approve ? 'confirmed' : 'denied', actor.personId, reason || null);
+    await audit(tx, ctx, approve ? 'reservation.approve' : 'reservation.deny', `reservation:${id}`);
+    await notifyBooker(
+      tx,
+      ctx,
+      row,
+      approve ? 'reservationConfirmed' : 'reservationDenied',
+      reason,
+    );
+    return toReservationView((await repo.findReservation(tx, id))!, ctx);
+  });
+}
+
+export async function cancelReservation(ctx: Ctx, id: string, reason: string) {
+  requireUser(ctx);
+  const actor = ctx.actor;
+  return inTenant(ctx.db, ctx.municipality.id, async (tx) => {
+    const row = await repo.findReservation(tx, id, true);
+    // Someone else's booking is "not found" to a resident: its existence is not theirs to know.
+    if (!row || (!isStaff(ctx) && row.person_id !== actor.personId)) throw notFound();
+    const view = toReservationView(row, ctx);
+    if (!view.canCancel) throw new AppError(409, 'notCancellable');
+    await repo.setStatus(tx, id, 'cancelled', actor.personId, reason || null);
+    await audit(tx, ctx, 'reservation.cancel', `reservation:${id}`);
+    if (row.person_id !== actor.personId)
+      await notifyBooker(tx, ctx, row, 'reservationCancelled', reason);
+    return toReservationView((await repo.findReservation(tx, id))!, ctx);
+  });
+}
