@@ -31,6 +31,7 @@ import { auditRoutes } from './platform/audit/audit.routes.js';
 import { emailRoutes } from './platform/email/email.routes.js';
 import type { NotificationHub } from './platform/notifications/hub.js';
 import { bookingRoutes } from './modules/bookings/bookings.routes.js';
+import { calendarRoutes } from './modules/bookings/calendar.routes.js';
 import { ReservationSchema, ResourceSchema } from './modules/bookings/bookings.schema.js';
 import type { OidcLogin } from './platform/auth/oidc.js';
 import { instanceSecret } from './platform/db/instance-settings.js';
@@ -150,6 +151,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await tenant.register(auditRoutes);
       await tenant.register(emailRoutes);
       await tenant.register(bookingRoutes);
+      await tenant.register(calendarRoutes);
     },
     { prefix: '/api/:slug' },
   );

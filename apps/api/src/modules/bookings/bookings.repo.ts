@@ -144,12 +144,13 @@ export interface ReservationRow {
   name_fi: string;
   name_sv: string;
   name_en: string;
+  location: string;
 }
 
 const reservationSelect = sql`
   select r.id, r.resource_id, r.kind, r.person_id, p.name as booker_name,
          lower(r.during) as start, upper(r.during) as end, r.status, r.purpose, r.attendees,
-         r.decision_reason, r.created_at, s.name_fi, s.name_sv, s.name_en
+         r.decision_reason, r.created_at, s.name_fi, s.name_sv, s.name_en, s.location
   from reservations r
   join resources s on s.id = r.resource_id
   left join people p on p.id = r.person_id`;

@@ -175,7 +175,15 @@ export interface ReservationsTable {
   cancelled_at: NullableTimestamp;
 }
 
+export interface CalendarFeedsTable {
+  municipality_id: string;
+  person_id: string;
+  token_hash: string;
+  created_at: GeneratedTimestamp;
+}
+
 export interface DB {
+  calendar_feeds: CalendarFeedsTable;
   resources: ResourcesTable;
   opening_hours: OpeningHoursTable;
   opening_exceptions: OpeningExceptionsTable;

@@ -24,6 +24,8 @@ let ids: {
 beforeAll(async () => {
   rt = await startRuntime();
   const admin = await loggedIn(rt.app, 'admin@tyrskyla.example');
+  // Rows in every tenant-owned table, for the row-level security check below.
+  await (await loggedIn(rt.app, 'asukas@tyrskyla.example')).post('calendar-feed');
   await admin.post('admin/notifications', {
     role: 'resident',
     title: 'Hei',
@@ -133,6 +135,8 @@ const SIGNED_IN = [
   'createReservation',
   'listMyReservations',
   'cancelReservation',
+  'getReservationCalendar',
+  'createCalendarFeed',
 ];
 /** Open to everybody by design. */
 const PUBLIC = [
@@ -147,6 +151,8 @@ const PUBLIC = [
   'listResources',
   'getResource',
   'getResourceAvailability',
+  // The secret in the address is the key (a calendar app has no session).
+  'getCalendarFeed',
 ];
 
 describe('tenant isolation matrix', () => {
