@@ -1,4 +1,6 @@
-import { asSystem, type Database } from '../db/database.js';
+import { sql } from 'kysely';
+import { asSystem, type Database, type Tx } from '../db/database.js';
+import type { DB } from '../db/schema.js';
 import { hashPassword } from '../auth/password.js';
 import type { Role } from '../http/context.js';
 import { seedBookingsDemo } from '../../modules/bookings/bookings.demo.js';
@@ -92,46 +94,81 @@ const MUNICIPALITIES = [
  * Demo data for an empty database: the fictional Tyrskylä and Pyhäranta with one account per
  * role. Later modules add their own demo data here. Never run in production mode.
  */
+/**
+ * A module's demo data: seeded when the module's own table is empty, so a demo database made
+ * by an older version gets the demo data of modules added since.
+ */
+interface ModuleDemo {
+  table: keyof DB;
+  seed: (
+    tx: Tx,
+    municipalityId: (slug: string) => string,
+    personId: (email: string) => string,
+  ) => Promise<void>;
+}
+const MODULES: ModuleDemo[] = [{ table: 'resources', seed: seedBookingsDemo }];
+
 export async function seedDemoData(db: Database): Promise<boolean> {
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
-  return asSystem(db, async (tx) => {
-    const existing = await tx.selectFrom('municipalities').select('id').limit(1).execute();
-    if (existing.length > 0) return false;
-    const municipalities = await tx
-      .insertInto('municipalities')
-      .values(MUNICIPALITIES)
-      .returning(['id', 'slug'])
-      .execute();
-    const idOf = (slug: string) => municipalities.find((m) => m.slug === slug)!.id;
-    const people = new Map<string, string>();
-    for (const person of DEMO_PEOPLE) {
-      const { id } = await tx
-        .insertInto('people')
-        .values({
-          email: person.email,
-          name: person.name,
-          language: person.language ?? 'fi',
-          password_hash: passwordHash,
-          oidc_issuer: null,
-          oidc_subject: null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      people.set(person.email, id);
-      await tx
-        .insertInto('role_grants')
-        .values(
-          person.roles.map((role) => ({
-            municipality_id: idOf(person.municipality),
-            person_id: id,
-            role,
-            granted_by: null,
-          })),
-        )
-        .execute();
-    }
-    // Each module adds its demo data here, after the people it refers to.
-    await seedBookingsDemo(tx, idOf, (email) => people.get(email)!);
-    return true;
+  // Hashed outside the transaction (it takes a moment), and only for an empty database.
+  const empty = await asSystem(db, async (tx) => {
+    return (await tx.selectFrom('municipalities').select('id').limit(1).execute()).length === 0;
   });
+  const passwordHash = empty ? await hashPassword(DEMO_PASSWORD) : '';
+  return asSystem(db, async (tx) => {
+    const existing = await tx.selectFrom('municipalities').select(['id', 'slug']).execute();
+    const fresh = existing.length === 0 && empty;
+    if (fresh) await seedPlatform(tx, passwordHash);
+    const municipalities = await tx.selectFrom('municipalities').select(['id', 'slug']).execute();
+    const people = await tx.selectFrom('people').select(['id', 'email']).execute();
+    const municipalityId = (slug: string) => municipalities.find((m) => m.slug === slug)!.id;
+    const personId = (email: string) => people.find((p) => p.email === email)!.id;
+    // Only into the demo installation itself (its municipalities and people must be there).
+    const isDemo = ['tyrskyla', 'pyharanta'].every((slug) =>
+      municipalities.some((m) => m.slug === slug),
+    );
+    if (!isDemo) return fresh;
+    for (const module of MODULES) {
+      const rows = await tx
+        .selectFrom(module.table)
+        .select(sql<number>`1`.as('one'))
+        .limit(1)
+        .execute();
+      if (rows.length === 0) await module.seed(tx, municipalityId, personId);
+    }
+    return fresh;
+  });
+}
+
+async function seedPlatform(tx: Tx, passwordHash: string) {
+  const municipalities = await tx
+    .insertInto('municipalities')
+    .values(MUNICIPALITIES)
+    .returning(['id', 'slug'])
+    .execute();
+  const idOf = (slug: string) => municipalities.find((m) => m.slug === slug)!.id;
+  for (const person of DEMO_PEOPLE) {
+    const { id } = await tx
+      .insertInto('people')
+      .values({
+        email: person.email,
+        name: person.name,
+        language: person.language ?? 'fi',
+        password_hash: passwordHash,
+        oidc_issuer: null,
+        oidc_subject: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await tx
+      .insertInto('role_grants')
+      .values(
+        person.roles.map((role) => ({
+          municipality_id: idOf(person.municipality),
+          person_id: id,
+          role,
+          granted_by: null,
+        })),
+      )
+      .execute();
+  }
 }
