@@ -32,6 +32,7 @@ import { emailRoutes } from './platform/email/email.routes.js';
 import type { NotificationHub } from './platform/notifications/hub.js';
 import { bookingRoutes } from './modules/bookings/bookings.routes.js';
 import { calendarRoutes } from './modules/bookings/calendar.routes.js';
+import { utilisationRoutes } from './modules/bookings/utilisation.routes.js';
 import { ReservationSchema, ResourceSchema } from './modules/bookings/bookings.schema.js';
 import type { OidcLogin } from './platform/auth/oidc.js';
 import { instanceSecret } from './platform/db/instance-settings.js';
@@ -152,6 +153,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await tenant.register(emailRoutes);
       await tenant.register(bookingRoutes);
       await tenant.register(calendarRoutes);
+      await tenant.register(utilisationRoutes);
     },
     { prefix: '/api/:slug' },
   );

@@ -546,6 +546,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/{slug}/admin/reports/utilisation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Booked hours against open hours per facility, and a weekday × hour heatmap */
+        get: operations["getUtilisationReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/admin/reports/utilisation.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The utilisation report as CSV for a spreadsheet */
+        get: operations["exportUtilisationReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1890,6 +1924,103 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description text/calendar (iCalendar, RFC 5545) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getUtilisationReport: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+                resourceId?: string;
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        from: string;
+                        to: string;
+                        resources: {
+                            /** Format: uuid */
+                            resourceId: string;
+                            name: {
+                                fi: string;
+                                sv: string;
+                                en: string;
+                            };
+                            openHours: number;
+                            bookedHours: number;
+                            blockedHours: number;
+                            /** @description booked / (open − blocked), 0…1 */
+                            utilisation: number | null;
+                        }[];
+                        heatmap: {
+                            /** @description 1 = Monday */
+                            weekday: number;
+                            /** @description local hour, 0–23 */
+                            hour: number;
+                            openHours: number;
+                            bookedHours: number;
+                            /** @description booked / (open − blocked), 0…1 */
+                            utilisation: number | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportUtilisationReport: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+                resourceId?: string;
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/csv */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -117,6 +117,16 @@ const FACILITY_STAFF: Record<string, Call> = {
     path: () => `admin/reservations/${ids.bookingRequest}/decision`,
     body: () => ({ approve: true }),
   },
+  getUtilisationReport: {
+    method: 'GET',
+    path: () =>
+      `admin/reports/utilisation?from=${ids.blockStart.slice(0, 10)}&to=${ids.blockEnd.slice(0, 10)}`,
+  },
+  exportUtilisationReport: {
+    method: 'GET',
+    path: () =>
+      `admin/reports/utilisation.csv?from=${ids.blockStart.slice(0, 10)}&to=${ids.blockEnd.slice(0, 10)}`,
+  },
   blockResourceTime: {
     method: 'POST',
     path: () => `admin/resources/${ids.room}/blocks`,
