@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { Client, loggedIn, startRuntime } from '../../../test/helpers.js';
+import type { Client} from '../../../test/helpers.js';
+import { loggedIn, startRuntime } from '../../../test/helpers.js';
 import { asSystem } from '../../platform/db/database.js';
 
 let rt: Awaited<ReturnType<typeof startRuntime>>;
