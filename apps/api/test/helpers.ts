@@ -66,6 +66,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     JOB_WORKER: 'false',
     LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
     DEMO_IDP: 'false',
+    // The API tests do not depend on whether (or while) the web app is built; e2e covers it.
+    WEB_DIST_DIR: '/nonexistent/helppo-web-dist',
     ...overrides,
   });
 }

@@ -580,6 +580,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/{slug}/admin/resources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a bookable facility with its rules and weekly opening hours */
+        post: operations["createResource"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/admin/resources/{resourceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a facility; the opening hours given replace the old ones */
+        put: operations["updateResource"];
+        post?: never;
+        /** Take a facility out of booking (its history stays) */
+        delete: operations["archiveResource"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/admin/resources/{resourceId}/exceptions/{day}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Other hours on one day, or closed (no hours): public holidays, closures */
+        put: operations["setOpeningException"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2028,6 +2080,216 @@ export interface operations {
                 content: {
                     "application/json": string;
                 };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createResource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "sports_hall" | "gym" | "meeting_room" | "sauna" | "field" | "music_room" | "other";
+                    name: {
+                        fi: string;
+                        sv: string;
+                        en: string;
+                    };
+                    description: {
+                        fi: string;
+                        sv: string;
+                        en: string;
+                    };
+                    location: string;
+                    capacity: number;
+                    accessible: boolean;
+                    selfService: boolean;
+                    /** @enum {string} */
+                    bookingMode: "instant" | "approval";
+                    slot: {
+                        minMinutes: number;
+                        maxMinutes: number;
+                        /** @enum {integer} */
+                        stepMinutes: 15 | 30 | 60;
+                        bookAheadDays: number;
+                        bufferMinutes: number;
+                    };
+                    openingHours: {
+                        weekday: number;
+                        /** @description HH:MM local time */
+                        opens: string;
+                        /** @description HH:MM local time */
+                        closes: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Resource"];
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateResource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                resourceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "sports_hall" | "gym" | "meeting_room" | "sauna" | "field" | "music_room" | "other";
+                    name: {
+                        fi: string;
+                        sv: string;
+                        en: string;
+                    };
+                    description: {
+                        fi: string;
+                        sv: string;
+                        en: string;
+                    };
+                    location: string;
+                    capacity: number;
+                    accessible: boolean;
+                    selfService: boolean;
+                    /** @enum {string} */
+                    bookingMode: "instant" | "approval";
+                    slot: {
+                        minMinutes: number;
+                        maxMinutes: number;
+                        /** @enum {integer} */
+                        stepMinutes: 15 | 30 | 60;
+                        bookAheadDays: number;
+                        bufferMinutes: number;
+                    };
+                    openingHours: {
+                        weekday: number;
+                        /** @description HH:MM local time */
+                        opens: string;
+                        /** @description HH:MM local time */
+                        closes: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Resource"];
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    archiveResource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                resourceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setOpeningException: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                resourceId: string;
+                day: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description HH:MM local time */
+                    opens?: string;
+                    /** @description HH:MM local time */
+                    closes?: string;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Problem details (RFC 9457), translated */
             "4XX": {

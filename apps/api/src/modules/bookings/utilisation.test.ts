@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import type { Client} from '../../../test/helpers.js';
+import type { Client } from '../../../test/helpers.js';
 import { loggedIn, startRuntime } from '../../../test/helpers.js';
 import { asSystem } from '../../platform/db/database.js';
 

@@ -51,15 +51,16 @@ describe('password login', () => {
     await time('timing-warmup@tyrskyla.example');
     const known: number[] = [];
     const unknown: number[] = [];
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 7; i++) {
       known.push(await time('tilat@tyrskyla.example'));
       unknown.push(await time(`ghost-${i}@tyrskyla.example`));
     }
     const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const ratio = median(unknown) / median(known);
-    // Without the dummy hash an unknown user answers ~10x faster (no argon2 work).
-    expect(ratio).toBeGreaterThan(0.5);
-    expect(ratio).toBeLessThan(2);
+    // Without the dummy hash an unknown user answers 10–50x faster (no argon2 work); the
+    // wide band keeps the test steady on a busy machine while still catching that.
+    expect(ratio).toBeGreaterThan(0.33);
+    expect(ratio).toBeLessThan(3);
   });
 
   it('locks the account after repeated failures, also for unknown emails', async () => {

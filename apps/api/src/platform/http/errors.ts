@@ -109,7 +109,14 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
     request.log.info({ err: error }, 'input refused by the database');
     return send(400, problem(language, request.id, 400, 'badRequest'));
   }
-  if (error.code === '23505') return send(409, problem(language, request.id, 409, 'conflict'));
+  // Integrity violations: a duplicate or overlap is a conflict, anything else (a check, a
+  // missing reference) bad input. Services translate the ones they expect more precisely.
+  if (error.code === '23505' || error.code === '23P01') {
+    return send(409, problem(language, request.id, 409, 'conflict'));
+  }
+  if (typeof error.code === 'string' && /^23[0-9A-Z]{3}$/.test(error.code)) {
+    return send(400, problem(language, request.id, 400, 'badRequest'));
+  }
   const status = error.statusCode ?? 500;
   if (status === 429) return send(429, problem(language, request.id, 429, 'rateLimited'));
   if (status === 403 && error.code?.startsWith('FST_CSRF')) {

@@ -3,7 +3,7 @@ import { Type, type TSchema } from '@sinclair/typebox';
 /** Shared JSON schemas for the API contract. */
 
 /** A string from a fixed list: one `enum`, so a wrong value gives one clear error. */
-export function StringEnum<T extends string>(
+export function StringEnum<const T extends string>(
   values: readonly T[],
   options: { description?: string } = {},
 ) {

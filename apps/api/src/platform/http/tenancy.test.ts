@@ -17,6 +17,7 @@ let ids: {
   bookingRequest: string;
   residentBooking: string;
   room: string;
+  spareRoom: string;
   blockStart: string;
   blockEnd: string;
 };
@@ -59,6 +60,11 @@ beforeAll(async () => {
       .select('id')
       .where('name_fi', '=', 'Kokoushuone Tyrsky')
       .executeTakeFirstOrThrow();
+    const spare = await tx
+      .selectFrom('resources')
+      .select('id')
+      .where('name_fi', '=', 'Kokoushuone Laine')
+      .executeTakeFirstOrThrow();
     // A weekday morning three weeks ahead, when the meeting room is open.
     const times = await sql<{ start: Date; end: Date }>`
       select (d + time '08:00') at time zone 'Europe/Helsinki' as start,
@@ -71,6 +77,7 @@ beforeAll(async () => {
       bookingRequest: request.id,
       residentBooking: booking.id,
       room: room.id,
+      spareRoom: spare.id,
       blockStart: times.rows[0]!.start.toISOString(),
       blockEnd: times.rows[0]!.end.toISOString(),
       tyrskyla: m.find((x) => x.slug === 'tyrskyla')!.id,
@@ -110,7 +117,33 @@ const ADMIN_ONLY: Record<string, Call> = {
   },
 };
 /** Operations for the facility staff (facility admins and administrators). */
+const facility = {
+  kind: 'meeting_room',
+  name: { fi: 'Uusi tila', sv: 'Ny lokal', en: 'New room' },
+  description: { fi: '', sv: '', en: '' },
+  location: '',
+  capacity: 4,
+  accessible: false,
+  selfService: false,
+  bookingMode: 'instant',
+  slot: { minMinutes: 30, maxMinutes: 60, stepMinutes: 30, bookAheadDays: 30, bufferMinutes: 0 },
+  openingHours: [{ weekday: 1, opens: '08:00', closes: '16:00' }],
+};
 const FACILITY_STAFF: Record<string, Call> = {
+  createResource: { method: 'POST', path: () => 'admin/resources', body: () => facility },
+  updateResource: {
+    method: 'PUT',
+    path: () => `admin/resources/${ids.room}`,
+    body: () => ({
+      ...facility,
+      openingHours: [1, 2, 3, 4, 5].map((weekday) => ({
+        weekday,
+        opens: '08:00',
+        closes: '20:00',
+      })),
+    }),
+  },
+  archiveResource: { method: 'DELETE', path: () => `admin/resources/${ids.spareRoom}` },
   listReservations: { method: 'GET', path: () => 'admin/reservations' },
   decideReservation: {
     method: 'POST',
@@ -126,6 +159,11 @@ const FACILITY_STAFF: Record<string, Call> = {
     method: 'GET',
     path: () =>
       `admin/reports/utilisation.csv?from=${ids.blockStart.slice(0, 10)}&to=${ids.blockEnd.slice(0, 10)}`,
+  },
+  setOpeningException: {
+    method: 'PUT',
+    path: () => `admin/resources/${ids.room}/exceptions/${ids.blockStart.slice(0, 10)}`,
+    body: () => ({ opens: '08:00', closes: '18:00', reason: 'Pidennetty' }),
   },
   blockResourceTime: {
     method: 'POST',

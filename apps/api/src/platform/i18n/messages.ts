@@ -68,6 +68,12 @@ const fi: Messages = {
   'error.reportPeriod': 'Raportin aikaväli ei kelpaa',
   'error.reportPeriod.detail':
     'Valitse aikaväli, joka on enintään {days} päivää ja jonka alku on ennen loppua.',
+  'error.resourceRules': 'Varaussäännöt eivät sovi yhteen',
+  'error.resourceRules.detail':
+    'Vähimmäispituuden pitää olla enintään enimmäispituus, ja molempien pitää olla aloitusvälin monikertoja.',
+  'error.openingHours': 'Aukioloajat eivät kelpaa',
+  'error.openingHours.detail':
+    'Aukeamisajan pitää olla ennen sulkemisaikaa, eivätkä saman päivän ajat saa mennä päällekkäin.',
   'error.badRequest': 'Virheellinen pyyntö',
   'error.badRequest.detail': 'Pyyntöä ei voitu käsitellä.',
   'error.internal': 'Palvelussa tapahtui virhe',
@@ -135,6 +141,12 @@ const sv: Messages = {
   'notification.reservationCancelled.body': '{resource}, {time}. Motivering: {reason}',
   'error.reportPeriod': 'Rapportens period duger inte',
   'error.reportPeriod.detail': 'Välj en period på högst {days} dagar där början är före slutet.',
+  'error.resourceRules': 'Bokningsreglerna passar inte ihop',
+  'error.resourceRules.detail':
+    'Minimilängden ska vara högst maximilängden, och båda ska vara multipler av startintervallet.',
+  'error.openingHours': 'Öppettiderna duger inte',
+  'error.openingHours.detail':
+    'Öppningstiden ska vara före stängningstiden, och samma dags tider får inte överlappa.',
   'error.badRequest': 'Ogiltig förfrågan',
   'error.badRequest.detail': 'Förfrågan kunde inte behandlas.',
   'error.internal': 'Ett fel inträffade i tjänsten',
@@ -201,6 +213,12 @@ const en: Messages = {
   'notification.reservationCancelled.body': '{resource}, {time}. Reason: {reason}',
   'error.reportPeriod': 'The report period is not valid',
   'error.reportPeriod.detail': 'Choose a period of at most {days} days that starts before it ends.',
+  'error.resourceRules': 'The booking rules do not fit together',
+  'error.resourceRules.detail':
+    'The minimum length must not exceed the maximum, and both must be multiples of the start interval.',
+  'error.openingHours': 'The opening hours are not valid',
+  'error.openingHours.detail':
+    'Opening must come before closing, and the hours of one day must not overlap.',
   'error.badRequest': 'Bad request',
   'error.badRequest.detail': 'The request could not be processed.',
   'error.internal': 'Something went wrong in the service',
