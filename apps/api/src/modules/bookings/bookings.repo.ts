@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Tx } from '../../platform/db/database.js';
+import { containsPattern, type Tx } from '../../platform/db/database.js';
 import type { ReservationStatus, ResourceKind } from '../../platform/db/schema.js';
 
 export const RESOURCE_COLUMNS = [
@@ -36,7 +36,7 @@ export async function listResources(tx: Tx, filter: ResourceFilter) {
   if (filter.minCapacity) q = q.where('capacity', '>=', filter.minCapacity);
   if (filter.accessible) q = q.where('accessible', '=', true);
   if (filter.q) {
-    const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+    const pattern = containsPattern(filter.q);
     q = q.where((eb) =>
       eb.or(
         (['name_fi', 'name_sv', 'name_en', 'location', 'description_fi'] as const).map((column) =>

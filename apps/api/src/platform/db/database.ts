@@ -131,3 +131,8 @@ export async function setMunicipality(tx: Tx, municipalityId: string): Promise<v
 export async function asSystem<T>(db: Database, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.kysely.transaction().execute(fn);
 }
+
+/** An ILIKE pattern that finds `text` anywhere, with the user's % and _ taken literally. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+}

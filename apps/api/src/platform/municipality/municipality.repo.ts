@@ -1,4 +1,4 @@
-import type { Tx } from '../db/database.js';
+import { containsPattern, type Tx } from '../db/database.js';
 import type { Municipality } from '../http/context.js';
 
 const COLUMNS = [
@@ -90,7 +90,7 @@ export async function listPeopleWithRoles(tx: Tx, query: string | undefined, lim
     .orderBy('people.name')
     .orderBy('people.id');
   if (query) {
-    const pattern = `%${query.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+    const pattern = containsPattern(query);
     q = q.where((eb) =>
       eb.or([eb('people.name', 'ilike', pattern), eb('people.email', 'ilike', pattern)]),
     );
