@@ -27,6 +27,15 @@ export type AuditEvent = OkJson<'listAuditEvents'>['items'][number];
 export type OutboxEmail = OkJson<'listOutboxEmails'>['items'][number];
 export type SendNotificationBody = JsonBody<'sendNotification'>;
 export type LoginBody = JsonBody<'login'>;
+export type Resource = OkJson<'listResources'>['items'][number];
+export type ResourceKind = Resource['kind'];
+export type ResourceFilter = NonNullable<operations['listResources']['parameters']['query']>;
+export type ResourceDetails = OkJson<'getResource'>;
+export type Availability = OkJson<'getResourceAvailability'>;
+export type Reservation = OkJson<'listMyReservations'>['items'][number];
+export type ReservationStatus = Reservation['status'];
+export type ReservationBody = JsonBody<'createReservation'>;
+export type BlockBody = JsonBody<'blockResourceTime'>;
 
 export const allRoles = [
   'resident',
@@ -182,6 +191,49 @@ export const api = {
   listOutboxEmails: (slug: string) => unwrap(client.GET('/api/{slug}/admin/emails', p(slug))),
   sendNotification: (slug: string, body: SendNotificationBody) =>
     unwrap(client.POST('/api/{slug}/admin/notifications', { ...p(slug), body })),
+  listResources: (slug: string, query: ResourceFilter) =>
+    unwrap(client.GET('/api/{slug}/resources', { params: { path: { slug }, query } })),
+  getResource: (slug: string, resourceId: string) =>
+    unwrap(
+      client.GET('/api/{slug}/resources/{resourceId}', { params: { path: { slug, resourceId } } }),
+    ),
+  getResourceAvailability: (slug: string, resourceId: string, from: string, days = 7) =>
+    unwrap(
+      client.GET('/api/{slug}/resources/{resourceId}/availability', {
+        params: { path: { slug, resourceId }, query: { from, days } },
+      }),
+    ),
+  createReservation: (slug: string, body: ReservationBody) =>
+    unwrap(client.POST('/api/{slug}/reservations', { ...p(slug), body })),
+  listMyReservations: (slug: string) =>
+    unwrap(client.GET('/api/{slug}/reservations/mine', p(slug))),
+  cancelReservation: (slug: string, reservationId: string, reason?: string) =>
+    unwrap(
+      client.POST('/api/{slug}/reservations/{reservationId}/cancel', {
+        params: { path: { slug, reservationId } },
+        body: reason ? { reason } : {},
+      }),
+    ),
+  listReservations: (slug: string, status?: ReservationStatus) =>
+    unwrap(
+      client.GET('/api/{slug}/admin/reservations', {
+        params: { path: { slug }, query: status ? { status } : {} },
+      }),
+    ),
+  decideReservation: (slug: string, reservationId: string, approve: boolean, reason?: string) =>
+    unwrap(
+      client.POST('/api/{slug}/admin/reservations/{reservationId}/decision', {
+        params: { path: { slug, reservationId } },
+        body: reason ? { approve, reason } : { approve },
+      }),
+    ),
+  blockResourceTime: (slug: string, resourceId: string, body: BlockBody) =>
+    unwrap(
+      client.POST('/api/{slug}/admin/resources/{resourceId}/blocks', {
+        params: { path: { slug, resourceId } },
+        body,
+      }),
+    ),
 };
 
 export const notificationStreamUrl = (slug: string) =>

@@ -16,7 +16,10 @@ export interface NavEntry {
  * portfolio, participation, maturity) adds exactly one entry here once its pages exist.
  */
 export const navEntries: readonly NavEntry[] = [
+  { id: 'facilities', path: 'facilities', audience: 'everyone' },
+  { id: 'myBookings', path: 'bookings/mine', audience: 'signedIn' },
   { id: 'notifications', path: 'notifications', audience: 'signedIn' },
+  { id: 'reservationAdmin', path: 'admin/reservations', audience: ['facility_admin', 'admin'] },
   { id: 'admin', path: 'admin', audience: ['admin'] },
   { id: 'accessibility', path: 'accessibility', audience: 'everyone' },
 ];

@@ -1,5 +1,6 @@
 import { createBrowserRouter } from 'react-router-dom';
 import { adminRoutes } from '../modules/admin/routes';
+import { bookingRoutes } from '../modules/bookings/routes';
 import { MunicipalityChooser } from '../modules/platform/MunicipalityChooser';
 import { NotFoundPage } from '../modules/platform/NotFoundPage';
 import { platformRoutes } from '../modules/platform/routes';
@@ -31,7 +32,12 @@ export const router = createBrowserRouter([
           {
             // Crashes inside a page keep the municipality's header and footer.
             errorElement: <RouteErrorPage />,
-            children: [...platformRoutes, ...adminRoutes, { path: '*', element: <NotFoundPage /> }],
+            children: [
+              ...platformRoutes,
+              ...bookingRoutes,
+              ...adminRoutes,
+              { path: '*', element: <NotFoundPage /> },
+            ],
           },
         ],
       },

@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import type fiCommon from './fi/common.json';
 import type fiPlatform from './fi/platform.json';
 import type fiAdmin from './fi/admin.json';
+import type fiBookings from './fi/bookings.json';
 
 export const languages = ['fi', 'sv', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -57,7 +58,12 @@ for (const [path, content] of Object.entries(files)) {
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
-    resources: { common: typeof fiCommon; platform: typeof fiPlatform; admin: typeof fiAdmin };
+    resources: {
+      common: typeof fiCommon;
+      platform: typeof fiPlatform;
+      admin: typeof fiAdmin;
+      bookings: typeof fiBookings;
+    };
   }
 }
 

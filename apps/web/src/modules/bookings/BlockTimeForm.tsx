@@ -1,0 +1,156 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  Button,
+  DateInput,
+  Dropdown,
+  DropdownItem,
+  Heading,
+  Paragraph,
+  TextInput,
+  TimeInput,
+} from 'suomifi-ui-components';
+import { ErrorAlert, Loading, SuccessAlert } from '../../app/feedback';
+import { currentLanguage } from '../../i18n';
+import { useBlockTime, useResources } from './queries';
+import { formatSpan, parseDate, parseTime, zonedInstant } from './time';
+
+/** Staff take time out of booking, e.g. for maintenance: facility, day, start, end, reason. */
+export function BlockTimeForm({ slug }: { slug: string }) {
+  const { t } = useTranslation('bookings');
+  const language = currentLanguage();
+  const resources = useResources(slug, {});
+  const block = useBlockTime(slug);
+  const [resourceId, setResourceId] = useState('');
+  const [date, setDate] = useState('');
+  const [start, setStart] = useState('');
+  const [end, setEnd] = useState('');
+  const [reason, setReason] = useState('');
+  const [touched, setTouched] = useState(false);
+
+  const day = parseDate(date);
+  const from = parseTime(start);
+  const to = parseTime(end);
+  const errors = {
+    resource: !resourceId ? t('required') : undefined,
+    date: !date.trim() ? t('required') : !day ? t('block.invalidDate') : undefined,
+    start: !start.trim() ? t('required') : !from ? t('block.invalidTime') : undefined,
+    end: !end.trim()
+      ? t('required')
+      : !to
+        ? t('block.invalidTime')
+        : from && to <= from
+          ? t('block.endBeforeStart')
+          : undefined,
+    reason: !reason.trim() ? t('required') : undefined,
+  };
+  const shown = (key: keyof typeof errors) => (touched ? errors[key] : undefined);
+  const status = (key: keyof typeof errors) => (shown(key) ? 'error' : 'default');
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setTouched(true);
+    if (Object.values(errors).some(Boolean) || !day || !from || !to) return;
+    block.mutate(
+      {
+        resourceId,
+        body: {
+          start: zonedInstant(day, from).toISOString(),
+          end: zonedInstant(day, to).toISOString(),
+          reason: reason.trim(),
+        },
+      },
+      {
+        onSuccess: () => {
+          // Facility and times stay for the next block; the reason is asked anew.
+          setReason('');
+          setTouched(false);
+        },
+      },
+    );
+  }
+
+  const items = resources.data?.items ?? [];
+  return (
+    <section aria-labelledby="block-heading" className="form-section">
+      <Heading variant="h2" id="block-heading" mb="s">
+        {t('block.heading')}
+      </Heading>
+      <Paragraph mb="m">{t('block.intro')}</Paragraph>
+      {block.isSuccess && (
+        <SuccessAlert>
+          {t('block.done', {
+            what: `${block.data.resourceName[language]} ${formatSpan(block.data.start, block.data.end, language)}`,
+          })}
+        </SuccessAlert>
+      )}
+      {block.isError && <ErrorAlert error={block.error} />}
+      {resources.isError && <ErrorAlert error={resources.error} />}
+      {resources.isPending && <Loading text={t('loading')} />}
+      {/* The Suomi.fi Dropdown needs at least one item: show the form once facilities are in. */}
+      {items.length > 0 && (
+        <form onSubmit={onSubmit} noValidate className="block-form">
+          <Dropdown<string>
+            labelText={t('block.resource')}
+            visualPlaceholder={t('block.choose')}
+            value={resourceId || null}
+            onChange={setResourceId}
+            status={status('resource')}
+            statusText={shown('resource')}
+            fullWidth
+          >
+            {items.map((r) => (
+              <DropdownItem key={r.id} value={r.id}>
+                {r.name[language]}
+              </DropdownItem>
+            ))}
+          </Dropdown>
+          <div className="block-form__date">
+            <DateInput
+              fullWidth
+              labelText={t('block.date')}
+              hintText={t('block.dateHint')}
+              value={date}
+              onChange={({ value }) => setDate(value)}
+              status={status('date')}
+              statusText={shown('date')}
+            />
+          </div>
+          <div className="block-form__times">
+            <TimeInput
+              labelText={t('block.start')}
+              hintText={t('block.timeHint')}
+              value={start}
+              onChange={setStart}
+              status={status('start')}
+              statusText={shown('start')}
+            />
+            <TimeInput
+              labelText={t('block.end')}
+              hintText={t('block.timeHint')}
+              value={end}
+              onChange={setEnd}
+              status={status('end')}
+              statusText={shown('end')}
+            />
+          </div>
+          <TextInput
+            labelText={t('block.reason')}
+            hintText={t('block.reasonHint')}
+            value={reason}
+            maxLength={500}
+            onChange={(v) => setReason(String(v ?? ''))}
+            status={status('reason')}
+            statusText={shown('reason')}
+            fullWidth
+          />
+          <div>
+            <Button type="submit" disabled={block.isPending}>
+              {t('block.submit')}
+            </Button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,170 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link as RouterDomLink } from 'react-router-dom';
+import {
+  Button,
+  Dropdown,
+  DropdownItem,
+  Heading,
+  InlineAlert,
+  Paragraph,
+  RouterLink,
+  TextInput,
+} from 'suomifi-ui-components';
+import type { ResourceDetails } from '../../api/client';
+import { ErrorAlert } from '../../app/feedback';
+import { currentLanguage } from '../../i18n';
+import { useCreateReservation } from './queries';
+import type { Slot } from './slots';
+import { formatDay, formatDuration, formatSpan, formatTime } from './time';
+
+const MINUTE = 60_000;
+
+interface Props {
+  slug: string;
+  resource: ResourceDetails;
+  slot: Slot | null;
+  onBooked: () => void;
+}
+
+/** Length, purpose and attendees for the chosen start, then "Book". */
+export function BookingForm({ slug, resource, slot, onBooked }: Props) {
+  const { t } = useTranslation('bookings');
+  const language = currentLanguage();
+  const create = useCreateReservation(slug);
+  const [length, setLength] = useState('');
+  const [purpose, setPurpose] = useState('');
+  const [attendees, setAttendees] = useState('');
+  const [touched, setTouched] = useState(false);
+  const resultRef = useRef<HTMLDivElement>(null);
+
+  const lengths = slot?.lengths ?? [];
+  const chosen = lengths.includes(Number(length)) ? Number(length) : lengths[0];
+  const attendeeCount = Number(attendees.trim());
+  const attendeesInvalid =
+    attendees.trim() !== '' &&
+    (!Number.isInteger(attendeeCount) || attendeeCount < 1 || attendeeCount > resource.capacity);
+
+  // A new start slot begins a new booking: forget the previous result.
+  const { reset } = create;
+  const slotStart = slot?.start;
+  useEffect(() => {
+    if (slotStart !== undefined) reset();
+  }, [slotStart, reset]);
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setTouched(true);
+    if (!slot || !chosen || attendeesInvalid) return;
+    create.mutate(
+      {
+        resourceId: resource.id,
+        start: new Date(slot.start).toISOString(),
+        end: new Date(slot.start + chosen * MINUTE).toISOString(),
+        ...(purpose.trim() ? { purpose: purpose.trim() } : {}),
+        ...(attendees.trim() ? { attendees: attendeeCount } : {}),
+      },
+      {
+        onSuccess: () => {
+          setPurpose('');
+          setAttendees('');
+          setLength('');
+          setTouched(false);
+          onBooked();
+          // The form under the button is gone: take keyboard focus to the result.
+          window.setTimeout(() => resultRef.current?.focus(), 0);
+        },
+      },
+    );
+  }
+
+  const booked = create.data;
+  return (
+    <section aria-labelledby="book-heading" className="form-section booking-form" id="book">
+      <Heading variant="h2" id="book-heading" mb="s">
+        {t('book.heading')}
+      </Heading>
+      <div ref={resultRef} tabIndex={-1} className="booking-form__result">
+        {booked && (
+          <InlineAlert
+            status="neutral"
+            role="status"
+            labelText={booked.status === 'confirmed' ? t('book.confirmed') : t('book.requested')}
+            mb="m"
+          >
+            <Paragraph mb="xs">
+              {t('book.summary', {
+                resource: booked.resourceName[language],
+                time: formatSpan(booked.start, booked.end, language),
+              })}
+            </Paragraph>
+            <RouterLink asComponent={RouterDomLink} to={`/${slug}/bookings/mine`}>
+              {t('book.myBookings')}
+            </RouterLink>
+          </InlineAlert>
+        )}
+      </div>
+      {create.isError && <ErrorAlert error={create.error} />}
+      {!slot ? (
+        <Paragraph>{t('book.pickFirst')}</Paragraph>
+      ) : (
+        <form onSubmit={onSubmit} noValidate>
+          <Paragraph mb="m">
+            <strong>{t('book.start')}:</strong>{' '}
+            {t('book.startValue', {
+              day: formatDay(slot.date, language),
+              time: formatTime(slot.start, language),
+            })}
+          </Paragraph>
+          <Dropdown<string>
+            labelText={t('book.length')}
+            value={String(chosen)}
+            onChange={setLength}
+            mb="m"
+          >
+            {lengths.map((minutes) => (
+              <DropdownItem key={minutes} value={String(minutes)}>
+                {t('book.lengthOption', {
+                  duration: formatDuration(minutes),
+                  from: formatTime(slot.start, language),
+                  to: formatTime(slot.start + minutes * MINUTE, language),
+                })}
+              </DropdownItem>
+            ))}
+          </Dropdown>
+          <TextInput
+            labelText={t('book.purpose')}
+            optionalText={t('optional')}
+            hintText={t('book.purposeHint')}
+            value={purpose}
+            maxLength={500}
+            onChange={(v) => setPurpose(String(v ?? ''))}
+            fullWidth
+            mb="m"
+          />
+          <TextInput
+            labelText={t('book.attendees')}
+            optionalText={t('optional')}
+            hintText={t('book.attendeesHint', { count: resource.capacity })}
+            inputMode="numeric"
+            value={attendees}
+            onChange={(v) => setAttendees(String(v ?? ''))}
+            status={touched && attendeesInvalid ? 'error' : 'default'}
+            statusText={
+              touched && attendeesInvalid
+                ? t('book.invalidAttendees', { count: resource.capacity })
+                : undefined
+            }
+            mb="m"
+          />
+          {resource.bookingMode === 'approval' && (
+            <Paragraph mb="m">{t('book.approvalNote')}</Paragraph>
+          )}
+          <Button type="submit" disabled={create.isPending}>
+            {t('book.submit')}
+          </Button>
+        </form>
+      )}
+    </section>
+  );
+}

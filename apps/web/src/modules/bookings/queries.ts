@@ -1,0 +1,91 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  api,
+  type BlockBody,
+  type ReservationBody,
+  type ReservationStatus,
+  type ResourceFilter,
+} from '../../api/client';
+
+export const bookingKeys = {
+  all: (slug: string) => ['bookings', slug] as const,
+  resources: (slug: string, filter: ResourceFilter) =>
+    ['bookings', slug, 'resources', filter] as const,
+  resource: (slug: string, id: string) => ['bookings', slug, 'resource', id] as const,
+  availability: (slug: string, id: string, from: string) =>
+    ['bookings', slug, 'availability', id, from] as const,
+  mine: (slug: string) => ['bookings', slug, 'mine'] as const,
+  staff: (slug: string, status?: ReservationStatus) =>
+    ['bookings', slug, 'staff', status ?? 'all'] as const,
+};
+
+export const useResources = (slug: string, filter: ResourceFilter) =>
+  useQuery({
+    queryKey: bookingKeys.resources(slug, filter),
+    queryFn: () => api.listResources(slug, filter),
+    placeholderData: keepPreviousData,
+  });
+
+export const useResource = (slug: string, id: string) =>
+  useQuery({ queryKey: bookingKeys.resource(slug, id), queryFn: () => api.getResource(slug, id) });
+
+export const useAvailability = (slug: string, id: string, from: string) =>
+  useQuery({
+    queryKey: bookingKeys.availability(slug, id, from),
+    queryFn: () => api.getResourceAvailability(slug, id, from, 7),
+    placeholderData: keepPreviousData,
+  });
+
+export const useMyReservations = (slug: string, enabled: boolean) =>
+  useQuery({
+    queryKey: bookingKeys.mine(slug),
+    queryFn: () => api.listMyReservations(slug),
+    enabled,
+  });
+
+export const useStaffReservations = (slug: string, status?: ReservationStatus) =>
+  useQuery({
+    queryKey: bookingKeys.staff(slug, status),
+    queryFn: () => api.listReservations(slug, status),
+  });
+
+/** Every booking change can show in availability, own and staff lists: refresh them all. */
+function useRefresh(slug: string) {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: bookingKeys.all(slug) });
+}
+
+export function useCreateReservation(slug: string) {
+  const refresh = useRefresh(slug);
+  return useMutation({
+    mutationFn: (body: ReservationBody) => api.createReservation(slug, body),
+    onSettled: refresh,
+  });
+}
+
+export function useCancelReservation(slug: string) {
+  const refresh = useRefresh(slug);
+  return useMutation({
+    mutationFn: ({ id, reason }: { id: string; reason?: string }) =>
+      api.cancelReservation(slug, id, reason),
+    onSuccess: refresh,
+  });
+}
+
+export function useDecideReservation(slug: string) {
+  const refresh = useRefresh(slug);
+  return useMutation({
+    mutationFn: ({ id, approve, reason }: { id: string; approve: boolean; reason?: string }) =>
+      api.decideReservation(slug, id, approve, reason),
+    onSuccess: refresh,
+  });
+}
+
+export function useBlockTime(slug: string) {
+  const refresh = useRefresh(slug);
+  return useMutation({
+    mutationFn: ({ resourceId, body }: { resourceId: string; body: BlockBody }) =>
+      api.blockResourceTime(slug, resourceId, body),
+    onSuccess: refresh,
+  });
+}
