@@ -87,12 +87,16 @@ for (const viewport of ['desktop', 'phone'] as ViewportName[]) {
         .toBe('Meddelanden');
       await expectNoAxeViolations(page, `notifications in Swedish (${viewport})`);
 
-      await page.getByRole('button', { name: /Användarmeny|Mitt konto/ }).click();
-      await page.getByRole('menuitem', { name: 'Logga ut', exact: true }).click();
+      // Back to Finnish, so the person is as other test files expect to find them.
+      await page.getByRole('button', { name: /Välj språk/ }).click();
+      await page.getByRole('menuitem', { name: /Suomeksi/ }).click();
+      await expect.poll(() => page.getAttribute('html', 'lang')).toBe('fi');
+      await page.getByRole('button', { name: /Käyttäjävalikko|Oma tili/ }).click();
+      await page.getByRole('menuitem', { name: 'Kirjaudu ulos', exact: true }).click();
       await expect
         .poll(() =>
           page
-            .getByRole('link', { name: /Logga in/ })
+            .getByRole('link', { name: /Kirjaudu sisään/ })
             .first()
             .isVisible(),
         )
