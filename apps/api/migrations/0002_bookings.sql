@@ -76,6 +76,7 @@ CREATE TABLE reservations (
   attendees integer CHECK (attendees > 0),
   decision_reason text,
   decided_by uuid REFERENCES people (id),
+  cancel_reason text,
   created_at timestamptz NOT NULL DEFAULT now(),
   cancelled_at timestamptz,
   FOREIGN KEY (municipality_id, resource_id) REFERENCES resources (municipality_id, id),

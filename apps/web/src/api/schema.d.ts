@@ -744,7 +744,10 @@ export interface components {
             status: "requested" | "confirmed" | "denied" | "cancelled";
             purpose: string;
             attendees: number | null;
+            /** @description Staff's reason for a decision */
             decisionReason: string | null;
+            /** @description Why it was cancelled */
+            cancelReason: string | null;
             bookerName: string | null;
             /** Format: date-time */
             createdAt: string;
@@ -1650,6 +1653,11 @@ export interface operations {
                             start: string;
                             /** Format: date-time */
                             end: string;
+                            /**
+                             * Format: date-time
+                             * @description The time kept free after the booking lasts until this (equals end without a buffer)
+                             */
+                            bufferEnd: string;
                             mine: boolean;
                         }[];
                     };

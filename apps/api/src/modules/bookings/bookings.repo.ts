@@ -87,6 +87,7 @@ export interface BusyRow {
   id: string;
   start: Date;
   end: Date;
+  buffer_end: Date;
   person_id: string | null;
   kind: 'booking' | 'block';
   status: ReservationStatus;
@@ -95,7 +96,8 @@ export interface BusyRow {
 /** Active reservations (the time they take, buffer included) overlapping a span. */
 export async function busyBetween(tx: Tx, resourceId: string, from: Date, to: Date) {
   const result = await sql<BusyRow>`
-    select id, lower(blocks) as start, upper(blocks) as end, person_id, kind, status
+    select id, lower(during) as start, upper(during) as end, upper(blocks) as buffer_end,
+           person_id, kind, status
     from reservations
     where resource_id = ${resourceId} and status in ('requested', 'confirmed')
       and blocks && tstzrange(${from}, ${to})
@@ -140,6 +142,7 @@ export interface ReservationRow {
   purpose: string;
   attendees: number | null;
   decision_reason: string | null;
+  cancel_reason: string | null;
   created_at: Date;
   name_fi: string;
   name_sv: string;
@@ -150,7 +153,7 @@ export interface ReservationRow {
 const reservationSelect = sql`
   select r.id, r.resource_id, r.kind, r.person_id, p.name as booker_name,
          lower(r.during) as start, upper(r.during) as end, r.status, r.purpose, r.attendees,
-         r.decision_reason, r.created_at, s.name_fi, s.name_sv, s.name_en, s.location
+         r.decision_reason, r.cancel_reason, r.created_at, s.name_fi, s.name_sv, s.name_en, s.location
   from reservations r
   join resources s on s.id = r.resource_id
   left join people p on p.id = r.person_id`;
@@ -176,21 +179,25 @@ export async function reservationsForStaff(tx: Tx, status: ReservationStatus | n
   return result.rows;
 }
 
-export async function setStatus(
+/** Staff's decision on a request: confirmed or denied, with the reason told to the booker. */
+export async function decide(
   tx: Tx,
   id: string,
-  status: ReservationStatus,
-  decidedBy: string | null,
+  status: 'confirmed' | 'denied',
+  by: string,
   reason: string | null,
 ) {
   await tx
     .updateTable('reservations')
-    .set({
-      status,
-      decided_by: decidedBy,
-      decision_reason: reason,
-      ...(status === 'cancelled' ? { cancelled_at: new Date() } : {}),
-    })
+    .set({ status, decided_by: by, decision_reason: reason })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function cancel(tx: Tx, id: string, reason: string | null) {
+  await tx
+    .updateTable('reservations')
+    .set({ status: 'cancelled', cancel_reason: reason, cancelled_at: new Date() })
     .where('id', '=', id)
     .execute();
 }

@@ -52,7 +52,18 @@ export const AvailabilitySchema = Type.Object({
   to: Type.String({ format: 'date' }),
   timeZone: Type.String(),
   open: Type.Array(Type.Object({ start: DateTime, end: DateTime })),
-  busy: Type.Array(Type.Object({ start: DateTime, end: DateTime, mine: Type.Boolean() })),
+  busy: Type.Array(
+    Type.Object({
+      start: DateTime,
+      end: DateTime,
+      bufferEnd: Type.String({
+        format: 'date-time',
+        description:
+          'The time kept free after the booking lasts until this (equals end without a buffer)',
+      }),
+      mine: Type.Boolean(),
+    }),
+  ),
 });
 
 export const ReservationSchema = Type.Object(
@@ -66,7 +77,10 @@ export const ReservationSchema = Type.Object(
     status: StringEnum(RESERVATION_STATUSES),
     purpose: Type.String(),
     attendees: Type.Union([Type.Integer(), Type.Null()]),
-    decisionReason: Type.Union([Type.String(), Type.Null()]),
+    decisionReason: Type.Union([Type.String(), Type.Null()], {
+      description: "Staff's reason for a decision",
+    }),
+    cancelReason: Type.Union([Type.String(), Type.Null()], { description: 'Why it was cancelled' }),
     bookerName: Type.Union([Type.String(), Type.Null()]),
     createdAt: DateTime,
     canCancel: Type.Boolean(),

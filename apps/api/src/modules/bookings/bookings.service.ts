@@ -79,6 +79,7 @@ export async function getAvailability(ctx: Ctx, id: string, from: string, days: 
       busy: busy.map((b) => ({
         start: b.start.toISOString(),
         end: b.end.toISOString(),
+        bufferEnd: b.buffer_end.toISOString(),
         mine: me !== undefined && b.person_id === me,
       })),
     };
@@ -219,6 +220,7 @@ export function toReservationView(row: repo.ReservationRow, ctx: Ctx) {
     purpose: row.purpose,
     attendees: row.attendees,
     decisionReason: row.decision_reason,
+    cancelReason: row.cancel_reason,
     bookerName: staff || own ? row.booker_name : null,
     createdAt: row.created_at.toISOString(),
     canCancel: active && (staff || (own && row.start.getTime() > Date.now())),
@@ -291,7 +293,7 @@ export async function decideReservation(ctx: Ctx, id: string, approve: boolean, 
     const row = await repo.findReservation(tx, id, true);
     if (!row) throw notFound();
     if (row.status !== 'requested') throw new AppError(409, 'notRequested');
-    await repo.setStatus(tx, id, approve ? 'confirmed' : 'denied', actor.personId, reason || null);
+    await repo.decide(tx, id, approve ? 'confirmed' : 'denied', actor.personId, reason || null);
     await audit(tx, ctx, approve ? 'reservation.approve' : 'reservation.deny', `reservation:${id}`);
     await notifyBooker(
       tx,
@@ -313,7 +315,7 @@ export async function cancelReservation(ctx: Ctx, id: string, reason: string) {
     if (!row || (!isStaff(ctx) && row.person_id !== actor.personId)) throw notFound();
     const view = toReservationView(row, ctx);
     if (!view.canCancel) throw new AppError(409, 'notCancellable');
-    await repo.setStatus(tx, id, 'cancelled', actor.personId, reason || null);
+    await repo.cancel(tx, id, reason || null);
     await audit(tx, ctx, 'reservation.cancel', `reservation:${id}`);
     if (row.person_id !== actor.personId)
       await notifyBooker(tx, ctx, row, 'reservationCancelled', reason);

@@ -82,7 +82,8 @@ describe('facilities', () => {
     ).json();
     expect(day.busy).toContainEqual({
       start: await at(1, '18:00'),
-      end: await at(1, '20:30'),
+      end: await at(1, '20:00'),
+      bufferEnd: await at(1, '20:30'),
       mine: false,
     });
   });
@@ -277,7 +278,12 @@ describe('approval and cancellation', () => {
     const cancelled = await resident.post(`reservations/${booking.id}/cancel`, {
       reason: 'Ei tarvita',
     });
-    expect(cancelled.json()).toMatchObject({ status: 'cancelled', canCancel: false });
+    expect(cancelled.json()).toMatchObject({
+      status: 'cancelled',
+      canCancel: false,
+      cancelReason: 'Ei tarvita',
+      decisionReason: null,
+    });
     expect((await resident.post(`reservations/${booking.id}/cancel`, {})).statusCode).toBe(409);
     const again = await other.post('reservations', {
       resourceId: room,

@@ -171,6 +171,7 @@ export interface ReservationsTable {
   attendees: number | null;
   decision_reason: string | null;
   decided_by: string | null;
+  cancel_reason: string | null;
   created_at: GeneratedTimestamp;
   cancelled_at: NullableTimestamp;
 }

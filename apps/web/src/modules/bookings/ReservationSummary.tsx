@@ -51,12 +51,14 @@ export function ReservationSummary({
         )}
         {item.decisionReason && (
           <>
-            <dt>
-              {item.status === 'cancelled'
-                ? t('reservation.cancelReason')
-                : t('reservation.decisionReason')}
-            </dt>
+            <dt>{t('reservation.decisionReason')}</dt>
             <dd>{item.decisionReason}</dd>
+          </>
+        )}
+        {item.cancelReason && (
+          <>
+            <dt>{t('reservation.cancelReason')}</dt>
+            <dd>{item.cancelReason}</dd>
           </>
         )}
       </dl>

@@ -24,16 +24,18 @@ type Busy = Availability['busy'][number];
 type Span = { start: number; end: number };
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
-const spanOf = (b: Busy): Span & { mine: boolean } => ({
+/** The time a reservation takes: the booking and the buffer kept free after it. */
+const spanOf = (b: Busy): Span & { mine: boolean; bookingEnd: number } => ({
   start: Date.parse(b.start),
-  end: Date.parse(b.end),
+  end: Date.parse(b.bufferEnd),
+  bookingEnd: Date.parse(b.end),
   mine: b.mine,
 });
 
 /**
  * The lengths that can be booked from `start`: from the minimum to the maximum in steps, only
- * while the booking stays inside the opening interval and, with the facility's buffer after it
- * (busy intervals include the buffer of existing bookings), clear of every busy interval.
+ * while the booking stays inside the opening interval and, with the facility's buffer after it,
+ * clear of every taken interval (which includes the buffer after existing bookings).
  */
 export function allowedLengths(
   start: number,
@@ -75,7 +77,8 @@ export function buildSlots(
       const local = localParts(t);
       let state: SlotState;
       let lengths: number[] = [];
-      if (hit.some((b) => b.mine)) state = 'mine';
+      // Only the booking itself is "mine"; the buffer after it is taken time like any other.
+      if (hit.some((b) => b.mine && t < b.bookingEnd)) state = 'mine';
       else if (t < now) state = 'past';
       else if (hit.length) state = 'busy';
       else {
