@@ -77,6 +77,8 @@ CREATE TABLE reservations (
   decision_reason text,
   decided_by uuid REFERENCES people (id),
   cancel_reason text,
+  -- Weekly recurring bookings made together share a series id.
+  series_id uuid,
   created_at timestamptz NOT NULL DEFAULT now(),
   cancelled_at timestamptz,
   FOREIGN KEY (municipality_id, resource_id) REFERENCES resources (municipality_id, id),
@@ -88,6 +90,7 @@ CREATE TABLE reservations (
     WHERE (status IN ('requested', 'confirmed'))
 );
 CREATE INDEX reservations_person ON reservations (municipality_id, person_id, lower(during));
+CREATE INDEX reservations_series ON reservations (series_id) WHERE series_id IS NOT NULL;
 CREATE INDEX reservations_status ON reservations (municipality_id, status) WHERE status = 'requested';
 
 /**

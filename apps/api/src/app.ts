@@ -34,6 +34,7 @@ import { bookingRoutes } from './modules/bookings/bookings.routes.js';
 import { calendarRoutes } from './modules/bookings/calendar.routes.js';
 import { utilisationRoutes } from './modules/bookings/utilisation.routes.js';
 import { resourceAdminRoutes } from './modules/bookings/resources.admin.routes.js';
+import { seriesRoutes } from './modules/bookings/series.routes.js';
 import { ReservationSchema, ResourceSchema } from './modules/bookings/bookings.schema.js';
 import type { OidcLogin } from './platform/auth/oidc.js';
 import { instanceSecret } from './platform/db/instance-settings.js';
@@ -156,6 +157,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await tenant.register(calendarRoutes);
       await tenant.register(utilisationRoutes);
       await tenant.register(resourceAdminRoutes);
+      await tenant.register(seriesRoutes);
     },
     { prefix: '/api/:slug' },
   );

@@ -116,16 +116,17 @@ export interface NewReservation {
   status: ReservationStatus;
   purpose: string;
   attendees: number | null;
+  seriesId?: string | null;
 }
 
 export async function insertReservation(tx: Tx, r: NewReservation): Promise<string> {
   const result = await sql<{ id: string }>`
     insert into reservations (municipality_id, resource_id, kind, person_id, during, blocks,
-                              status, purpose, attendees)
+                              status, purpose, attendees, series_id)
     values (${r.municipalityId}, ${r.resourceId}, ${r.kind}, ${r.personId},
             tstzrange(${r.start}, ${r.end}),
             tstzrange(${r.start}, ${r.end}::timestamptz + make_interval(mins => ${r.bufferMinutes})),
-            ${r.status}, ${r.purpose}, ${r.attendees})
+            ${r.status}, ${r.purpose}, ${r.attendees}, ${r.seriesId ?? null})
     returning id`.execute(tx);
   return result.rows[0]!.id;
 }
@@ -143,6 +144,7 @@ export interface ReservationRow {
   attendees: number | null;
   decision_reason: string | null;
   cancel_reason: string | null;
+  series_id: string | null;
   created_at: Date;
   name_fi: string;
   name_sv: string;
@@ -153,7 +155,7 @@ export interface ReservationRow {
 const reservationSelect = sql`
   select r.id, r.resource_id, r.kind, r.person_id, p.name as booker_name,
          lower(r.during) as start, upper(r.during) as end, r.status, r.purpose, r.attendees,
-         r.decision_reason, r.cancel_reason, r.created_at, s.name_fi, s.name_sv, s.name_en, s.location
+         r.decision_reason, r.cancel_reason, r.series_id, r.created_at, s.name_fi, s.name_sv, s.name_en, s.location
   from reservations r
   join resources s on s.id = r.resource_id
   left join people p on p.id = r.person_id`;
@@ -200,4 +202,20 @@ export async function cancel(tx: Tx, id: string, reason: string | null) {
     .set({ status: 'cancelled', cancel_reason: reason, cancelled_at: new Date() })
     .where('id', '=', id)
     .execute();
+}
+
+/** The same local weekday and time every week: the starts and ends of the occurrences. */
+export async function weeklyOccurrences(
+  tx: Tx,
+  localDay: string,
+  startMinute: number,
+  minutes: number,
+  until: string,
+) {
+  const result = await sql<{ start: Date; end: Date }>`
+    select (d + make_interval(mins => ${startMinute})) at time zone 'Europe/Helsinki' as start,
+           (d + make_interval(mins => ${startMinute + minutes})) at time zone 'Europe/Helsinki' as end
+    from generate_series(${localDay}::timestamp, ${until}::timestamp, interval '7 days') as d
+    order by 1`.execute(tx);
+  return result.rows;
 }

@@ -81,6 +81,7 @@ export const ReservationSchema = Type.Object(
       description: "Staff's reason for a decision",
     }),
     cancelReason: Type.Union([Type.String(), Type.Null()], { description: 'Why it was cancelled' }),
+    seriesId: Type.Union([Uuid, Type.Null()], { description: 'Set for weekly recurring bookings' }),
     bookerName: Type.Union([Type.String(), Type.Null()]),
     createdAt: DateTime,
     canCancel: Type.Boolean(),

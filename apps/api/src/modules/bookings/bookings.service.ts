@@ -87,7 +87,7 @@ export async function getAvailability(ctx: Ctx, id: string, from: string, days: 
 }
 
 /** The booking rules of the resource, checked before the database decides on overlaps. */
-async function checkSlot(
+export async function checkSlot(
   tx: Tx,
   resource: repo.ResourceRow,
   start: Date,
@@ -126,7 +126,7 @@ async function checkSlot(
 }
 
 /** 23P01 is exclusion_violation: the time was taken, possibly a moment ago by another request. */
-function isOverlap(error: unknown) {
+export function isOverlap(error: unknown) {
   return (error as { code?: string } | null)?.code === '23P01';
 }
 
@@ -221,6 +221,7 @@ export function toReservationView(row: repo.ReservationRow, ctx: Ctx) {
     attendees: row.attendees,
     decisionReason: row.decision_reason,
     cancelReason: row.cancel_reason,
+    seriesId: row.series_id,
     bookerName: staff || own ? row.booker_name : null,
     createdAt: row.created_at.toISOString(),
     canCancel: active && (staff || (own && row.start.getTime() > Date.now())),

@@ -172,6 +172,7 @@ export interface ReservationsTable {
   decision_reason: string | null;
   decided_by: string | null;
   cancel_reason: string | null;
+  series_id: string | null;
   created_at: GeneratedTimestamp;
   cancelled_at: NullableTimestamp;
 }

@@ -185,6 +185,8 @@ const SIGNED_IN = [
   'cancelReservation',
   'getReservationCalendar',
   'createCalendarFeed',
+  'createReservationSeries',
+  'cancelReservationSeries',
 ];
 /** Open to everybody by design. */
 const PUBLIC = [

@@ -74,6 +74,9 @@ const fi: Messages = {
   'error.openingHours': 'Aukioloajat eivät kelpaa',
   'error.openingHours.detail':
     'Aukeamisajan pitää olla ennen sulkemisaikaa, eivätkä saman päivän ajat saa mennä päällekkäin.',
+  'error.seriesLength': 'Toistuvan varauksen kesto ei kelpaa',
+  'error.seriesLength.detail':
+    'Toistuva varaus voi kattaa 1–{max} viikkoa. Tarkista viimeinen päivä.',
   'error.badRequest': 'Virheellinen pyyntö',
   'error.badRequest.detail': 'Pyyntöä ei voitu käsitellä.',
   'error.internal': 'Palvelussa tapahtui virhe',
@@ -147,6 +150,9 @@ const sv: Messages = {
   'error.openingHours': 'Öppettiderna duger inte',
   'error.openingHours.detail':
     'Öppningstiden ska vara före stängningstiden, och samma dags tider får inte överlappa.',
+  'error.seriesLength': 'Den återkommande bokningens längd duger inte',
+  'error.seriesLength.detail':
+    'En återkommande bokning kan omfatta 1–{max} veckor. Kontrollera sista dagen.',
   'error.badRequest': 'Ogiltig förfrågan',
   'error.badRequest.detail': 'Förfrågan kunde inte behandlas.',
   'error.internal': 'Ett fel inträffade i tjänsten',
@@ -219,6 +225,8 @@ const en: Messages = {
   'error.openingHours': 'The opening hours are not valid',
   'error.openingHours.detail':
     'Opening must come before closing, and the hours of one day must not overlap.',
+  'error.seriesLength': 'The length of the recurring booking is not valid',
+  'error.seriesLength.detail': 'A recurring booking can cover 1–{max} weeks. Check the last day.',
   'error.badRequest': 'Bad request',
   'error.badRequest.detail': 'The request could not be processed.',
   'error.internal': 'Something went wrong in the service',
