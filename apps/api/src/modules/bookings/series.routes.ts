@@ -28,12 +28,7 @@ export const seriesRoutes: FastifyPluginAsyncTypebox = async (app) => {
               Type.Object({
                 start: DateTime,
                 end: DateTime,
-                code: StringEnum([
-                  'slotTaken',
-                  'outsideOpeningHours',
-                  'bookingWindow',
-                  'invalidSlot',
-                ]),
+                code: StringEnum(CONFLICT_CODES),
               }),
             ),
           }),
