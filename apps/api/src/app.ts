@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { Ajv } from 'ajv';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import rateLimit from '@fastify/rate-limit';
@@ -11,6 +10,7 @@ import type { Config } from './config.js';
 import type { Database } from './platform/db/database.js';
 import { ProblemSchema } from './platform/http/schemas.js';
 import { handleError } from './platform/http/errors.js';
+import { validatorCompiler } from './platform/http/validation.js';
 import { languageFromHeader } from './platform/i18n/messages.js';
 import { registerRequestContext } from './platform/http/request-context.js';
 import { registerOpsRoutes } from './platform/http/ops.routes.js';
@@ -35,19 +35,10 @@ import { calendarRoutes } from './modules/bookings/calendar.routes.js';
 import { utilisationRoutes } from './modules/bookings/utilisation.routes.js';
 import { resourceAdminRoutes } from './modules/bookings/resources.admin.routes.js';
 import { seriesRoutes } from './modules/bookings/series.routes.js';
+import { ProductSchema, shopRoutes } from './modules/shop/shop.routes.js';
 import { ReservationSchema, ResourceSchema } from './modules/bookings/bookings.schema.js';
 import type { OidcLogin } from './platform/auth/oidc.js';
 import { instanceSecret } from './platform/db/instance-settings.js';
-
-const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/i;
-
-/** date-time that JavaScript can also read: RFC 3339 allows leap seconds, Date does not. */
-function strictDateTime(ajv: Ajv) {
-  ajv.addFormat('date-time', {
-    type: 'string',
-    validate: (value: string) => RFC3339.test(value) && Number.isFinite(Date.parse(value)),
-  });
-}
 
 export interface AppDeps {
   config: Config;
@@ -81,14 +72,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
-    ajv: {
-      // Unknown fields are an error the client should hear about, not silently dropped.
-      // allErrors stays false (Fastify's advice: listing every error is a DoS vector).
-      customOptions: { removeAdditional: false, coerceTypes: 'array' },
-      onCreate: strictDateTime,
-    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  app.setValidatorCompiler(validatorCompiler());
   app.decorate('deps', deps);
   // Shared schemas are added at the root so every route can $ref them (and OpenAPI names them).
   for (const schema of [
@@ -99,6 +85,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     NotificationSchema,
     ResourceSchema,
     ReservationSchema,
+    ProductSchema,
   ]) {
     app.addSchema(schema);
   }
@@ -120,6 +107,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'notifications', description: 'In-app notifications and their live stream' },
         { name: 'admin', description: 'Municipality administration' },
         { name: 'bookings', description: 'Facilities and their reservations' },
+        { name: 'shop', description: "The municipality's products, prices and orders" },
       ],
     },
     refResolver: {
@@ -158,6 +146,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await tenant.register(utilisationRoutes);
       await tenant.register(resourceAdminRoutes);
       await tenant.register(seriesRoutes);
+      await tenant.register(shopRoutes);
     },
     { prefix: '/api/:slug' },
   );

@@ -666,6 +666,73 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/{slug}/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The municipality's products: tickets, series cards, fees and permits */
+        get: operations["listProducts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/products/{productId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getProduct"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/admin/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a product with its productisation fields, VAT rate and prices per customer group */
+        post: operations["createProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/admin/products/{productId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a product; the prices given replace the old ones */
+        put: operations["updateProduct"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -791,6 +858,41 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             canCancel: boolean;
+        };
+        Product: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "ticket" | "series_card" | "event_fee" | "permit" | "course_fee" | "facility_use" | "other";
+            name: {
+                fi: string;
+                sv: string;
+                en: string;
+            };
+            content: {
+                fi: string;
+                sv: string;
+                en: string;
+            };
+            organiser: string;
+            provider: string;
+            qualityPromise: {
+                fi: string;
+                sv: string;
+                en: string;
+            };
+            /** @description VAT rate in basis points: 2550 = 25.5 % */
+            vatRateBp: number;
+            invoiceAllowed: boolean;
+            maxPerOrder: number;
+            prices: {
+                /** @enum {string} */
+                customerGroup: "resident" | "non_resident" | "association" | "company";
+                /** @description VAT included */
+                unitPriceCents: number;
+            }[];
+            /** @description The unit price the asking person pays (cents), or null when not sold to them */
+            yourPrice?: number | null;
         };
     };
     responses: never;
@@ -2434,6 +2536,202 @@ export interface operations {
                     "application/json": {
                         cancelled: number;
                     };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listProducts: {
+        parameters: {
+            query?: {
+                kind?: "ticket" | "series_card" | "event_fee" | "permit" | "course_fee" | "facility_use" | "other";
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Product"][];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Product"];
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "ticket" | "series_card" | "event_fee" | "permit" | "course_fee" | "facility_use" | "other";
+                    name: {
+                        fi: string;
+                        sv: string;
+                        en: string;
+                    };
+                    content: {
+                        fi: string;
+                        sv: string;
+                        en: string;
+                    };
+                    organiser: string;
+                    provider: string;
+                    qualityPromise: {
+                        fi: string;
+                        sv: string;
+                        en: string;
+                    };
+                    vatRateBp: number;
+                    invoiceAllowed: boolean;
+                    maxPerOrder: number;
+                    prices: {
+                        /** @enum {string} */
+                        customerGroup: "resident" | "non_resident" | "association" | "company";
+                        /** @description VAT included */
+                        unitPriceCents: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Product"];
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "ticket" | "series_card" | "event_fee" | "permit" | "course_fee" | "facility_use" | "other";
+                    name: {
+                        fi: string;
+                        sv: string;
+                        en: string;
+                    };
+                    content: {
+                        fi: string;
+                        sv: string;
+                        en: string;
+                    };
+                    organiser: string;
+                    provider: string;
+                    qualityPromise: {
+                        fi: string;
+                        sv: string;
+                        en: string;
+                    };
+                    vatRateBp: number;
+                    invoiceAllowed: boolean;
+                    maxPerOrder: number;
+                    prices: {
+                        /** @enum {string} */
+                        customerGroup: "resident" | "non_resident" | "association" | "company";
+                        /** @description VAT included */
+                        unitPriceCents: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Product"];
                 };
             };
             /** @description Problem details (RFC 9457), translated */

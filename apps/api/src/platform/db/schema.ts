@@ -184,7 +184,42 @@ export interface CalendarFeedsTable {
   created_at: GeneratedTimestamp;
 }
 
+export type CustomerGroup = 'resident' | 'non_resident' | 'association' | 'company';
+export type ProductKind =
+  'ticket' | 'series_card' | 'event_fee' | 'permit' | 'course_fee' | 'facility_use' | 'other';
+
+export interface ProductsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  kind: ProductKind;
+  name_fi: string;
+  name_sv: string;
+  name_en: string;
+  content_fi: Generated<string>;
+  content_sv: Generated<string>;
+  content_en: Generated<string>;
+  organiser: Generated<string>;
+  provider: Generated<string>;
+  quality_promise_fi: Generated<string>;
+  quality_promise_sv: Generated<string>;
+  quality_promise_en: Generated<string>;
+  vat_rate_bp: number;
+  invoice_allowed: Generated<boolean>;
+  max_per_order: Generated<number>;
+  active: Generated<boolean>;
+  created_at: GeneratedTimestamp;
+}
+
+export interface ProductPricesTable {
+  municipality_id: string;
+  product_id: string;
+  customer_group: CustomerGroup;
+  unit_price_cents: number;
+}
+
 export interface DB {
+  products: ProductsTable;
+  product_prices: ProductPricesTable;
   calendar_feeds: CalendarFeedsTable;
   resources: ResourcesTable;
   opening_hours: OpeningHoursTable;

@@ -4,6 +4,7 @@ import type { DB } from '../db/schema.js';
 import { hashPassword } from '../auth/password.js';
 import type { Role } from '../http/context.js';
 import { seedBookingsDemo } from '../../modules/bookings/bookings.demo.js';
+import { seedShopDemo } from '../../modules/shop/shop.demo.js';
 
 /** The demo password of every demo account. */
 export const DEMO_PASSWORD = 'demo';
@@ -106,7 +107,10 @@ interface ModuleDemo {
     personId: (email: string) => string,
   ) => Promise<void>;
 }
-const MODULES: ModuleDemo[] = [{ table: 'resources', seed: seedBookingsDemo }];
+const MODULES: ModuleDemo[] = [
+  { table: 'resources', seed: seedBookingsDemo },
+  { table: 'products', seed: seedShopDemo },
+];
 
 export async function seedDemoData(db: Database): Promise<boolean> {
   // Hashed outside the transaction (it takes a moment), and only for an empty database.

@@ -18,6 +18,7 @@ let ids: {
   residentBooking: string;
   room: string;
   spareRoom: string;
+  product: string;
   blockStart: string;
   blockEnd: string;
 };
@@ -60,6 +61,7 @@ beforeAll(async () => {
       .select('id')
       .where('name_fi', '=', 'Kokoushuone Tyrsky')
       .executeTakeFirstOrThrow();
+    const product = await tx.selectFrom('products').select('id').executeTakeFirstOrThrow();
     const spare = await tx
       .selectFrom('resources')
       .select('id')
@@ -78,6 +80,7 @@ beforeAll(async () => {
       residentBooking: booking.id,
       room: room.id,
       spareRoom: spare.id,
+      product: product.id,
       blockStart: times.rows[0]!.start.toISOString(),
       blockEnd: times.rows[0]!.end.toISOString(),
       tyrskyla: m.find((x) => x.slug === 'tyrskyla')!.id,
@@ -129,7 +132,25 @@ const facility = {
   slot: { minMinutes: 30, maxMinutes: 60, stepMinutes: 30, bookAheadDays: 30, bufferMinutes: 0 },
   openingHours: [{ weekday: 1, opens: '08:00', closes: '16:00' }],
 };
+const product = {
+  kind: 'ticket',
+  name: { fi: 'Lippu', sv: 'Biljett', en: 'Ticket' },
+  content: { fi: '', sv: '', en: '' },
+  organiser: '',
+  provider: '',
+  qualityPromise: { fi: '', sv: '', en: '' },
+  vatRateBp: 1000,
+  invoiceAllowed: false,
+  maxPerOrder: 5,
+  prices: [{ customerGroup: 'resident', unitPriceCents: 500 }],
+};
 const FACILITY_STAFF: Record<string, Call> = {
+  createProduct: { method: 'POST', path: () => 'admin/products', body: () => product },
+  updateProduct: {
+    method: 'PUT',
+    path: () => `admin/products/${ids.product}`,
+    body: () => product,
+  },
   createResource: { method: 'POST', path: () => 'admin/resources', body: () => facility },
   updateResource: {
     method: 'PUT',
@@ -203,6 +224,8 @@ const PUBLIC = [
   'getResourceAvailability',
   // The secret in the address is the key (a calendar app has no session).
   'getCalendarFeed',
+  'listProducts',
+  'getProduct',
 ];
 
 describe('tenant isolation matrix', () => {

@@ -77,6 +77,8 @@ const fi: Messages = {
   'error.seriesLength': 'Toistuvan varauksen kesto ei kelpaa',
   'error.seriesLength.detail':
     'Toistuva varaus voi kattaa 1–{max} viikkoa. Tarkista viimeinen päivä.',
+  'error.priceGroups': 'Hinnat eivät kelpaa',
+  'error.priceGroups.detail': 'Kullekin asiakasryhmälle voi antaa vain yhden hinnan.',
   'error.badRequest': 'Virheellinen pyyntö',
   'error.badRequest.detail': 'Pyyntöä ei voitu käsitellä.',
   'error.internal': 'Palvelussa tapahtui virhe',
@@ -153,6 +155,8 @@ const sv: Messages = {
   'error.seriesLength': 'Den återkommande bokningens längd duger inte',
   'error.seriesLength.detail':
     'En återkommande bokning kan omfatta 1–{max} veckor. Kontrollera sista dagen.',
+  'error.priceGroups': 'Priserna duger inte',
+  'error.priceGroups.detail': 'Varje kundgrupp kan ha endast ett pris.',
   'error.badRequest': 'Ogiltig förfrågan',
   'error.badRequest.detail': 'Förfrågan kunde inte behandlas.',
   'error.internal': 'Ett fel inträffade i tjänsten',
@@ -227,6 +231,8 @@ const en: Messages = {
     'Opening must come before closing, and the hours of one day must not overlap.',
   'error.seriesLength': 'The length of the recurring booking is not valid',
   'error.seriesLength.detail': 'A recurring booking can cover 1–{max} weeks. Check the last day.',
+  'error.priceGroups': 'The prices are not valid',
+  'error.priceGroups.detail': 'Each customer group can have only one price.',
   'error.badRequest': 'Bad request',
   'error.badRequest.detail': 'The request could not be processed.',
   'error.internal': 'Something went wrong in the service',

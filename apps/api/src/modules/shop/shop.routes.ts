@@ -1,0 +1,128 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { SlugParams, StringEnum, Uuid, responses } from '../../platform/http/schemas.js';
+import * as products from './products.js';
+
+const slug = SlugParams.properties.slug;
+const TranslatedOut = Type.Object({ fi: Type.String(), sv: Type.String(), en: Type.String() });
+const TranslatedIn = (maxLength: number, minLength = 0) =>
+  Type.Object(
+    {
+      fi: Type.String({ minLength, maxLength }),
+      sv: Type.String({ minLength, maxLength }),
+      en: Type.String({ minLength, maxLength }),
+    },
+    { additionalProperties: false },
+  );
+const Price = Type.Object(
+  {
+    customerGroup: StringEnum(products.CUSTOMER_GROUPS),
+    unitPriceCents: Type.Integer({ minimum: 0, maximum: 100_000_000, description: 'VAT included' }),
+  },
+  { additionalProperties: false },
+);
+
+export const ProductSchema = Type.Object(
+  {
+    id: Uuid,
+    kind: StringEnum(products.PRODUCT_KINDS),
+    name: TranslatedOut,
+    content: TranslatedOut,
+    organiser: Type.String(),
+    provider: Type.String(),
+    qualityPromise: TranslatedOut,
+    vatRateBp: Type.Integer({ description: 'VAT rate in basis points: 2550 = 25.5 %' }),
+    invoiceAllowed: Type.Boolean(),
+    maxPerOrder: Type.Integer(),
+    prices: Type.Array(Price),
+    yourPrice: Type.Optional(
+      Type.Union([Type.Integer(), Type.Null()], {
+        description: 'The unit price the asking person pays (cents), or null when not sold to them',
+      }),
+    ),
+  },
+  { $id: 'Product' },
+);
+
+const ProductBody = Type.Object(
+  {
+    kind: StringEnum(products.PRODUCT_KINDS),
+    name: TranslatedIn(120, 1),
+    content: TranslatedIn(2000),
+    organiser: Type.String({ maxLength: 200 }),
+    provider: Type.String({ maxLength: 200 }),
+    qualityPromise: TranslatedIn(1000),
+    vatRateBp: Type.Integer({ minimum: 0, maximum: 10000 }),
+    invoiceAllowed: Type.Boolean(),
+    maxPerOrder: Type.Integer({ minimum: 1, maximum: 1000 }),
+    prices: Type.Array(Price, { minItems: 1, maxItems: 4 }),
+  },
+  { additionalProperties: false },
+);
+
+export const shopRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const product = Type.Ref(ProductSchema);
+
+  app.get(
+    '/products',
+    {
+      schema: {
+        operationId: 'listProducts',
+        tags: ['shop'],
+        summary: "The municipality's products: tickets, series cards, fees and permits",
+        params: SlugParams,
+        querystring: Type.Object(
+          { kind: Type.Optional(StringEnum(products.PRODUCT_KINDS)) },
+          { additionalProperties: false },
+        ),
+        response: responses({ 200: Type.Object({ items: Type.Array(product) }) }),
+      },
+    },
+    async (request) => ({ items: await products.listProducts(request.ctx, request.query.kind) }),
+  );
+
+  app.get(
+    '/products/:productId',
+    {
+      schema: {
+        operationId: 'getProduct',
+        tags: ['shop'],
+        params: Type.Object({ slug, productId: Uuid }),
+        response: responses({ 200: product }),
+      },
+    },
+    async (request) => products.getProduct(request.ctx, request.params.productId),
+  );
+
+  app.post(
+    '/admin/products',
+    {
+      schema: {
+        operationId: 'createProduct',
+        tags: ['shop'],
+        summary:
+          'Add a product with its productisation fields, VAT rate and prices per customer group',
+        params: SlugParams,
+        body: ProductBody,
+        response: responses({ 201: product }),
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await products.createProduct(request.ctx, request.body)),
+  );
+
+  app.put(
+    '/admin/products/:productId',
+    {
+      schema: {
+        operationId: 'updateProduct',
+        tags: ['shop'],
+        summary: 'Change a product; the prices given replace the old ones',
+        params: Type.Object({ slug, productId: Uuid }),
+        body: ProductBody,
+        response: responses({ 200: product }),
+      },
+    },
+    async (request) => products.updateProduct(request.ctx, request.params.productId, request.body),
+  );
+};
