@@ -36,6 +36,7 @@ import { utilisationRoutes } from './modules/bookings/utilisation.routes.js';
 import { resourceAdminRoutes } from './modules/bookings/resources.admin.routes.js';
 import { seriesRoutes } from './modules/bookings/series.routes.js';
 import { ProductSchema, shopRoutes } from './modules/shop/shop.routes.js';
+import { orderRoutes } from './modules/shop/orders.routes.js';
 import { ReservationSchema, ResourceSchema } from './modules/bookings/bookings.schema.js';
 import type { OidcLogin } from './platform/auth/oidc.js';
 import { instanceSecret } from './platform/db/instance-settings.js';
@@ -147,6 +148,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await tenant.register(resourceAdminRoutes);
       await tenant.register(seriesRoutes);
       await tenant.register(shopRoutes);
+      await tenant.register(orderRoutes);
     },
     { prefix: '/api/:slug' },
   );

@@ -36,6 +36,9 @@ export type Reservation = OkJson<'listMyReservations'>['items'][number];
 export type ReservationStatus = Reservation['status'];
 export type ReservationBody = JsonBody<'createReservation'>;
 export type BlockBody = JsonBody<'blockResourceTime'>;
+export type UtilisationQuery = operations['getUtilisationReport']['parameters']['query'];
+export type UtilisationReport = OkJson<'getUtilisationReport'>;
+export type CalendarFeed = OkJson<'createCalendarFeed'>;
 
 export const allRoles = [
   'resident',
@@ -234,7 +237,19 @@ export const api = {
         body,
       }),
     ),
+  getUtilisationReport: (slug: string, query: UtilisationQuery) =>
+    unwrap(
+      client.GET('/api/{slug}/admin/reports/utilisation', { params: { path: { slug }, query } }),
+    ),
+  createCalendarFeed: (slug: string) => unwrap(client.POST('/api/{slug}/calendar-feed', p(slug))),
 };
+
+// Files the browser downloads itself (plain links): a booking's iCalendar and the report's CSV.
+export const reservationCalendarUrl = (slug: string, reservationId: string) =>
+  `/api/${encodeURIComponent(slug)}/reservations/${encodeURIComponent(reservationId)}.ics`;
+
+export const utilisationCsvUrl = (slug: string, query: UtilisationQuery) =>
+  `/api/${encodeURIComponent(slug)}/admin/reports/utilisation.csv?${new URLSearchParams(query)}`;
 
 export const notificationStreamUrl = (slug: string) =>
   `/api/${encodeURIComponent(slug)}/notifications/stream`;

@@ -64,9 +64,15 @@ const COLUMNS = [
   'max_per_order',
 ] as const;
 
-async function load(tx: Tx, id?: string, kind?: ProductKind) {
+/** Active products by id, with their prices (for pricing a cart). */
+export async function loadProducts(tx: Tx, ids: string[]) {
+  return ids.length === 0 ? [] : load(tx, ids);
+}
+
+async function load(tx: Tx, ids?: string | string[], kind?: ProductKind) {
   let q = tx.selectFrom('products').select(COLUMNS).where('active', '=', true);
-  if (id) q = q.where('id', '=', id);
+  if (typeof ids === 'string') q = q.where('id', '=', ids);
+  else if (ids) q = q.where('id', 'in', ids);
   if (kind) q = q.where('kind', '=', kind);
   const rows = await q.orderBy('kind').orderBy('name_fi').orderBy('id').execute();
   const prices = rows.length

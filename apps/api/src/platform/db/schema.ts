@@ -217,7 +217,47 @@ export interface ProductPricesTable {
   unit_price_cents: number;
 }
 
+export interface OrdersTable {
+  id: Generated<string>;
+  municipality_id: string;
+  person_id: string;
+  status: Generated<'cart' | 'pending' | 'paid' | 'cancelled'>;
+  customer_group: CustomerGroup;
+  total_cents: Generated<number>;
+  vat_cents: Generated<number>;
+  created_at: GeneratedTimestamp;
+  paid_at: NullableTimestamp;
+}
+
+export interface OrderLinesTable {
+  id: Generated<string>;
+  municipality_id: string;
+  order_id: string;
+  product_id: string;
+  name: string;
+  quantity: number;
+  unit_price_cents: number;
+  vat_rate_bp: number;
+  total_cents: number;
+  vat_cents: number;
+}
+
+export interface PaymentsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  order_id: string;
+  provider: 'demo' | 'paytrail';
+  amount_cents: number;
+  status: Generated<'created' | 'paid' | 'cancelled' | 'failed'>;
+  provider_reference: string | null;
+  created_at: GeneratedTimestamp;
+  settled_at: NullableTimestamp;
+}
+
 export interface DB {
+  orders: OrdersTable;
+  order_lines: OrderLinesTable;
+  payments: PaymentsTable;
   products: ProductsTable;
   product_prices: ProductPricesTable;
   calendar_feeds: CalendarFeedsTable;

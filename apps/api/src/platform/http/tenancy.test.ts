@@ -27,7 +27,13 @@ beforeAll(async () => {
   rt = await startRuntime();
   const admin = await loggedIn(rt.app, 'admin@tyrskyla.example');
   // Rows in every tenant-owned table, for the row-level security check below.
-  await (await loggedIn(rt.app, 'asukas@tyrskyla.example')).post('calendar-feed');
+  const shopper = await loggedIn(rt.app, 'asukas@tyrskyla.example');
+  await shopper.post('calendar-feed');
+  const someProduct = await asSystem(rt.db, (tx) =>
+    tx.selectFrom('products').select('id').executeTakeFirstOrThrow(),
+  );
+  await shopper.put(`cart/lines/${someProduct.id}`, { quantity: 1 });
+  expect((await shopper.post('checkout')).statusCode).toBe(200);
   await admin.post('admin/notifications', {
     role: 'resident',
     title: 'Hei',
@@ -208,6 +214,10 @@ const SIGNED_IN = [
   'createCalendarFeed',
   'createReservationSeries',
   'cancelReservationSeries',
+  'getCart',
+  'addToCart',
+  'checkout',
+  'getOrder',
 ];
 /** Open to everybody by design. */
 const PUBLIC = [
@@ -226,6 +236,10 @@ const PUBLIC = [
   'getCalendarFeed',
   'listProducts',
   'getProduct',
+  // The demo payment provider's page and its signed return and callback (HMAC is the key).
+  'showDemoPayment',
+  'paymentReturn',
+  'paymentCallback',
 ];
 
 describe('tenant isolation matrix', () => {

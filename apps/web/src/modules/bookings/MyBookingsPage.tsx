@@ -1,13 +1,14 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterDomLink, Navigate, useLocation } from 'react-router-dom';
-import { Button, Heading, Paragraph, RouterLink, TextInput } from 'suomifi-ui-components';
-import type { Reservation } from '../../api/client';
+import { Button, Heading, Link, Paragraph, RouterLink, TextInput } from 'suomifi-ui-components';
+import { reservationCalendarUrl, type Reservation } from '../../api/client';
 import { ErrorAlert, Loading, SuccessAlert } from '../../app/feedback';
 import { useMunicipality } from '../../app/MunicipalityContext';
 import { usePageTitle } from '../../app/usePageTitle';
 import { currentLanguage } from '../../i18n';
 import { useSession } from '../platform/queries';
+import { CalendarFeed } from './CalendarFeed';
 import { ReservationSummary } from './ReservationSummary';
 import { useCancelReservation, useMyReservations } from './queries';
 import { formatSpan } from './time';
@@ -106,6 +107,24 @@ function CancelControls(props: {
   );
 }
 
+/** A booking as an iCalendar file for the person's own calendar app. */
+function CalendarLink({ item, slug }: { item: Reservation; slug: string }) {
+  const { t } = useTranslation('bookings');
+  const language = currentLanguage();
+  const what = `${item.resourceName[language]} ${formatSpan(item.start, item.end, language)}`;
+  return (
+    <Link
+      href={reservationCalendarUrl(slug, item.id)}
+      download
+      aria-label={t('mine.addToCalendarLabel', { what })}
+    >
+      {t('mine.addToCalendar')}
+    </Link>
+  );
+}
+
+const isActive = (r: Reservation) => r.status === 'requested' || r.status === 'confirmed';
+
 function ReservationList(props: {
   items: Reservation[];
   slug: string;
@@ -118,6 +137,11 @@ function ReservationList(props: {
         <li key={item.id} className="reservation">
           <ReservationSummary item={item} />
           {item.canCancel && <CancelControls item={item} slug={slug} onCancelled={onCancelled} />}
+          {isActive(item) && (
+            <Paragraph mt="s">
+              <CalendarLink item={item} slug={slug} />
+            </Paragraph>
+          )}
         </li>
       ))}
     </ul>
@@ -147,9 +171,8 @@ export function MyBookingsPage() {
 
   const now = Date.now();
   const items = mine.data?.items ?? [];
-  const active = (r: Reservation) => r.status === 'requested' || r.status === 'confirmed';
   const upcoming = items
-    .filter((r) => active(r) && Date.parse(r.end) > now)
+    .filter((r) => isActive(r) && Date.parse(r.end) > now)
     .sort((a, b) => a.start.localeCompare(b.start));
   const past = items.filter((r) => !upcoming.includes(r));
 
@@ -191,6 +214,7 @@ export function MyBookingsPage() {
               <Paragraph>{t('mine.emptyPast')}</Paragraph>
             )}
           </section>
+          <CalendarFeed slug={slug} />
         </>
       )}
     </div>

@@ -1,18 +1,17 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation } from 'react-router-dom';
-import { Button, Heading, Paragraph, Table, TextInput } from 'suomifi-ui-components';
+import { Link as RouterDomLink } from 'react-router-dom';
+import { Button, Heading, Paragraph, RouterLink, Table, TextInput } from 'suomifi-ui-components';
 import type { Reservation } from '../../api/client';
 import { ErrorAlert, Loading, SuccessAlert } from '../../app/feedback';
 import { useMunicipality } from '../../app/MunicipalityContext';
 import { useIsSmallScreen } from '../../app/useMediaQuery';
 import { usePageTitle } from '../../app/usePageTitle';
 import { currentLanguage } from '../../i18n';
-import { useSession } from '../platform/queries';
 import { BlockTimeForm } from './BlockTimeForm';
-import { staffRoles } from './kinds';
 import { useDecideReservation, useStaffReservations } from './queries';
 import { ReservationSummary } from './ReservationSummary';
+import { StaffOnly } from './StaffOnly';
 import { formatSpan } from './time';
 import './bookings.css';
 
@@ -156,44 +155,28 @@ function Upcoming({ slug }: { slug: string }) {
   );
 }
 
-function NoAccess() {
-  const { t } = useTranslation('bookings');
-  usePageTitle(t('staff.noAccessTitle'));
-  return (
-    <div className="page">
-      <Heading variant="h1" mb="m">
-        {t('staff.noAccessTitle')}
-      </Heading>
-      <Paragraph>{t('staff.noAccessBody')}</Paragraph>
-    </div>
-  );
-}
-
 /** Facility staff (facility_admin) and admins: requests, coming reservations and blocks. */
 export function ReservationAdminPage() {
   const { t } = useTranslation('bookings');
   const { slug } = useMunicipality();
-  const location = useLocation();
-  const session = useSession(slug);
   usePageTitle(t('staff.title'));
 
-  if (session.isPending) return <Loading text={t('loading')} />;
-  if (!session.data?.user) {
-    const returnTo = encodeURIComponent(location.pathname);
-    return <Navigate to={`/${slug}/login?returnTo=${returnTo}`} replace />;
-  }
-  if (!session.data.roles.some((role) => staffRoles.includes(role))) {
-    return <NoAccess />;
-  }
   return (
-    <div className="page">
-      <Heading variant="h1" mb="s">
-        {t('staff.title')}
-      </Heading>
-      <Paragraph mb="m">{t('staff.intro')}</Paragraph>
-      <Requests slug={slug} />
-      <Upcoming slug={slug} />
-      <BlockTimeForm slug={slug} />
-    </div>
+    <StaffOnly>
+      <div className="page">
+        <Heading variant="h1" mb="s">
+          {t('staff.title')}
+        </Heading>
+        <Paragraph mb="s">{t('staff.intro')}</Paragraph>
+        <Paragraph mb="m">
+          <RouterLink asComponent={RouterDomLink} to={`/${slug}/admin/utilisation`}>
+            {t('staff.reportLink')}
+          </RouterLink>
+        </Paragraph>
+        <Requests slug={slug} />
+        <Upcoming slug={slug} />
+        <BlockTimeForm slug={slug} />
+      </div>
+    </StaffOnly>
   );
 }

@@ -5,6 +5,7 @@ import {
   type ReservationBody,
   type ReservationStatus,
   type ResourceFilter,
+  type UtilisationQuery,
 } from '../../api/client';
 
 export const bookingKeys = {
@@ -17,6 +18,8 @@ export const bookingKeys = {
   mine: (slug: string) => ['bookings', slug, 'mine'] as const,
   staff: (slug: string, status?: ReservationStatus) =>
     ['bookings', slug, 'staff', status ?? 'all'] as const,
+  utilisation: (slug: string, query: UtilisationQuery) =>
+    ['bookings', slug, 'utilisation', query] as const,
 };
 
 export const useResources = (slug: string, filter: ResourceFilter) =>
@@ -48,6 +51,17 @@ export const useStaffReservations = (slug: string, status?: ReservationStatus) =
     queryKey: bookingKeys.staff(slug, status),
     queryFn: () => api.listReservations(slug, status),
   });
+
+/** Not kept while the period changes: old figures under a new period's caption would mislead. */
+export const useUtilisationReport = (slug: string, query: UtilisationQuery) =>
+  useQuery({
+    queryKey: bookingKeys.utilisation(slug, query),
+    queryFn: () => api.getUtilisationReport(slug, query),
+  });
+
+/** A new secret feed address; the previous one stops working on the server. */
+export const useCreateCalendarFeed = (slug: string) =>
+  useMutation({ mutationFn: () => api.createCalendarFeed(slug) });
 
 /** Every booking change can show in availability, own and staff lists: refresh them all. */
 function useRefresh(slug: string) {

@@ -12,6 +12,8 @@ const ReservationAdminPage = page(() =>
   import('./ReservationAdminPage').then((m) => m.ReservationAdminPage),
 );
 
+const UtilisationPage = page(() => import('./UtilisationPage').then((m) => m.UtilisationPage));
+
 const el = (Page: LazyExoticComponent<ComponentType>) => (
   <Suspense fallback={null}>
     <Page />
@@ -24,4 +26,5 @@ export const bookingRoutes: RouteObject[] = [
   { path: 'facilities/:resourceId', element: el(FacilityPage) },
   { path: 'bookings/mine', element: el(MyBookingsPage) },
   { path: 'admin/reservations', element: el(ReservationAdminPage) },
+  { path: 'admin/utilisation', element: el(UtilisationPage) },
 ];

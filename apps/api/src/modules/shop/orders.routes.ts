@@ -1,0 +1,187 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { instanceSecret } from '../../platform/db/instance-settings.js';
+import { AppError } from '../../platform/http/errors.js';
+import { SlugParams, StringEnum, Uuid, responses } from '../../platform/http/schemas.js';
+import { demoPaymentPage, signDemo, verifyDemo } from '../payments/demo-provider.js';
+import { checkout, findPayment, settlePayment } from '../payments/payments.js';
+import { getCart, getOrder, setCartLine } from './orders.js';
+
+const slug = SlugParams.properties.slug;
+const Line = Type.Object({
+  productId: Uuid,
+  name: Type.String(),
+  quantity: Type.Integer(),
+  unitPriceCents: Type.Integer(),
+  vatRateBp: Type.Integer(),
+  totalCents: Type.Integer(),
+  vatCents: Type.Integer(),
+});
+const OrderSchema = Type.Object({
+  id: Type.Union([Uuid, Type.Null()]),
+  status: StringEnum(['cart', 'pending', 'paid', 'cancelled']),
+  lines: Type.Array(Line),
+  totalCents: Type.Integer(),
+  vatCents: Type.Integer(),
+  vat: Type.Array(
+    Type.Object({
+      vatRateBp: Type.Integer(),
+      netCents: Type.Integer(),
+      vatCents: Type.Integer(),
+      totalCents: Type.Integer(),
+    }),
+  ),
+  paidAt: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+});
+const Signed = Type.Object(
+  { outcome: StringEnum(['ok', 'cancel']), signature: Type.String({ maxLength: 128 }) },
+  { additionalProperties: false },
+);
+const PaymentParams = Type.Object({ slug, paymentId: Uuid });
+
+export const orderRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { publicUrl, mode } = app.deps.config;
+  const secret = await instanceSecret(app.deps.db, 'demo_payment_secret');
+
+  app.get(
+    '/cart',
+    {
+      schema: {
+        operationId: 'getCart',
+        tags: ['shop'],
+        params: SlugParams,
+        response: responses({ 200: OrderSchema }),
+      },
+    },
+    async (request) => getCart(request.ctx),
+  );
+
+  app.put(
+    '/cart/lines/:productId',
+    {
+      schema: {
+        operationId: 'addToCart',
+        tags: ['shop'],
+        summary:
+          'Set how many of a product are in the cart (0 removes it); prices come from the server',
+        params: Type.Object({ slug, productId: Uuid }),
+        body: Type.Object(
+          { quantity: Type.Integer({ minimum: 0, maximum: 1000 }) },
+          { additionalProperties: false },
+        ),
+        response: responses({ 200: OrderSchema }),
+      },
+    },
+    async (request) => setCartLine(request.ctx, request.params.productId, request.body.quantity),
+  );
+
+  app.post(
+    '/checkout',
+    {
+      schema: {
+        operationId: 'checkout',
+        tags: ['shop'],
+        summary: 'Place the cart as an order and start paying it; go to redirectUrl',
+        params: SlugParams,
+        response: responses({
+          200: Type.Object({ orderId: Uuid, paymentId: Uuid, redirectUrl: Type.String() }),
+        }),
+      },
+    },
+    async (request) => {
+      if (mode !== 'demo') throw new AppError(404, 'notFound'); // the real provider is a later slice
+      return checkout(request.ctx, publicUrl);
+    },
+  );
+
+  app.get(
+    '/orders/:orderId',
+    {
+      schema: {
+        operationId: 'getOrder',
+        tags: ['shop'],
+        params: Type.Object({ slug, orderId: Uuid }),
+        response: responses({ 200: OrderSchema }),
+      },
+    },
+    async (request) => getOrder(request.ctx, request.params.orderId),
+  );
+
+  const paymentOf = async (
+    request: { ctx: Parameters<typeof findPayment>[0] },
+    paymentId: string,
+  ) => {
+    const payment = mode === 'demo' ? await findPayment(request.ctx, paymentId) : undefined;
+    if (!payment || payment.provider !== 'demo') throw new AppError(404, 'notFound');
+    return payment;
+  };
+  const verified = async (
+    request: {
+      ctx: Parameters<typeof findPayment>[0];
+      query: { outcome: 'ok' | 'cancel'; signature: string };
+    },
+    paymentId: string,
+  ) => {
+    const payment = await paymentOf(request, paymentId);
+    const { outcome, signature } = request.query;
+    if (!verifyDemo(secret, payment.id, outcome, payment.amount_cents, signature)) {
+      throw new AppError(400, 'paymentSignature');
+    }
+    return settlePayment(request.ctx, payment.id, outcome);
+  };
+
+  app.get(
+    '/payments/demo/:paymentId',
+    {
+      schema: {
+        operationId: 'showDemoPayment',
+        tags: ['shop'],
+        summary: "The demo provider's hosted payment page (demo mode only)",
+        params: PaymentParams,
+        response: responses({ 200: Type.String({ description: 'text/html' }) }),
+      },
+    },
+    async (request, reply) => {
+      const payment = await paymentOf(request, request.params.paymentId);
+      const base = `/api/${request.ctx.municipality.slug}/payments/demo/${payment.id}/return`;
+      const link = (outcome: 'ok' | 'cancel') =>
+        `${base}?outcome=${outcome}&signature=${signDemo(secret, payment.id, outcome, payment.amount_cents)}`;
+      return reply
+        .type('text/html; charset=utf-8')
+        .send(demoPaymentPage(request.language, payment.amount_cents, link('ok'), link('cancel')));
+    },
+  );
+
+  app.get(
+    '/payments/demo/:paymentId/return',
+    {
+      schema: {
+        operationId: 'paymentReturn',
+        tags: ['shop'],
+        summary: 'Where the provider sends the browser back; settles the payment and redirects',
+        params: PaymentParams,
+        querystring: Signed,
+        response: responses({ 302: Type.Null() }),
+      },
+    },
+    async (request, reply) => {
+      const { orderId } = await verified(request, request.params.paymentId);
+      return reply.redirect(`/${request.ctx.municipality.slug}/orders/${orderId}`, 302);
+    },
+  );
+
+  app.get(
+    '/payments/demo/:paymentId/callback',
+    {
+      schema: {
+        operationId: 'paymentCallback',
+        tags: ['shop'],
+        summary: "The provider's server-to-server notice of the outcome; settles the payment",
+        params: PaymentParams,
+        querystring: Signed,
+        response: responses({ 200: Type.Object({ status: Type.String() }) }),
+      },
+    },
+    async (request) => ({ status: (await verified(request, request.params.paymentId)).status }),
+  );
+};
