@@ -108,3 +108,41 @@ describe('facility staff', () => {
     await context.close();
   });
 });
+
+describe('utilisation report and calendar', () => {
+  it('shows facility staff the utilisation with a heatmap table and a CSV link', async () => {
+    const context = await newContext(browser, 'phone');
+    const page = await context.newPage();
+    await login(page, 'tilat@tyrskyla.example', '/tyrskyla/admin/utilisation');
+    await page.getByRole('button', { name: 'Näytä raportti' }).click();
+    await page.getByRole('table', { name: /^Tilojen käyttöaste/ }).waitFor();
+    await page
+      .getByRole('table', { name: /^Käyttöaste viikonpäivän ja kellonajan mukaan/ })
+      .waitFor();
+    const csv = page.getByRole('link', { name: 'Lataa CSV' });
+    expect(await csv.getAttribute('href')).toMatch(
+      /\/api\/tyrskyla\/admin\/reports\/utilisation\.csv\?from=/,
+    );
+    await expectNoAxeViolations(page, 'utilisation report (phone)');
+    await context.close();
+  });
+
+  it('gives a booker an .ics file and a private calendar feed', async () => {
+    const context = await newContext(browser, 'desktop');
+    const page = await context.newPage();
+    await login(page, 'asukas@tyrskyla.example', '/tyrskyla/bookings/mine');
+    const ics = page.getByRole('link', { name: /^Lisää kalenteriin \(\.ics\): Rantasauna/ });
+    await ics.first().waitFor();
+    const file = await context.request.get(String(await ics.first().getAttribute('href')));
+    expect(file.headers()['content-type']).toContain('text/calendar');
+    await page.getByRole('button', { name: 'Luo kalenterisyötteen osoite' }).click();
+    const address = page.getByLabel('Kalenterisyötteen osoite');
+    await expect.poll(() => address.inputValue()).toMatch(/^webcal:\/\/.+\.ics$/);
+    const feed = await context.request.get(
+      (await address.inputValue()).replace(/^webcal:/, 'http:'),
+    );
+    expect(await feed.text()).toContain('BEGIN:VCALENDAR');
+    await expectNoAxeViolations(page, 'my bookings with a calendar feed');
+    await context.close();
+  });
+});
