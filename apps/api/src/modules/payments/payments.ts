@@ -34,8 +34,16 @@ export async function findPayment(ctx: Ctx, paymentId: string) {
   return inTenant(ctx.db, ctx.municipality.id, (tx) =>
     tx
       .selectFrom('payments')
-      .select(['id', 'order_id', 'amount_cents', 'status', 'provider'])
-      .where('id', '=', paymentId)
+      .innerJoin('orders', 'orders.id', 'payments.order_id')
+      .select([
+        'payments.id',
+        'payments.order_id',
+        'payments.amount_cents',
+        'payments.status',
+        'payments.provider',
+        'orders.person_id',
+      ])
+      .where('payments.id', '=', paymentId)
       .executeTakeFirst(),
   );
 }

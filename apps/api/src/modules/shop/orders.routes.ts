@@ -143,6 +143,8 @@ export const orderRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const payment = await paymentOf(request, request.params.paymentId);
+      // Only the buyer sees the page with the signed links (a real provider shows its own).
+      if (payment.person_id !== request.ctx.actor?.personId) throw new AppError(404, 'notFound');
       const base = `/api/${request.ctx.municipality.slug}/payments/demo/${payment.id}/return`;
       const link = (outcome: 'ok' | 'cancel') =>
         `${base}?outcome=${outcome}&signature=${signDemo(secret, payment.id, outcome, payment.amount_cents)}`;

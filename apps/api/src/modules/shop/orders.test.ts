@@ -137,6 +137,11 @@ describe('checkout and payment (demo provider)', () => {
     const flow = await paidOrderFlow(owner);
     const other = await loggedIn(rt.app, 'huoltaja@tyrskyla.example');
     expect((await other.get(`orders/${flow.orderId}`)).statusCode).toBe(404);
+    // Nor can anyone else open the payment page with its signed links.
+    expect((await other.get(`payments/demo/${flow.paymentId}`)).statusCode).toBe(404);
+    expect((await rt.app.inject(`/api/tyrskyla/payments/demo/${flow.paymentId}`)).statusCode).toBe(
+      404,
+    );
     const empty = await loggedIn(rt.app, 'admin@pyharanta.example', 'pyharanta');
     expect((await empty.post('checkout')).json().code).toBe('emptyCart');
   });

@@ -4,7 +4,6 @@ import type { FastifyReply } from 'fastify';
 import { LanguageSchema, NoContent, SlugParams, Uuid, responses } from '../http/schemas.js';
 import { RoleSchema } from '../municipality/municipality.routes.js';
 import { SESSION_COOKIE } from '../http/request-context.js';
-import { SESSION_IDLE_MS } from './session.repo.js';
 import * as auth from './auth.service.js';
 
 export const CurrentUserSchema = Type.Object(
@@ -25,13 +24,17 @@ export const CurrentUserSchema = Type.Object(
   { $id: 'CurrentUser' },
 );
 
+/**
+ * A browser-session cookie: the database decides when a session ends (after SESSION_IDLE_MS
+ * without use, sliding), so an active person is not logged out by a fixed cookie lifetime,
+ * and closing the browser ends it on a shared computer.
+ */
 export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean) {
   reply.setCookie(SESSION_COOKIE, token, {
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
     secure,
-    maxAge: Math.floor(SESSION_IDLE_MS / 1000),
   });
 }
 

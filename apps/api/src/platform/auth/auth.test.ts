@@ -22,6 +22,9 @@ describe('password login', () => {
     expect(cookie.httpOnly).toBe(true);
     expect(cookie.sameSite).toBe('Lax');
     expect(cookie.path).toBe('/');
+    // A browser-session cookie: the database ends idle sessions, not a fixed cookie lifetime.
+    expect(cookie.maxAge).toBeUndefined();
+    expect(cookie.expires).toBeUndefined();
 
     const me = await client.get('session');
     expect(me.json().user.name).toBe('Aino Ylläpitäjä');
