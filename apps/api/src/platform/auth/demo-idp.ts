@@ -135,6 +135,8 @@ export async function startDemoIdp(
     cookies: { keys: [randomBytes(32).toString('hex')] },
     claims: { openid: ['sub'], profile: ['name', 'given_name', 'family_name'] },
     features: { devInteractions: { enabled: false } },
+    // Short lifetimes: a test identification is used at once.
+    ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600 },
     interactions: {
       url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}`,
     },
