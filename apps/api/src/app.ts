@@ -37,6 +37,7 @@ import { resourceAdminRoutes } from './modules/bookings/resources.admin.routes.j
 import { seriesRoutes } from './modules/bookings/series.routes.js';
 import { ProductSchema, shopRoutes } from './modules/shop/shop.routes.js';
 import { orderRoutes } from './modules/shop/orders.routes.js';
+import { paytrailRoutes } from './modules/payments/paytrail.routes.js';
 import { ReservationSchema, ResourceSchema } from './modules/bookings/bookings.schema.js';
 import type { OidcLogin } from './platform/auth/oidc.js';
 import { instanceSecret } from './platform/db/instance-settings.js';
@@ -149,6 +150,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await tenant.register(seriesRoutes);
       await tenant.register(shopRoutes);
       await tenant.register(orderRoutes);
+      await tenant.register(paytrailRoutes);
     },
     { prefix: '/api/:slug' },
   );

@@ -33,6 +33,10 @@ const EnvSchema = Type.Object({
   COOKIE_SECURE: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
   WEB_DIST_DIR: Type.Optional(Type.String({ minLength: 1 })),
   JOB_WORKER: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
+  PAYMENT_PROVIDER: Type.Optional(Type.Union([Type.Literal('demo'), Type.Literal('paytrail')])),
+  PAYTRAIL_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  PAYTRAIL_ACCOUNT: Type.Optional(Type.String({ pattern: '^[0-9]{1,12}$' })),
+  PAYTRAIL_SECRET: Type.Optional(Type.String({ minLength: 8 })),
   DEMO_IDP: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
   DEMO_IDP_PORT: Type.Optional(Type.String({ pattern: '^[0-9]{1,5}$' })),
   TRUST_PROXY: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
@@ -65,6 +69,11 @@ export interface Config {
    * proxies' addresses (comma-separated, CIDR allowed). Off by default, or anyone could dodge the login rate limit with the header.
    */
   trustProxy: boolean | string;
+  /** demo: the built-in test payment page (demo mode only); paytrail: the real provider. */
+  payments: {
+    provider: 'demo' | 'paytrail';
+    paytrail?: { baseUrl: string; account: string; secret: string };
+  };
   /**
    * Demo mode without OIDC_ISSUER: start the local test identification provider on this
    * port (default PORT + 1) so that identification can be tried. null when off.
@@ -131,6 +140,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : mode === 'production',
     webDistDir: e.WEB_DIST_DIR,
     jobWorker: e.JOB_WORKER !== 'false',
+    payments: paymentConfig(mode, e),
     demoIdpPort:
       mode === 'demo' && !e.OIDC_ISSUER && e.DEMO_IDP !== 'false'
         ? Number(e.DEMO_IDP_PORT ?? port + 1)
@@ -141,5 +151,33 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : e.TRUST_PROXY === 'true'
           ? true
           : e.TRUST_PROXY,
+  };
+}
+
+function paymentConfig(
+  mode: 'demo' | 'production',
+  e: Static<typeof EnvSchema>,
+): Config['payments'] {
+  const provider = e.PAYMENT_PROVIDER ?? (mode === 'demo' ? 'demo' : 'paytrail');
+  if (provider === 'demo') {
+    if (mode === 'production')
+      throw new ConfigError(
+        'Invalid configuration: the demo payment provider is for demo mode only',
+      );
+    return { provider };
+  }
+  if (mode === 'production' && (!e.PAYTRAIL_ACCOUNT || !e.PAYTRAIL_SECRET)) {
+    throw new ConfigError(
+      'Invalid configuration: PAYTRAIL_ACCOUNT and PAYTRAIL_SECRET are required',
+    );
+  }
+  return {
+    provider,
+    paytrail: {
+      baseUrl: e.PAYTRAIL_URL ?? 'https://services.paytrail.com',
+      // Paytrail's public test merchant is the documented default for development.
+      account: e.PAYTRAIL_ACCOUNT ?? '375917',
+      secret: e.PAYTRAIL_SECRET ?? 'SAIPPUAKAUPPIAS',
+    },
   };
 }

@@ -39,6 +39,13 @@ export type BlockBody = JsonBody<'blockResourceTime'>;
 export type UtilisationQuery = operations['getUtilisationReport']['parameters']['query'];
 export type UtilisationReport = OkJson<'getUtilisationReport'>;
 export type CalendarFeed = OkJson<'createCalendarFeed'>;
+export type Product = OkJson<'listProducts'>['items'][number];
+export type ProductKind = Product['kind'];
+export type CustomerGroup = Product['prices'][number]['customerGroup'];
+export type Order = OkJson<'getOrder'>;
+export type OrderLine = Order['lines'][number];
+export type OrderStatus = Order['status'];
+export type Checkout = OkJson<'checkout'>;
 
 export const allRoles = [
   'resident',
@@ -242,6 +249,28 @@ export const api = {
       client.GET('/api/{slug}/admin/reports/utilisation', { params: { path: { slug }, query } }),
     ),
   createCalendarFeed: (slug: string) => unwrap(client.POST('/api/{slug}/calendar-feed', p(slug))),
+  listProducts: (slug: string, kind?: ProductKind) =>
+    unwrap(
+      client.GET('/api/{slug}/products', {
+        params: { path: { slug }, query: kind ? { kind } : {} },
+      }),
+    ),
+  getProduct: (slug: string, productId: string) =>
+    unwrap(
+      client.GET('/api/{slug}/products/{productId}', { params: { path: { slug, productId } } }),
+    ),
+  getCart: (slug: string) => unwrap(client.GET('/api/{slug}/cart', p(slug))),
+  /** Sets the quantity of a product in the cart; 0 removes the line. */
+  addToCart: (slug: string, productId: string, quantity: number) =>
+    unwrap(
+      client.PUT('/api/{slug}/cart/lines/{productId}', {
+        params: { path: { slug, productId } },
+        body: { quantity },
+      }),
+    ),
+  checkout: (slug: string) => unwrap(client.POST('/api/{slug}/checkout', p(slug))),
+  getOrder: (slug: string, orderId: string) =>
+    unwrap(client.GET('/api/{slug}/orders/{orderId}', { params: { path: { slug, orderId } } })),
 };
 
 // Files the browser downloads itself (plain links): a booking's iCalendar and the report's CSV.

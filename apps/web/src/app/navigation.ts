@@ -17,6 +17,7 @@ export interface NavEntry {
  */
 export const navEntries: readonly NavEntry[] = [
   { id: 'facilities', path: 'facilities', audience: 'everyone' },
+  { id: 'shop', path: 'shop', audience: 'everyone' },
   { id: 'myBookings', path: 'bookings/mine', audience: 'signedIn' },
   { id: 'notifications', path: 'notifications', audience: 'signedIn' },
   { id: 'reservationAdmin', path: 'admin/reservations', audience: ['facility_admin', 'admin'] },

@@ -4,6 +4,7 @@ import { bookingRoutes } from '../modules/bookings/routes';
 import { MunicipalityChooser } from '../modules/platform/MunicipalityChooser';
 import { NotFoundPage } from '../modules/platform/NotFoundPage';
 import { platformRoutes } from '../modules/platform/routes';
+import { shopRoutes } from '../modules/shop/routes';
 import { AppShell } from './AppShell';
 import { RouteErrorPage } from './ErrorBoundary';
 import { MunicipalityLayout } from './MunicipalityLayout';
@@ -35,6 +36,7 @@ export const router = createBrowserRouter([
             children: [
               ...platformRoutes,
               ...bookingRoutes,
+              ...shopRoutes,
               ...adminRoutes,
               { path: '*', element: <NotFoundPage /> },
             ],

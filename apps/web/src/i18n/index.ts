@@ -4,6 +4,7 @@ import type fiCommon from './fi/common.json';
 import type fiPlatform from './fi/platform.json';
 import type fiAdmin from './fi/admin.json';
 import type fiBookings from './fi/bookings.json';
+import type fiShop from './fi/shop.json';
 
 export const languages = ['fi', 'sv', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -63,6 +64,7 @@ declare module 'i18next' {
       platform: typeof fiPlatform;
       admin: typeof fiAdmin;
       bookings: typeof fiBookings;
+      shop: typeof fiShop;
     };
   }
 }

@@ -5,29 +5,93 @@ import { AppError, notFound } from '../../platform/http/errors.js';
 import { requireUser, type Ctx } from '../../platform/http/context.js';
 import { placeOrder } from '../shop/orders.js';
 import type { PaymentOutcome } from './demo-provider.js';
+import type { Config } from '../../config.js';
+import { PaytrailClient, PaytrailError } from './paytrail/client.js';
 
-/** Check out the cart: the order waits for payment, and the browser goes to the provider. */
-export async function checkout(ctx: Ctx, baseUrl: string) {
+/**
+ * Check out the cart: the order waits for payment, and the browser goes to the provider.
+ * The provider is called after the order's transaction has committed: no database
+ * connection waits on the network.
+ */
+export async function checkout(ctx: Ctx, baseUrl: string, payments: Config['payments']) {
   requireUser(ctx);
-  return inTenant(ctx.db, ctx.municipality.id, async (tx) => {
+  const provider = payments.provider;
+  const placed = await inTenant(ctx.db, ctx.municipality.id, async (tx) => {
     const order = await placeOrder(tx, ctx);
     const payment = await tx
       .insertInto('payments')
       .values({
         municipality_id: ctx.municipality.id,
         order_id: order.id,
-        provider: 'demo',
+        provider,
         amount_cents: order.totalCents,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await audit(tx, ctx, 'payment.create', `payment:${payment.id}`, { orderId: order.id });
-    return {
+    await audit(tx, ctx, 'payment.create', `payment:${payment.id}`, {
       orderId: order.id,
-      paymentId: payment.id,
-      redirectUrl: `${baseUrl}/api/${ctx.municipality.slug}/payments/demo/${payment.id}`,
-    };
+      provider,
+    });
+    const email = (
+      await tx
+        .selectFrom('people')
+        .select('email')
+        .where('id', '=', ctx.actor.personId)
+        .executeTakeFirst()
+    )?.email;
+    return { order, paymentId: payment.id, email: email ?? 'noreply@helppo.example' };
   });
+  const api = `${baseUrl}/api/${ctx.municipality.slug}/payments`;
+  if (provider === 'demo') {
+    return {
+      orderId: placed.order.id,
+      paymentId: placed.paymentId,
+      redirectUrl: `${api}/demo/${placed.paymentId}`,
+    };
+  }
+  try {
+    const created = await new PaytrailClient(payments.paytrail!).createPayment({
+      stamp: placed.paymentId,
+      reference: placed.order.id,
+      amountCents: placed.order.totalCents,
+      language: ctx.language === 'sv' ? 'SV' : ctx.language === 'en' ? 'EN' : 'FI',
+      email: placed.email,
+      items: placed.order.lines.map((line) => ({
+        unitPriceCents: line.unitPriceCents,
+        units: line.quantity,
+        vatRateBp: line.vatRateBp,
+        productCode: line.productId,
+        description: line.name,
+      })),
+      redirectUrls: { success: `${api}/paytrail/return`, cancel: `${api}/paytrail/return` },
+      callbackUrls: { success: `${api}/paytrail/callback`, cancel: `${api}/paytrail/callback` },
+    });
+    await inTenant(ctx.db, ctx.municipality.id, (tx) =>
+      tx
+        .updateTable('payments')
+        .set({ provider_reference: created.transactionId })
+        .where('id', '=', placed.paymentId)
+        .execute(),
+    );
+    return { orderId: placed.order.id, paymentId: placed.paymentId, redirectUrl: created.href };
+  } catch (error) {
+    // The payment never started: the order goes back to being the cart, to try again.
+    await inTenant(ctx.db, ctx.municipality.id, async (tx) => {
+      await tx
+        .updateTable('payments')
+        .set({ status: 'failed', settled_at: new Date() })
+        .where('id', '=', placed.paymentId)
+        .execute();
+      await tx
+        .updateTable('orders')
+        .set({ status: 'cart' })
+        .where('id', '=', placed.order.id)
+        .where('status', '=', 'pending')
+        .execute();
+    });
+    if (error instanceof PaytrailError) throw new AppError(503, 'paymentProvider');
+    throw error;
+  }
 }
 
 export async function findPayment(ctx: Ctx, paymentId: string) {

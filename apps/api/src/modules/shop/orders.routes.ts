@@ -88,10 +88,7 @@ export const orderRoutes: FastifyPluginAsyncTypebox = async (app) => {
         }),
       },
     },
-    async (request) => {
-      if (mode !== 'demo') throw new AppError(404, 'notFound'); // the real provider is a later slice
-      return checkout(request.ctx, publicUrl);
-    },
+    async (request) => checkout(request.ctx, publicUrl, app.deps.config.payments),
   );
 
   app.get(

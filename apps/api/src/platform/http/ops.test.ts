@@ -88,6 +88,11 @@ describe('configuration', () => {
     expect(() => loadConfig({ OIDC_ISSUER: 'https://idp.example' })).toThrow(/OIDC_CLIENT_ID/);
     expect(() => loadConfig({ HELPPO_MODE: 'production' })).toThrow(/PUBLIC_URL/);
     expect(() => loadConfig({ HOST_MUNICIPALITIES: 'nonsense' })).toThrow(/HOST_MUNICIPALITIES/);
+    const production = { HELPPO_MODE: 'production', PUBLIC_URL: 'https://x.example' };
+    expect(() => loadConfig(production)).toThrow(/PAYTRAIL_ACCOUNT/);
+    expect(() => loadConfig({ ...production, PAYMENT_PROVIDER: 'demo' })).toThrow(
+      /demo payment provider/,
+    );
   });
 
   it('defaults to demo mode on embedded PGlite in ./data', () => {
@@ -102,7 +107,12 @@ describe('configuration', () => {
     const { db, drop } = await emptyDatabase();
     try {
       const production = await createRuntime(
-        testConfig({ HELPPO_MODE: 'production', PUBLIC_URL: 'https://helppo.example' }),
+        testConfig({
+          HELPPO_MODE: 'production',
+          PUBLIC_URL: 'https://helppo.example',
+          PAYTRAIL_ACCOUNT: '375917',
+          PAYTRAIL_SECRET: 'SAIPPUAKAUPPIAS',
+        }),
         { db },
       );
       const count = await asSystem(db, (tx) => tx.selectFrom('people').select('id').execute());
@@ -113,9 +123,13 @@ describe('configuration', () => {
       expect(municipalities).toEqual([]);
       expect(production.app.initialConfig).toBeDefined();
       await production.close();
-      expect(
-        testConfig({ HELPPO_MODE: 'production', PUBLIC_URL: 'https://x.example' }).cookieSecure,
-      ).toBe(true);
+      const secure = testConfig({
+        HELPPO_MODE: 'production',
+        PUBLIC_URL: 'https://x.example',
+        PAYTRAIL_ACCOUNT: '1',
+        PAYTRAIL_SECRET: 'secret-secret',
+      }).cookieSecure;
+      expect(secure).toBe(true);
     } finally {
       await db.close();
       await drop();

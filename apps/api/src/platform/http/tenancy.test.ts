@@ -240,6 +240,8 @@ const PUBLIC = [
   'showDemoPayment',
   'paymentReturn',
   'paymentCallback',
+  'paytrailReturn',
+  'paytrailCallback',
 ];
 
 describe('tenant isolation matrix', () => {

@@ -88,6 +88,9 @@ const fi: Messages = {
   'error.emptyCart.detail': 'Lisää koriin tuotteita ennen tilaamista.',
   'error.paymentSignature': 'Maksun tarkiste ei täsmää',
   'error.paymentSignature.detail': 'Maksun tietoja ei voitu varmentaa, joten maksua ei kirjattu.',
+  'error.paymentProvider': 'Maksupalvelu ei vastaa',
+  'error.paymentProvider.detail':
+    'Maksua ei voitu aloittaa, koska maksupalveluun ei saatu yhteyttä. Yritä hetken kuluttua uudelleen.',
   'error.badRequest': 'Virheellinen pyyntö',
   'error.badRequest.detail': 'Pyyntöä ei voitu käsitellä.',
   'error.internal': 'Palvelussa tapahtui virhe',
@@ -176,6 +179,9 @@ const sv: Messages = {
   'error.paymentSignature': 'Betalningens kontrollsumma stämmer inte',
   'error.paymentSignature.detail':
     'Betalningsuppgifterna kunde inte verifieras, så betalningen registrerades inte.',
+  'error.paymentProvider': 'Betaltjänsten svarar inte',
+  'error.paymentProvider.detail':
+    'Betalningen kunde inte påbörjas eftersom betaltjänsten inte gick att nå. Försök igen om en stund.',
   'error.badRequest': 'Ogiltig förfrågan',
   'error.badRequest.detail': 'Förfrågan kunde inte behandlas.',
   'error.internal': 'Ett fel inträffade i tjänsten',
@@ -262,6 +268,9 @@ const en: Messages = {
   'error.paymentSignature': 'The payment signature does not match',
   'error.paymentSignature.detail':
     'The payment details could not be verified, so the payment was not recorded.',
+  'error.paymentProvider': 'The payment service does not answer',
+  'error.paymentProvider.detail':
+    'The payment could not be started because the payment service could not be reached. Try again in a moment.',
   'error.badRequest': 'Bad request',
   'error.badRequest.detail': 'The request could not be processed.',
   'error.internal': 'Something went wrong in the service',

@@ -61,15 +61,20 @@ export class PaytrailClient {
       ...(transactionId ? { 'checkout-transaction-id': transactionId } : {}),
     };
     const text = body === undefined ? '' : JSON.stringify(body);
-    const response = await this.fetchImpl(new URL(path, this.config.baseUrl), {
-      method,
-      headers: {
-        ...headers,
-        signature: paytrailSignature(this.config.secret, headers, text),
-        ...(text ? { 'content-type': 'application/json; charset=utf-8' } : {}),
-      },
-      body: text || undefined,
-    });
+    let response: Response;
+    try {
+      response = await this.fetchImpl(new URL(path, this.config.baseUrl), {
+        method,
+        headers: {
+          ...headers,
+          signature: paytrailSignature(this.config.secret, headers, text),
+          ...(text ? { 'content-type': 'application/json; charset=utf-8' } : {}),
+        },
+        body: text || undefined,
+      });
+    } catch (error) {
+      throw new PaytrailError(`Paytrail could not be reached: ${(error as Error).message}`);
+    }
     const responseText = await response.text();
     const signed = Object.fromEntries(
       [...response.headers].filter(([name]) => name.startsWith('checkout-')),

@@ -1,0 +1,43 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, type Order } from '../../api/client';
+
+export const shopKeys = {
+  all: (slug: string) => ['shop', slug] as const,
+  products: (slug: string) => ['shop', slug, 'products'] as const,
+  cart: (slug: string) => ['shop', slug, 'cart'] as const,
+  order: (slug: string, id: string) => ['shop', slug, 'order', id] as const,
+};
+
+/** The whole catalogue; the kind filter is applied on the page (few products per municipality). */
+export const useProducts = (slug: string) =>
+  useQuery({ queryKey: shopKeys.products(slug), queryFn: () => api.listProducts(slug) });
+
+export const useCart = (slug: string, enabled: boolean) =>
+  useQuery({ queryKey: shopKeys.cart(slug), queryFn: () => api.getCart(slug), enabled });
+
+/** A pending order is checked again now and then: the provider's callback may settle it. */
+export const useOrder = (slug: string, orderId: string) =>
+  useQuery({
+    queryKey: shopKeys.order(slug, orderId),
+    queryFn: () => api.getOrder(slug, orderId),
+    refetchInterval: (query) => (query.state.data?.status === 'pending' ? 10_000 : false),
+  });
+
+/** Sets a product's quantity in the cart (0 removes it); the answer is the repriced cart. */
+export function useSetCartLine(slug: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ productId, quantity }: { productId: string; quantity: number }) =>
+      api.addToCart(slug, productId, quantity),
+    onSuccess: (cart: Order) => queryClient.setQueryData(shopKeys.cart(slug), cart),
+  });
+}
+
+/** Places the order; the caller then sends the browser to the payment provider. */
+export function useCheckout(slug: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.checkout(slug),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: shopKeys.cart(slug) }),
+  });
+}
