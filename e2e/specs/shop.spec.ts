@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import {
+  expectNoAxeViolations,
+  launch,
+  newContext,
+  type ViewportName,
+} from '../support/browser.js';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => browser?.close());
+
+async function login(page: Page, email: string, returnTo: string) {
+  await page.goto(`/tyrskyla/login?returnTo=${encodeURIComponent(returnTo)}`);
+  await page.getByLabel('Sähköpostiosoite').fill(email);
+  await page.getByLabel('Salasana', { exact: true }).fill('demo');
+  await page.getByRole('button', { name: 'Kirjaudu sisään' }).click();
+  await page.waitForURL(`**${returnTo}`);
+}
+
+const BUYERS: Record<ViewportName, { email: string; total: RegExp }> = {
+  // A resident pays 2 × 6,50 €; someone from elsewhere 2 × 8,00 €.
+  desktop: { email: 'asukas@tyrskyla.example', total: /13,00\s€/ },
+  phone: { email: 'digiryhma@tyrskyla.example', total: /16,00\s€/ },
+};
+
+describe('the municipal shop', () => {
+  for (const viewport of ['desktop', 'phone'] as ViewportName[]) {
+    it(`buys swimming tickets and pays with the demo provider (${viewport})`, async () => {
+      const context = await newContext(browser, viewport);
+      const page = await context.newPage();
+      await login(page, BUYERS[viewport].email, '/tyrskyla/shop');
+      const ticket = 'Uimahallin kertalippu';
+      await page.getByLabel(`Määrä: ${ticket}`, { exact: true }).fill('2');
+      await page.getByRole('button', { name: `Lisää ostoskoriin: ${ticket}` }).click();
+      await expect
+        .poll(() => page.getByText(`Lisätty ostoskoriin: ${ticket}, 2 kpl.`).isVisible())
+        .toBe(true);
+      await expectNoAxeViolations(page, `shop (${viewport})`);
+
+      await page.getByRole('link', { name: /^Ostoskori \(2 tuotetta\)$/ }).click();
+      await page.getByRole('table', { name: 'Arvonlisävero verokannoittain' }).waitFor();
+      await expect.poll(() => page.getByRole('main').innerText()).toMatch(BUYERS[viewport].total);
+      await expectNoAxeViolations(page, `cart (${viewport})`);
+
+      await page.getByRole('button', { name: 'Siirry maksamaan' }).click();
+      await page.getByRole('heading', { name: 'Testimaksu' }).waitFor();
+      await expectNoAxeViolations(page, `demo payment page (${viewport})`);
+      await page.getByRole('link', { name: 'Maksa' }).click();
+      await page.waitForURL('**/tyrskyla/orders/**');
+      await expect
+        .poll(() => page.getByText('Maksu vastaanotettu, kiitos!').isVisible())
+        .toBe(true);
+      await expectNoAxeViolations(page, `paid order (${viewport})`);
+      await context.close();
+    });
+  }
+
+  it('shows a visitor the prices and asks them to log in to buy', async () => {
+    const context = await newContext(browser, 'phone', 'sv-FI');
+    const page = await context.newPage();
+    await page.goto('/tyrskyla/shop');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Webbutik');
+    await expect
+      .poll(() =>
+        page
+          .getByRole('link', { name: 'Logga in för att köpa: Simhallens engångsbiljett' })
+          .isVisible(),
+      )
+      .toBe(true);
+    await expectNoAxeViolations(page, 'shop for a visitor in Swedish (phone)');
+    await context.close();
+  });
+});
