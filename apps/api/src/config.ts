@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 
@@ -85,6 +86,9 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
+/** `data/pglite` at the top of the repository, whichever folder the server is started from. */
+const DEFAULT_PGLITE_DIR = fileURLToPath(new URL('../../../data/pglite', import.meta.url));
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const picked = Object.fromEntries(
     Object.keys(EnvSchema.properties)
@@ -121,7 +125,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     database: {
       url: e.DATABASE_URL,
       poolSize: Number(e.DATABASE_POOL_SIZE ?? 10),
-      pgliteDir: e.DATABASE_URL ? undefined : (e.PGLITE_DIR ?? './data/pglite'),
+      pgliteDir: e.DATABASE_URL ? undefined : (e.PGLITE_DIR ?? DEFAULT_PGLITE_DIR),
     },
     logLevel: e.LOG_LEVEL ?? 'info',
     smtpUrl: e.SMTP_URL,

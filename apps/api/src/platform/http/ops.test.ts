@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, ConfigError } from '../../config.js';
 import { createRuntime } from '../../runtime.js';
@@ -98,7 +99,11 @@ describe('configuration', () => {
   it('defaults to demo mode on embedded PGlite in ./data', () => {
     const config = loadConfig({});
     expect(config.mode).toBe('demo');
-    expect(config.database).toMatchObject({ url: undefined, pgliteDir: './data/pglite' });
+    expect(config.database.url).toBeUndefined();
+    // ./data/ at the top of the repository, not of the folder npm runs the server in.
+    expect(config.database.pgliteDir).toBe(
+      fileURLToPath(new URL('../../../../../data/pglite', import.meta.url)),
+    );
     expect(config.port).toBe(3000);
     expect(config.cookieSecure).toBe(false);
   });
