@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { expectNoAxeViolations, launch, newContext } from '../support/browser.js';
+import { expectNoAxeViolations, launch, loginAs, newContext } from '../support/browser.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -8,13 +8,8 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
-async function loginAsAdmin(page: Page, returnTo: string) {
-  await page.goto(`/tyrskyla/login?returnTo=${encodeURIComponent(returnTo)}`);
-  await page.getByLabel('Sähköpostiosoite').fill('admin@tyrskyla.example');
-  await page.getByLabel('Salasana', { exact: true }).fill('demo');
-  await page.getByRole('button', { name: 'Kirjaudu sisään' }).click();
-  await page.waitForURL(`**${returnTo}`);
-}
+const loginAsAdmin = (page: Page, returnTo: string) =>
+  loginAs(page, 'admin@tyrskyla.example', returnTo);
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
 

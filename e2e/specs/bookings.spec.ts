@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import {
   expectNoAxeViolations,
   launch,
+  loginAs,
   newContext,
   type ViewportName,
 } from '../support/browser.js';
@@ -12,14 +13,6 @@ beforeAll(async () => {
   browser = await launch();
 });
 afterAll(async () => browser?.close());
-
-async function login(page: Page, email: string, returnTo: string) {
-  await page.goto(`/tyrskyla/login?returnTo=${encodeURIComponent(returnTo)}`);
-  await page.getByLabel('Sähköpostiosoite').fill(email);
-  await page.getByLabel('Salasana', { exact: true }).fill('demo');
-  await page.getByRole('button', { name: 'Kirjaudu sisään' }).click();
-  await page.waitForURL(`**${returnTo}`);
-}
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
 
@@ -33,7 +26,7 @@ describe('booking a facility', () => {
     it(`search → book a free time → see it in my bookings → cancel (${viewport})`, async () => {
       const context = await newContext(browser, viewport);
       const page = await context.newPage();
-      await login(page, RESIDENTS[viewport], '/tyrskyla/facilities');
+      await loginAs(page, RESIDENTS[viewport], '/tyrskyla/facilities');
       await expect.poll(() => heading(page)).toBe('Tilat');
       await page.getByLabel('Hakusana').fill('Laine');
       await page.getByRole('button', { name: 'Hae tiloja' }).click();
@@ -98,7 +91,7 @@ describe('facility staff', () => {
   it('approves a booking request', async () => {
     const context = await newContext(browser, 'desktop');
     const page = await context.newPage();
-    await login(page, 'tilat@tyrskyla.example', '/tyrskyla/admin/reservations');
+    await loginAs(page, 'tilat@tyrskyla.example', '/tyrskyla/admin/reservations');
     await expect.poll(() => heading(page)).toBe('Tilavarausten käsittely');
     const approve = page.getByRole('button', { name: /^Hyväksy varaus: Nuorisotalon bändikämppä/ });
     await approve.waitFor();
@@ -113,7 +106,7 @@ describe('utilisation report and calendar', () => {
   it('shows facility staff the utilisation with a heatmap table and a CSV link', async () => {
     const context = await newContext(browser, 'phone');
     const page = await context.newPage();
-    await login(page, 'tilat@tyrskyla.example', '/tyrskyla/admin/utilisation');
+    await loginAs(page, 'tilat@tyrskyla.example', '/tyrskyla/admin/utilisation');
     await page.getByRole('button', { name: 'Näytä raportti' }).click();
     await page.getByRole('table', { name: /^Tilojen käyttöaste/ }).waitFor();
     await page
@@ -130,7 +123,7 @@ describe('utilisation report and calendar', () => {
   it('gives a booker an .ics file and a private calendar feed', async () => {
     const context = await newContext(browser, 'desktop');
     const page = await context.newPage();
-    await login(page, 'asukas@tyrskyla.example', '/tyrskyla/bookings/mine');
+    await loginAs(page, 'asukas@tyrskyla.example', '/tyrskyla/bookings/mine');
     const ics = page.getByRole('link', { name: /^Lisää kalenteriin \(\.ics\): Rantasauna/ });
     await ics.first().waitFor();
     const file = await context.request.get(String(await ics.first().getAttribute('href')));

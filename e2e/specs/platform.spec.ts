@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { ApiSession } from '../support/api.js';
 import {
   collectPageErrors,
   expectNoAxeViolations,
   launch,
+  loginAs,
   newContext,
   type ViewportName,
 } from '../support/browser.js';
@@ -14,13 +15,6 @@ beforeAll(async () => {
   browser = await launch();
 });
 afterAll(async () => browser?.close());
-
-async function login(page: Page, email: string) {
-  await page.goto('/tyrskyla/login');
-  await page.getByLabel('Sähköpostiosoite').fill(email);
-  await page.getByLabel('Salasana', { exact: true }).fill('demo');
-  await page.getByRole('button', { name: 'Kirjaudu sisään' }).click();
-}
 
 const unreadFromLabel = (label: string | null) => Number(/(\d+)/.exec(label ?? '')?.[1] ?? NaN);
 
@@ -47,8 +41,7 @@ for (const viewport of ['desktop', 'phone'] as ViewportName[]) {
       expect(await page.getAttribute('html', 'lang')).toBe('fi');
       await expectNoAxeViolations(page, `front page (${viewport})`);
 
-      await login(page, RESIDENTS[viewport].email);
-      await page.waitForURL('**/tyrskyla/');
+      await loginAs(page, RESIDENTS[viewport].email, '/tyrskyla/');
       // Name and roles are shown in the header, on the phone too.
       const who = page.locator('header .user-menu__who');
       await expect.poll(() => who.isVisible()).toBe(true);

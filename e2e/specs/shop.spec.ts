@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import {
   expectNoAxeViolations,
   launch,
+  loginAs,
   newContext,
   type ViewportName,
 } from '../support/browser.js';
@@ -12,14 +13,6 @@ beforeAll(async () => {
   browser = await launch();
 });
 afterAll(async () => browser?.close());
-
-async function login(page: Page, email: string, returnTo: string) {
-  await page.goto(`/tyrskyla/login?returnTo=${encodeURIComponent(returnTo)}`);
-  await page.getByLabel('Sähköpostiosoite').fill(email);
-  await page.getByLabel('Salasana', { exact: true }).fill('demo');
-  await page.getByRole('button', { name: 'Kirjaudu sisään' }).click();
-  await page.waitForURL(`**${returnTo}`);
-}
 
 const BUYERS: Record<ViewportName, { email: string; total: RegExp }> = {
   // A resident pays 2 × 6,50 €; someone from elsewhere 2 × 8,00 €.
@@ -32,7 +25,7 @@ describe('the municipal shop', () => {
     it(`buys swimming tickets and pays with the demo provider (${viewport})`, async () => {
       const context = await newContext(browser, viewport);
       const page = await context.newPage();
-      await login(page, BUYERS[viewport].email, '/tyrskyla/shop');
+      await loginAs(page, BUYERS[viewport].email, '/tyrskyla/shop');
       const ticket = 'Uimahallin kertalippu';
       await page.getByLabel(`Määrä: ${ticket}`, { exact: true }).fill('2');
       await page.getByRole('button', { name: `Lisää ostoskoriin: ${ticket}` }).click();

@@ -67,3 +67,12 @@ export function collectPageErrors(page: Page): string[] {
   });
   return errors;
 }
+
+/** Log in through the login page and wait until it has taken the browser to `returnTo`. */
+export async function loginAs(page: Page, email: string, returnTo: string) {
+  await page.goto(`/tyrskyla/login?returnTo=${encodeURIComponent(returnTo)}`);
+  await page.getByLabel('Sähköpostiosoite').fill(email);
+  await page.getByLabel('Salasana', { exact: true }).fill('demo');
+  await page.getByRole('button', { name: 'Kirjaudu sisään' }).click();
+  await page.waitForURL(`**${returnTo}`);
+}

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { ResourceKind } from '../../platform/db/schema.js';
-import { DateTime, StringEnum, Uuid } from '../../platform/http/schemas.js';
+import { DateTime, StringEnum, TranslatedText, Uuid } from '../../platform/http/schemas.js';
 
 export const RESOURCE_KINDS: readonly ResourceKind[] = [
   'sports_hall',
@@ -12,8 +12,6 @@ export const RESOURCE_KINDS: readonly ResourceKind[] = [
   'other',
 ];
 export const RESERVATION_STATUSES = ['requested', 'confirmed', 'denied', 'cancelled'] as const;
-
-const TranslatedText = Type.Object({ fi: Type.String(), sv: Type.String(), en: Type.String() });
 
 export const ResourceSchema = Type.Object(
   {

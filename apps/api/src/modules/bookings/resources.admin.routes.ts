@@ -1,6 +1,13 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { NoContent, SlugParams, StringEnum, Uuid, responses } from '../../platform/http/schemas.js';
+import {
+  NoContent,
+  SlugParams,
+  StringEnum,
+  TranslatedInput,
+  Uuid,
+  responses,
+} from '../../platform/http/schemas.js';
 import { RESOURCE_KINDS, ResourceSchema } from './bookings.schema.js';
 import * as admin from './resources.admin.js';
 
@@ -10,21 +17,11 @@ const Time = Type.String({
   description: 'HH:MM local time',
 });
 const Text = (maxLength: number, minLength = 0) => Type.String({ minLength, maxLength });
-const Translated = (maxLength: number, minLength = 0) =>
-  Type.Object(
-    {
-      fi: Text(maxLength, minLength),
-      sv: Text(maxLength, minLength),
-      en: Text(maxLength, minLength),
-    },
-    { additionalProperties: false },
-  );
-
 const ResourceBody = Type.Object(
   {
     kind: StringEnum(RESOURCE_KINDS),
-    name: Translated(120, 1),
-    description: Translated(2000),
+    name: TranslatedInput(120, 1),
+    description: TranslatedInput(2000),
     location: Text(300),
     capacity: Type.Integer({ minimum: 1, maximum: 100000 }),
     accessible: Type.Boolean(),

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { SlugParams, Uuid, responses } from '../../platform/http/schemas.js';
+import { SlugParams, TranslatedText, Uuid, responses } from '../../platform/http/schemas.js';
 import { utilisationCsv, utilisationReport } from './utilisation.js';
 
 const Query = Type.Object(
@@ -11,7 +11,6 @@ const Query = Type.Object(
   },
   { additionalProperties: false },
 );
-const Translated = Type.Object({ fi: Type.String(), sv: Type.String(), en: Type.String() });
 const Rate = Type.Union([Type.Number(), Type.Null()], {
   description: 'booked / (open − blocked), 0…1',
 });
@@ -33,7 +32,7 @@ export const utilisationRoutes: FastifyPluginAsyncTypebox = async (app) => {
             resources: Type.Array(
               Type.Object({
                 resourceId: Uuid,
-                name: Translated,
+                name: TranslatedText,
                 openHours: Type.Number(),
                 bookedHours: Type.Number(),
                 blockedHours: Type.Number(),

@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { escapeHtml } from '../../platform/http/html.js';
 import type { Language } from '../../platform/i18n/messages.js';
 
 /**
@@ -70,7 +71,6 @@ export function demoPaymentPage(
     style: 'currency',
     currency: 'EUR',
   }).format(amountCents / 100);
-  const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
   return `<!doctype html>
 <html lang="${language}">
 <head>
@@ -92,10 +92,10 @@ export function demoPaymentPage(
   <main>
     <h1>${t.title}</h1>
     <p>${t.intro}</p>
-    <p>${t.amount}: <span class="amount">${escape(amount)}</span></p>
+    <p>${t.amount}: <span class="amount">${escapeHtml(amount)}</span></p>
     <div class="actions">
-      <a class="pay" href="${escape(payUrl)}">${t.pay}</a>
-      <a class="cancel" href="${escape(cancelUrl)}">${t.cancel}</a>
+      <a class="pay" href="${escapeHtml(payUrl)}">${t.pay}</a>
+      <a class="cancel" href="${escapeHtml(cancelUrl)}">${t.cancel}</a>
     </div>
   </main>
 </body>

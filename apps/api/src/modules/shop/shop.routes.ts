@@ -1,19 +1,16 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { SlugParams, StringEnum, Uuid, responses } from '../../platform/http/schemas.js';
+import {
+  SlugParams,
+  StringEnum,
+  TranslatedInput,
+  TranslatedText,
+  Uuid,
+  responses,
+} from '../../platform/http/schemas.js';
 import * as products from './products.js';
 
 const slug = SlugParams.properties.slug;
-const TranslatedOut = Type.Object({ fi: Type.String(), sv: Type.String(), en: Type.String() });
-const TranslatedIn = (maxLength: number, minLength = 0) =>
-  Type.Object(
-    {
-      fi: Type.String({ minLength, maxLength }),
-      sv: Type.String({ minLength, maxLength }),
-      en: Type.String({ minLength, maxLength }),
-    },
-    { additionalProperties: false },
-  );
 const Price = Type.Object(
   {
     customerGroup: StringEnum(products.CUSTOMER_GROUPS),
@@ -26,11 +23,11 @@ export const ProductSchema = Type.Object(
   {
     id: Uuid,
     kind: StringEnum(products.PRODUCT_KINDS),
-    name: TranslatedOut,
-    content: TranslatedOut,
+    name: TranslatedText,
+    content: TranslatedText,
     organiser: Type.String(),
     provider: Type.String(),
-    qualityPromise: TranslatedOut,
+    qualityPromise: TranslatedText,
     vatRateBp: Type.Integer({ description: 'VAT rate in basis points: 2550 = 25.5 %' }),
     invoiceAllowed: Type.Boolean(),
     maxPerOrder: Type.Integer(),
@@ -47,11 +44,11 @@ export const ProductSchema = Type.Object(
 const ProductBody = Type.Object(
   {
     kind: StringEnum(products.PRODUCT_KINDS),
-    name: TranslatedIn(120, 1),
-    content: TranslatedIn(2000),
+    name: TranslatedInput(120, 1),
+    content: TranslatedInput(2000),
     organiser: Type.String({ maxLength: 200 }),
     provider: Type.String({ maxLength: 200 }),
-    qualityPromise: TranslatedIn(1000),
+    qualityPromise: TranslatedInput(1000),
     vatRateBp: Type.Integer({ minimum: 0, maximum: 10000 }),
     invoiceAllowed: Type.Boolean(),
     maxPerOrder: Type.Integer({ minimum: 1, maximum: 1000 }),

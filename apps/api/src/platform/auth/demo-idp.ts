@@ -1,6 +1,7 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import Provider from 'oidc-provider';
+import { escapeHtml } from '../http/html.js';
 import { isLanguage, languageFromHeader, type Language } from '../i18n/messages.js';
 
 /**
@@ -59,15 +60,13 @@ export interface DemoIdpOptions {
   redirectUris: string[];
 }
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
 function page(language: Language, uid: string): string {
   const t = TEXTS[language];
   const options = DEMO_IDENTITIES.map(
     (person, i) => `
         <div class="option">
-          <input type="radio" id="p${i}" name="sub" value="${escape(person.sub)}"${i === 0 ? ' checked' : ''}>
-          <label for="p${i}">${escape(`${person.given_name} ${person.family_name}`)}</label>
+          <input type="radio" id="p${i}" name="sub" value="${escapeHtml(person.sub)}"${i === 0 ? ' checked' : ''}>
+          <label for="p${i}">${escapeHtml(`${person.given_name} ${person.family_name}`)}</label>
         </div>`,
   ).join('');
   return `<!doctype html>
@@ -94,7 +93,7 @@ function page(language: Language, uid: string): string {
   <main>
     <h1>${t.title}</h1>
     <p>${t.intro}</p>
-    <form method="post" action="/interaction/${escape(uid)}">
+    <form method="post" action="/interaction/${escapeHtml(uid)}">
       <fieldset>
         <legend>${t.legend}</legend>${options}
       </fieldset>

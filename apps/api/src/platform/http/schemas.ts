@@ -23,6 +23,19 @@ export const Translated = Type.Object(
   { additionalProperties: false },
 );
 
+/** Text in the three languages, as the API returns it. */
+export const TranslatedText = Type.Object({
+  fi: Type.String(),
+  sv: Type.String(),
+  en: Type.String(),
+});
+
+/** Text in the three languages, as a client sends it. */
+export function TranslatedInput(maxLength: number, minLength = 0) {
+  const text = Type.String({ minLength, maxLength });
+  return Type.Object({ fi: text, sv: text, en: text }, { additionalProperties: false });
+}
+
 export const ProblemSchema = Type.Object(
   {
     type: Type.String(),
