@@ -3,6 +3,7 @@ import { audit } from '../../platform/audit/audit.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { requireRole, requireUser, type Ctx } from '../../platform/http/context.js';
 import { insertNotification } from '../../platform/notifications/notifications.repo.js';
+import { enqueueEmail } from '../../platform/email/outbox.js';
 import { isLanguage, translate, type Language } from '../../platform/i18n/messages.js';
 import { localDate, localMinuteOfDay, TIME_ZONE } from '../../platform/i18n/time.js';
 import * as repo from './bookings.repo.js';
@@ -161,7 +162,10 @@ export async function createReservation(ctx: Ctx, input: ReservationInput) {
         attendees: input.attendees ?? null,
       });
       await audit(tx, ctx, 'reservation.create', `reservation:${id}`, { resourceId: resource.id });
-      return toReservationView((await repo.findReservation(tx, id))!, ctx);
+      const row = (await repo.findReservation(tx, id))!;
+      const key = row.status === 'confirmed' ? 'reservationConfirmed' : 'reservationRequested';
+      await notifyBooker(tx, ctx, row, key, '');
+      return toReservationView(row, ctx);
     });
   } catch (error) {
     if (isOverlap(error)) throw new AppError(409, 'slotTaken');
@@ -258,18 +262,22 @@ function formatSpan(language: Language, start: Date, end: Date) {
   return `${day.format(start)}–${time.format(end)}`;
 }
 
-/** Tell the booker, in their own language, what staff decided. */
+/**
+ * Tell the booker, in their own language, what happened to the booking: an in-app
+ * notification and an email (through the outbox, sent only if the transaction commits).
+ */
 async function notifyBooker(
   tx: Tx,
   ctx: Ctx,
   row: repo.ReservationRow,
-  key: 'reservationConfirmed' | 'reservationDenied' | 'reservationCancelled',
+  key:
+    'reservationConfirmed' | 'reservationRequested' | 'reservationDenied' | 'reservationCancelled',
   reason: string,
 ) {
   if (!row.person_id) return;
   const person = await tx
     .selectFrom('people')
-    .select('language')
+    .select(['language', 'email'])
     .where('id', '=', row.person_id)
     .executeTakeFirst();
   const language = isLanguage(person?.language) ? person.language : 'fi';
@@ -278,13 +286,27 @@ async function notifyBooker(
     time: formatSpan(language, row.start, row.end),
     reason: reason || '–',
   };
+  const title = translate(language, `notification.${key}`, params);
+  const body = translate(language, `notification.${key}.body`, params);
+  const link = `/${ctx.municipality.slug}/bookings/mine`;
   await insertNotification(tx, {
     municipalityId: ctx.municipality.id,
     personId: row.person_id,
-    title: translate(language, `notification.${key}`, params),
-    body: translate(language, `notification.${key}.body`, params),
-    link: `/${ctx.municipality.slug}/bookings/mine`,
+    title,
+    body,
+    link,
   });
+  if (person?.email) {
+    const footer = translate(language, 'email.notification.footer', {
+      municipality: ctx.municipality.name[language],
+    });
+    await enqueueEmail(tx, {
+      municipalityId: ctx.municipality.id,
+      to: person.email,
+      subject: title,
+      text: `${body}\n\n${ctx.baseUrl}${link}\n\n${footer}`,
+    });
+  }
 }
 
 export async function decideReservation(ctx: Ctx, id: string, approve: boolean, reason: string) {

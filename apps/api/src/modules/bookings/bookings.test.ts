@@ -106,6 +106,23 @@ describe('booking', () => {
       canCancel: true,
       bookerName: 'Antti Asukas',
     });
+    // A confirmation by email (kept in the outbox in demo mode) and in the app.
+    const emails = await asSystem(rt.db, (tx) =>
+      tx
+        .selectFrom('email_outbox')
+        .select(['subject', 'text_body'])
+        .where('to_address', '=', 'asukas@tyrskyla.example')
+        .execute(),
+    );
+    expect(
+      emails.some(
+        (e) =>
+          e.subject === 'Varauksesi on vahvistettu' && e.text_body.includes('Kokoushuone Laine'),
+      ),
+    ).toBe(true);
+    expect((await resident.get('notifications')).json().items[0].title).toBe(
+      'Varauksesi on vahvistettu',
+    );
     const mine = (await resident.get('reservations/mine')).json().items as { id: string }[];
     expect(mine.map((r) => r.id)).toContain(response.json().id);
     const from = (await at(day, '12:00')).slice(0, 10);

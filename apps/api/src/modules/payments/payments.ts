@@ -1,12 +1,56 @@
 import { sql } from 'kysely';
-import { inTenant } from '../../platform/db/database.js';
+import { inTenant, type Tx } from '../../platform/db/database.js';
 import { audit } from '../../platform/audit/audit.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { requireUser, type Ctx } from '../../platform/http/context.js';
-import { placeOrder } from '../shop/orders.js';
+import { orderView, placeOrder } from '../shop/orders.js';
+import { enqueueEmail } from '../../platform/email/outbox.js';
+import { isLanguage, translate } from '../../platform/i18n/messages.js';
 import type { PaymentOutcome } from './demo-provider.js';
 import type { Config } from '../../config.js';
 import { PaytrailClient, PaytrailError } from './paytrail/client.js';
+
+/** The receipt by email, in the buyer's language, sent once the payment is recorded. */
+async function sendReceipt(tx: Tx, ctx: Ctx, orderId: string) {
+  const order = (await orderView(tx, orderId))!;
+  const buyer = await tx
+    .selectFrom('people')
+    .select(['email', 'language'])
+    .where('id', '=', order.personId)
+    .executeTakeFirst();
+  if (!buyer?.email) return;
+  const language = isLanguage(buyer.language) ? buyer.language : 'fi';
+  const locale = language === 'en' ? 'en-IE' : `${language}-FI`;
+  const euros = (cents: number) =>
+    new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(cents / 100);
+  const percent = (bp: number) =>
+    new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(bp / 100);
+  const municipality = ctx.municipality.name[language];
+  const text = [
+    translate(language, 'email.receipt.intro', { municipality }),
+    '',
+    ...order.lines.map((l) => `${l.quantity} × ${l.name}  ${euros(l.totalCents)}`),
+    '',
+    translate(language, 'email.receipt.total', { total: euros(order.totalCents) }),
+    ...order.vat.map((v) =>
+      translate(language, 'email.receipt.vat', {
+        rate: percent(v.vatRateBp),
+        vat: euros(v.vatCents),
+        net: euros(v.netCents),
+      }),
+    ),
+    '',
+    `${ctx.baseUrl}/${ctx.municipality.slug}/orders/${order.id}`,
+    '',
+    translate(language, 'email.notification.footer', { municipality }),
+  ].join('\n');
+  await enqueueEmail(tx, {
+    municipalityId: ctx.municipality.id,
+    to: buyer.email,
+    subject: translate(language, 'email.receipt.subject', { order: order.id.slice(0, 8) }),
+    text,
+  });
+}
 
 /**
  * Check out the cart: the order waits for payment, and the browser goes to the provider.
@@ -141,6 +185,7 @@ export async function settlePayment(ctx: Ctx, paymentId: string, outcome: Paymen
         .where('status', '=', 'pending')
         .executeTakeFirst();
       if (Number(paid.numUpdatedRows) !== 1) throw new AppError(409, 'conflict');
+      await sendReceipt(tx, ctx, payment.order_id);
     } else {
       // A cancelled payment leaves the order to be paid again later.
       await tx

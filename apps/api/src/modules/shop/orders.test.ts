@@ -107,6 +107,19 @@ describe('checkout and payment (demo provider)', () => {
     expect(replays.every((r) => r.statusCode === 200 || r.statusCode === 302)).toBe(true);
     expect(await paymentsOf(flow.orderId)).toEqual([{ status: 'paid' }]);
     expect((await resident.get(`orders/${flow.orderId}`)).json().status).toBe('paid');
+    // One receipt, however many times the payment was reported.
+    const receipts = await asSystem(rt.db, (tx) =>
+      tx
+        .selectFrom('email_outbox')
+        .select(['subject', 'text_body'])
+        .where('to_address', '=', 'tilat@tyrskyla.example')
+        .where('subject', 'like', 'Kuitti%')
+        .execute(),
+    );
+    expect(receipts).toHaveLength(1);
+    expect(receipts[0]!.subject).toBe(`Kuitti – tilaus ${flow.orderId.slice(0, 8)}`);
+    expect(receipts[0]!.text_body).toMatch(/1 × Uimahallin kertalippu\s+8,00\s€/);
+    expect(receipts[0]!.text_body).toMatch(/ALV 10 %: 0,73\s€ \(veroton 7,27\s€\)/);
   });
 
   it('refuses a forged or tampered signature and records nothing', async () => {

@@ -39,6 +39,8 @@ export interface Ctx {
   roles: Role[];
   requestId: string;
   language: Language;
+  /** The public address of the service, for links in emails. */
+  baseUrl: string;
 }
 
 export type AuthenticatedCtx = Ctx & { actor: Actor };

@@ -64,6 +64,7 @@ export function registerRequestContext(app: FastifyInstance) {
       roles,
       requestId: request.id,
       language: request.language,
+      baseUrl: app.deps.config.publicUrl,
     };
   });
 }

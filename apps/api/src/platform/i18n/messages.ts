@@ -61,6 +61,9 @@ const fi: Messages = {
   'error.notRequested.detail': 'Vain käsittelyä odottavan varauksen voi hyväksyä tai hylätä.',
   'notification.reservationConfirmed': 'Varauksesi on vahvistettu',
   'notification.reservationConfirmed.body': '{resource}, {time}.',
+  'notification.reservationRequested': 'Varauspyyntösi on vastaanotettu',
+  'notification.reservationRequested.body':
+    '{resource}, {time}. Saat viestin, kun pyyntö on käsitelty.',
   'notification.reservationDenied': 'Varaustasi ei voitu hyväksyä',
   'notification.reservationDenied.body': '{resource}, {time}. Perustelu: {reason}',
   'notification.reservationCancelled': 'Varauksesi on peruttu',
@@ -95,6 +98,10 @@ const fi: Messages = {
   'error.badRequest.detail': 'Pyyntöä ei voitu käsitellä.',
   'error.internal': 'Palvelussa tapahtui virhe',
   'error.internal.detail': 'Yritä myöhemmin uudelleen. Virheen tunniste: {requestId}.',
+  'email.receipt.subject': 'Kuitti – tilaus {order}',
+  'email.receipt.intro': 'Kiitos tilauksestasi! Maksu on vastaanotettu. – {municipality}',
+  'email.receipt.total': 'Yhteensä {total}',
+  'email.receipt.vat': 'ALV {rate} %: {vat} (veroton {net})',
   'email.notification.footer': 'Tämä viesti on lähetetty {municipality}n Helppo-palvelusta.',
 };
 
@@ -152,6 +159,9 @@ const sv: Messages = {
     'Endast en bokning som väntar på behandling kan godkännas eller avslås.',
   'notification.reservationConfirmed': 'Din bokning har bekräftats',
   'notification.reservationConfirmed.body': '{resource}, {time}.',
+  'notification.reservationRequested': 'Din bokningsförfrågan har tagits emot',
+  'notification.reservationRequested.body':
+    '{resource}, {time}. Du får ett meddelande när förfrågan har behandlats.',
   'notification.reservationDenied': 'Din bokning kunde inte godkännas',
   'notification.reservationDenied.body': '{resource}, {time}. Motivering: {reason}',
   'notification.reservationCancelled': 'Din bokning har avbokats',
@@ -186,6 +196,10 @@ const sv: Messages = {
   'error.badRequest.detail': 'Förfrågan kunde inte behandlas.',
   'error.internal': 'Ett fel inträffade i tjänsten',
   'error.internal.detail': 'Försök igen senare. Felets identifierare: {requestId}.',
+  'email.receipt.subject': 'Kvitto – beställning {order}',
+  'email.receipt.intro': 'Tack för din beställning! Betalningen har tagits emot. – {municipality}',
+  'email.receipt.total': 'Totalt {total}',
+  'email.receipt.vat': 'Moms {rate} %: {vat} (exkl. moms {net})',
   'email.notification.footer':
     'Det här meddelandet har skickats från Helppo-tjänsten i {municipality}.',
 };
@@ -242,6 +256,9 @@ const en: Messages = {
   'error.notRequested.detail': 'Only a booking waiting for a decision can be approved or denied.',
   'notification.reservationConfirmed': 'Your booking is confirmed',
   'notification.reservationConfirmed.body': '{resource}, {time}.',
+  'notification.reservationRequested': 'Your booking request has been received',
+  'notification.reservationRequested.body':
+    '{resource}, {time}. You will get a message when it has been handled.',
   'notification.reservationDenied': 'Your booking could not be approved',
   'notification.reservationDenied.body': '{resource}, {time}. Reason: {reason}',
   'notification.reservationCancelled': 'Your booking has been cancelled',
@@ -275,6 +292,11 @@ const en: Messages = {
   'error.badRequest.detail': 'The request could not be processed.',
   'error.internal': 'Something went wrong in the service',
   'error.internal.detail': 'Please try again later. Error reference: {requestId}.',
+  'email.receipt.subject': 'Receipt – order {order}',
+  'email.receipt.intro':
+    'Thank you for your order! The payment has been received. – {municipality}',
+  'email.receipt.total': 'Total {total}',
+  'email.receipt.vat': 'VAT {rate} %: {vat} (net {net})',
   'email.notification.footer': 'This message was sent by the Helppo service of {municipality}.',
 };
 
