@@ -36,7 +36,7 @@ import { utilisationRoutes } from './modules/bookings/utilisation.routes.js';
 import { resourceAdminRoutes } from './modules/bookings/resources.admin.routes.js';
 import { seriesRoutes } from './modules/bookings/series.routes.js';
 import { ProductSchema, shopRoutes } from './modules/shop/shop.routes.js';
-import { orderRoutes } from './modules/shop/orders.routes.js';
+import { orderRoutes, salesRoutes } from './modules/shop/orders.routes.js';
 import { paytrailRoutes } from './modules/payments/paytrail.routes.js';
 import { ReservationSchema, ResourceSchema } from './modules/bookings/bookings.schema.js';
 import type { OidcLogin } from './platform/auth/oidc.js';
@@ -150,6 +150,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await tenant.register(seriesRoutes);
       await tenant.register(shopRoutes);
       await tenant.register(orderRoutes);
+      await tenant.register(salesRoutes);
       await tenant.register(paytrailRoutes);
     },
     { prefix: '/api/:slug' },

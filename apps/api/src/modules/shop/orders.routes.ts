@@ -6,6 +6,7 @@ import { SlugParams, StringEnum, Uuid, responses } from '../../platform/http/sch
 import { demoPaymentPage, signDemo, verifyDemo } from '../payments/demo-provider.js';
 import { checkout, findPayment, settlePayment } from '../payments/payments.js';
 import { getCart, getOrder, setCartLine } from './orders.js';
+import { salesCsv, salesLines } from './sales.js';
 
 const slug = SlugParams.properties.slug;
 const Line = Type.Object({
@@ -182,5 +183,72 @@ export const orderRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => ({ status: (await verified(request, request.params.paymentId)).status }),
+  );
+};
+
+const Period = Type.Object(
+  { from: Type.String({ format: 'date' }), to: Type.String({ format: 'date' }) },
+  { additionalProperties: false },
+);
+
+export const salesRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/admin/sales',
+    {
+      schema: {
+        operationId: 'listSales',
+        tags: ['shop'],
+        summary: 'Paid order lines of a period, for the finance office',
+        params: SlugParams,
+        querystring: Period,
+        response: responses({
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                paidAt: Type.String(),
+                orderId: Uuid,
+                buyer: Type.String(),
+                productId: Uuid,
+                product: Type.String(),
+                quantity: Type.Integer(),
+                unitPriceCents: Type.Integer(),
+                vatRateBp: Type.Integer(),
+                netCents: Type.Integer(),
+                vatCents: Type.Integer(),
+                totalCents: Type.Integer(),
+              }),
+            ),
+          }),
+        }),
+      },
+    },
+    async (request) => ({
+      items: (await salesLines(request.ctx, request.query.from, request.query.to)).map((l) => ({
+        ...l,
+        paidAt: l.paidAt.toISOString(),
+      })),
+    }),
+  );
+
+  app.get(
+    '/admin/sales.csv',
+    {
+      schema: {
+        operationId: 'exportSales',
+        tags: ['shop'],
+        summary: 'Paid order lines as CSV for the financial system',
+        params: SlugParams,
+        querystring: Period,
+        response: responses({ 200: Type.String({ description: 'text/csv' }) }),
+      },
+    },
+    async (request, reply) => {
+      const { from, to } = request.query;
+      const lines = await salesLines(request.ctx, from, to);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="myynti-${from}-${to}.csv"`)
+        .send(salesCsv(lines, request.language));
+    },
   );
 };

@@ -151,6 +151,15 @@ const product = {
   prices: [{ customerGroup: 'resident', unitPriceCents: 500 }],
 };
 const FACILITY_STAFF: Record<string, Call> = {
+  listSales: {
+    method: 'GET',
+    path: () => `admin/sales?from=${ids.blockStart.slice(0, 10)}&to=${ids.blockEnd.slice(0, 10)}`,
+  },
+  exportSales: {
+    method: 'GET',
+    path: () =>
+      `admin/sales.csv?from=${ids.blockStart.slice(0, 10)}&to=${ids.blockEnd.slice(0, 10)}`,
+  },
   createProduct: { method: 'POST', path: () => 'admin/products', body: () => product },
   updateProduct: {
     method: 'PUT',
