@@ -4,7 +4,8 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { loadConfig, type Config } from '../src/config.js';
-import { openDatabase, type Database } from '../src/platform/db/database.js';
+import { sql } from 'kysely';
+import { asSystem, openDatabase, type Database } from '../src/platform/db/database.js';
 import { createRuntime, type Runtime } from '../src/runtime.js';
 import { withDatabase } from './global-setup.js';
 
@@ -194,4 +195,20 @@ export async function loggedIn(app: FastifyInstance, email: string, slug = 'tyrs
   const response = await client.login(email);
   if (response.statusCode !== 200) throw new Error(`login ${email} failed: ${response.body}`);
   return client;
+}
+
+/**
+ * The instant (ISO) of a local Helsinki time `days` after a date (default: today), computed
+ * by PostgreSQL as the product does. Call it outside any open transaction: on PGlite a
+ * transaction inside another would wait for itself.
+ */
+export async function localInstant(db: Database, days: number, time: string, from?: string) {
+  return asSystem(db, async (tx) => {
+    const base = from ? sql`${from}::date` : sql`current_date`;
+    const result = await sql<{ t: Date }>`
+      select ((${base} + ${days}::int) + ${time}::time) at time zone 'Europe/Helsinki' as t`.execute(
+      tx,
+    );
+    return result.rows[0]!.t.toISOString();
+  });
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { Client, loggedIn, startRuntime } from '../../../test/helpers.js';
+import { Client, loggedIn, startRuntime, localInstant } from '../../../test/helpers.js';
 import { asSystem } from '../../platform/db/database.js';
 
 let rt: Awaited<ReturnType<typeof startRuntime>>;
@@ -16,15 +16,7 @@ beforeAll(async () => {
 afterAll(async () => rt?.dispose());
 
 /** An instant `days` ahead at a local Helsinki time, e.g. at(3, '10:00'). */
-async function at(days: number, time: string): Promise<string> {
-  return asSystem(rt.db, async (tx) => {
-    const result = await sql<{ t: Date }>`
-      select ((current_date + ${days}::int) + ${time}::time) at time zone 'Europe/Helsinki' as t`.execute(
-      tx,
-    );
-    return result.rows[0]!.t.toISOString();
-  });
-}
+const at = (days: number, time: string) => localInstant(rt.db, days, time);
 
 /** The next day at least `min` days ahead that is a weekday and no holiday: meeting rooms are open. */
 async function nextWorkday(min: number): Promise<number> {

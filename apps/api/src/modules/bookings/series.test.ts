@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { loggedIn, startRuntime, type Client } from '../../../test/helpers.js';
+import { loggedIn, startRuntime, type Client, localInstant } from '../../../test/helpers.js';
 import { asSystem } from '../../platform/db/database.js';
 import { weeklyOccurrences } from './bookings.repo.js';
 
@@ -9,15 +9,7 @@ let room: string;
 let association: Client;
 
 /** The instant of a local time `days` from today. */
-async function at(days: number, time: string) {
-  return asSystem(rt.db, async (tx) => {
-    const r = await sql<{ t: Date }>`
-      select ((current_date + ${days}::int) + ${time}::time) at time zone 'Europe/Helsinki' as t`.execute(
-      tx,
-    );
-    return r.rows[0]!.t.toISOString();
-  });
-}
+const at = (days: number, time: string) => localInstant(rt.db, days, time);
 const dateIn = async (days: number) => (await at(days, '12:00')).slice(0, 10);
 
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { Client } from '../../../test/helpers.js';
-import { loggedIn, startRuntime } from '../../../test/helpers.js';
+import { loggedIn, startRuntime, localInstant } from '../../../test/helpers.js';
 import { asSystem } from '../../platform/db/database.js';
 
 let rt: Awaited<ReturnType<typeof startRuntime>>;
@@ -11,15 +11,7 @@ let monday: string;
 let sunday: string;
 
 /** The instant of a local time on a day counted from `monday`. */
-async function at(dayOffset: number, time: string) {
-  return asSystem(rt.db, async (tx) => {
-    const r = await sql<{ t: Date }>`
-      select ((${monday}::date + ${dayOffset}::int) + ${time}::time) at time zone 'Europe/Helsinki' as t`.execute(
-      tx,
-    );
-    return r.rows[0]!.t.toISOString();
-  });
-}
+const at = (dayOffset: number, time: string) => localInstant(rt.db, dayOffset, time, monday);
 
 beforeAll(async () => {
   rt = await startRuntime();

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { inTenant } from '../../platform/db/database.js';
 import { audit } from '../../platform/audit/audit.js';
-import { AppError } from '../../platform/http/errors.js';
 import { requireRole, type Ctx } from '../../platform/http/context.js';
+import { checkReportPeriod, csvNumber, csvText, toCsv } from '../../platform/http/csv.js';
 
 /**
  * The utilisation report: how much of the open time of each facility was booked. The
@@ -19,12 +19,9 @@ interface CellRow {
   blocked_minutes: number;
 }
 
-const MAX_DAYS = 366;
-
 export async function utilisationReport(ctx: Ctx, from: string, to: string, resourceId?: string) {
   requireRole(ctx, 'facility_admin', 'admin');
-  const days = (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
-  if (!(days >= 1 && days <= MAX_DAYS)) throw new AppError(422, 'reportPeriod', { days: MAX_DAYS });
+  checkReportPeriod(from, to);
   return inTenant(ctx.db, ctx.municipality.id, async (tx) => {
     const cells = await sql<CellRow>`
       with open as (
@@ -125,25 +122,19 @@ export async function utilisationReport(ctx: Ctx, from: string, to: string, reso
 
 type Report = Awaited<ReturnType<typeof utilisationReport>>;
 
-/** CSV for spreadsheets (semicolon-separated with a decimal comma, as Finnish Excel expects). */
+/** The report as CSV for a spreadsheet. */
 export function utilisationCsv(report: Report, language: 'fi' | 'sv' | 'en'): string {
   const headers = {
     fi: ['Tila', 'Auki (h)', 'Varattu (h)', 'Suljettu käytöltä (h)', 'Käyttöaste (%)'],
     sv: ['Lokal', 'Öppen (h)', 'Bokad (h)', 'Spärrad (h)', 'Användningsgrad (%)'],
     en: ['Facility', 'Open (h)', 'Booked (h)', 'Blocked (h)', 'Utilisation (%)'],
   }[language];
-  const number = (n: number | null) =>
-    n === null ? '' : String(Math.round(n * 100) / 100).replace('.', ',');
-  const quote = (text: string) => `"${text.replace(/"/g, '""')}"`;
-  const lines = report.resources.map((r) =>
-    [
-      quote(r.name[language]),
-      number(r.openHours),
-      number(r.bookedHours),
-      number(r.blockedHours),
-      number(r.utilisation === null ? null : r.utilisation * 100),
-    ].join(';'),
-  );
-  // A byte order mark lets Excel read the UTF-8 (ä, ö) right.
-  return '\uFEFF' + [headers.join(';'), ...lines].join('\r\n') + '\r\n';
+  const rows = report.resources.map((r) => [
+    csvText(r.name[language]),
+    csvNumber(r.openHours),
+    csvNumber(r.bookedHours),
+    csvNumber(r.blockedHours),
+    csvNumber(r.utilisation === null ? null : r.utilisation * 100),
+  ]);
+  return toCsv(headers, rows);
 }

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { escapeHtml } from '../../platform/http/html.js';
+import { escapeHtml, standalonePage } from '../../platform/http/html.js';
 import type { Language } from '../../platform/i18n/messages.js';
 
 /**
@@ -33,7 +33,7 @@ export function verifyDemo(
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-const TEXTS: Record<Language, Record<string, string>> = {
+const TEXTS: Record<Language, Record<'title' | 'intro' | 'amount' | 'pay' | 'cancel', string>> = {
   fi: {
     title: 'Testimaksu',
     intro:
@@ -71,33 +71,22 @@ export function demoPaymentPage(
     style: 'currency',
     currency: 'EUR',
   }).format(amountCents / 100);
-  return `<!doctype html>
-<html lang="${language}">
-<head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>${t.title}</title>
-  <style>
-    body { font-family: system-ui, sans-serif; margin: 0; background: #f7f7f8; color: #1f1f1f; }
-    main { max-width: 32rem; margin: 2rem auto; background: #fff; padding: 1.5rem; border: 1px solid #c8cdd0; }
+  return standalonePage({
+    language,
+    title: t.title,
+    style: `    main { max-width: 32rem; }
     .amount { font-size: 1.5rem; font-weight: 600; }
-    .actions { display: flex; flex-wrap: wrap; gap: .75rem; margin-top: 1.5rem; }
+    .actions { margin-top: 1.5rem; }
     a { display: inline-block; padding: .6rem 1.2rem; text-decoration: none; border: 1px solid #2a6ebb; }
     a.pay { background: #2a6ebb; color: #fff; }
     a.cancel { color: #2a6ebb; }
-    a:focus { outline: 3px solid #1a99c7; outline-offset: 2px; }
-  </style>
-</head>
-<body>
-  <main>
-    <h1>${t.title}</h1>
+    a:focus { outline: 3px solid #1a99c7; outline-offset: 2px; }`,
+    body: `    <h1>${t.title}</h1>
     <p>${t.intro}</p>
     <p>${t.amount}: <span class="amount">${escapeHtml(amount)}</span></p>
     <div class="actions">
       <a class="pay" href="${escapeHtml(payUrl)}">${t.pay}</a>
       <a class="cancel" href="${escapeHtml(cancelUrl)}">${t.cancel}</a>
-    </div>
-  </main>
-</body>
-</html>`;
+    </div>`,
+  });
 }

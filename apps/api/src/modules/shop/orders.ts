@@ -4,8 +4,7 @@ import { audit } from '../../platform/audit/audit.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { requireUser, type AuthenticatedCtx, type Ctx } from '../../platform/http/context.js';
 import { lineAmounts, orderTotals } from './money.js';
-import { customerGroupOf, priceFor } from './products.js';
-import { loadProducts } from './products.js';
+import { customerGroupOf, loadProducts, priceFor } from './products.js';
 
 async function openCart(tx: Tx, ctx: AuthenticatedCtx, create: boolean) {
   const find = () =>

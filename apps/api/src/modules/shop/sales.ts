@@ -1,11 +1,9 @@
 import { sql } from 'kysely';
 import { inTenant } from '../../platform/db/database.js';
 import { audit } from '../../platform/audit/audit.js';
-import { AppError } from '../../platform/http/errors.js';
 import { requireRole, type Ctx } from '../../platform/http/context.js';
+import { checkReportPeriod, csvEuros, csvNumber, csvText, toCsv } from '../../platform/http/csv.js';
 import { TIME_ZONE } from '../../platform/i18n/time.js';
-
-const MAX_DAYS = 366;
 
 export interface SaleLine {
   paidAt: Date;
@@ -28,8 +26,7 @@ export interface SaleLine {
  */
 export async function salesLines(ctx: Ctx, from: string, to: string): Promise<SaleLine[]> {
   requireRole(ctx, 'admin', 'facility_admin');
-  const days = (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
-  if (!(days >= 1 && days <= MAX_DAYS)) throw new AppError(422, 'reportPeriod', { days: MAX_DAYS });
+  checkReportPeriod(from, to);
   return inTenant(ctx.db, ctx.municipality.id, async (tx) => {
     const rows = await sql<SaleLine>`
       select o.paid_at as "paidAt", o.id as "orderId", p.name as buyer, l.product_id as "productId",
@@ -47,7 +44,7 @@ export async function salesLines(ctx: Ctx, from: string, to: string): Promise<Sa
   });
 }
 
-/** Semicolon-separated with a decimal comma and a BOM, as Finnish spreadsheets read it. */
+/** The sales lines as CSV for the financial system. */
 export function salesCsv(lines: SaleLine[], language: 'fi' | 'sv' | 'en'): string {
   const headers = {
     fi: [
@@ -87,26 +84,22 @@ export function salesCsv(lines: SaleLine[], language: 'fi' | 'sv' | 'en'): strin
       'Total',
     ],
   }[language];
-  const euros = (cents: number) => (cents / 100).toFixed(2).replace('.', ',');
-  const quote = (text: string) => `"${text.replace(/"/g, '""')}"`;
   const time = new Intl.DateTimeFormat('sv-SE', {
     timeZone: TIME_ZONE,
     dateStyle: 'short',
     timeStyle: 'short',
   });
-  const rows = lines.map((l) =>
-    [
-      time.format(l.paidAt),
-      l.orderId,
-      quote(l.buyer),
-      quote(l.product),
-      String(l.quantity),
-      euros(l.unitPriceCents),
-      (l.vatRateBp / 100).toString().replace('.', ','),
-      euros(l.netCents),
-      euros(l.vatCents),
-      euros(l.totalCents),
-    ].join(';'),
-  );
-  return '\uFEFF' + [headers.join(';'), ...rows].join('\r\n') + '\r\n';
+  const rows = lines.map((l) => [
+    time.format(l.paidAt),
+    l.orderId,
+    csvText(l.buyer),
+    csvText(l.product),
+    String(l.quantity),
+    csvEuros(l.unitPriceCents),
+    csvNumber(l.vatRateBp / 100),
+    csvEuros(l.netCents),
+    csvEuros(l.vatCents),
+    csvEuros(l.totalCents),
+  ]);
+  return toCsv(headers, rows);
 }

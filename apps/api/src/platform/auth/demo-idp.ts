@@ -1,7 +1,7 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import Provider from 'oidc-provider';
-import { escapeHtml } from '../http/html.js';
+import { escapeHtml, standalonePage } from '../http/html.js';
 import { isLanguage, languageFromHeader, type Language } from '../i18n/messages.js';
 
 /**
@@ -23,7 +23,10 @@ export const DEMO_IDENTITIES: DemoIdentity[] = [
   { sub: 'demo-300399-9189', given_name: 'Alex', family_name: 'Example' },
 ];
 
-const TEXTS: Record<Language, Record<string, string>> = {
+const TEXTS: Record<
+  Language,
+  Record<'title' | 'intro' | 'legend' | 'submit' | 'cancel', string>
+> = {
   fi: {
     title: 'Testitunnistus',
     intro:
@@ -69,15 +72,10 @@ function page(language: Language, uid: string): string {
           <label for="p${i}">${escapeHtml(`${person.given_name} ${person.family_name}`)}</label>
         </div>`,
   ).join('');
-  return `<!doctype html>
-<html lang="${language}">
-<head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>${t.title}</title>
-  <style>
-    body { font-family: system-ui, sans-serif; margin: 0; background: #f7f7f8; color: #1f1f1f; }
-    main { max-width: 36rem; margin: 2rem auto; background: #fff; padding: 1.5rem; border: 1px solid #c8cdd0; }
+  return standalonePage({
+    language,
+    title: t.title,
+    style: `    main { max-width: 36rem; }
     h1 { font-size: 1.75rem; margin-top: 0; }
     fieldset { border: 0; padding: 0; margin: 1rem 0; }
     legend { font-weight: 600; margin-bottom: .5rem; }
@@ -85,13 +83,8 @@ function page(language: Language, uid: string): string {
     input[type=radio] { width: 1.2rem; height: 1.2rem; vertical-align: middle; }
     button { font-size: 1rem; padding: .6rem 1.2rem; background: #2a6ebb; color: #fff; border: 0; cursor: pointer; }
     button.secondary { background: #fff; color: #2a6ebb; border: 1px solid #2a6ebb; }
-    .actions { display: flex; flex-wrap: wrap; gap: .75rem; }
-    button:focus, input:focus { outline: 3px solid #1a99c7; outline-offset: 2px; }
-  </style>
-</head>
-<body>
-  <main>
-    <h1>${t.title}</h1>
+    button:focus, input:focus { outline: 3px solid #1a99c7; outline-offset: 2px; }`,
+    body: `    <h1>${t.title}</h1>
     <p>${t.intro}</p>
     <form method="post" action="/interaction/${escapeHtml(uid)}">
       <fieldset>
@@ -101,10 +94,8 @@ function page(language: Language, uid: string): string {
         <button type="submit">${t.submit}</button>
         <button type="submit" name="cancel" value="1" class="secondary">${t.cancel}</button>
       </div>
-    </form>
-  </main>
-</body>
-</html>`;
+    </form>`,
+  });
 }
 
 async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
