@@ -6,7 +6,7 @@ import { openDatabase, type Database } from './platform/db/database.js';
 import { migrate } from './platform/db/migrate.js';
 import { seedDemoData } from './platform/demo/seed.js';
 import { NotificationHub } from './platform/notifications/hub.js';
-import { JobWorker } from './platform/jobs/worker.js';
+import { JobWorker, type JobHandler } from './platform/jobs/worker.js';
 import { emailHandlers } from './platform/email/outbox.js';
 import { discoverOidc } from './platform/auth/oidc.js';
 import { startDemoIdp } from './platform/auth/demo-idp.js';
@@ -77,13 +77,11 @@ export async function createRuntime(
   const oidcConfig = config.oidc ?? demoIdp?.oidc;
   const oidc = oidcConfig ? await discoverOidc(oidcConfig) : null;
   const app = await buildApp({ config, db, hub, oidc, logger: options.logger });
-  const worker = config.jobWorker
-    ? new JobWorker(
-        db,
-        emailHandlers(db, { smtpUrl: config.smtpUrl, from: config.mailFrom }),
-        app.log,
-      )
-    : null;
+  // Every module's background work, by job kind.
+  const handlers: Record<string, JobHandler> = {
+    ...emailHandlers(db, { smtpUrl: config.smtpUrl, from: config.mailFrom }),
+  };
+  const worker = config.jobWorker ? new JobWorker(db, handlers, app.log) : null;
   await worker?.start();
   if (!config.smtpUrl)
     app.log.info('SMTP_URL not set: emails are kept in the outbox for administrators');

@@ -4,6 +4,7 @@ import { audit } from '../../platform/audit/audit.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { requireUser, type Ctx } from '../../platform/http/context.js';
 import { orderView, placeOrder } from '../shop/orders.js';
+import { fulfilOrder } from '../shop/fulfilment.js';
 import { enqueueEmail } from '../../platform/email/outbox.js';
 import { isLanguage, translate } from '../../platform/i18n/messages.js';
 import type { PaymentOutcome } from './demo-provider.js';
@@ -185,6 +186,7 @@ export async function settlePayment(ctx: Ctx, paymentId: string, outcome: Paymen
         .where('status', '=', 'pending')
         .executeTakeFirst();
       if (Number(paid.numUpdatedRows) !== 1) throw new AppError(409, 'conflict');
+      await fulfilOrder(tx, ctx, payment.order_id);
       await sendReceipt(tx, ctx, payment.order_id);
     } else {
       // A cancelled payment leaves the order to be paid again later.
