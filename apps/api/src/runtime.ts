@@ -8,6 +8,8 @@ import { seedDemoData } from './platform/demo/seed.js';
 import { NotificationHub } from './platform/notifications/hub.js';
 import { JobWorker, type JobHandler } from './platform/jobs/worker.js';
 import { emailHandlers } from './platform/email/outbox.js';
+import { bookingHandlers } from './modules/bookings/booking-payments.js';
+import { refundHandlers } from './modules/payments/refunds.js';
 import { discoverOidc } from './platform/auth/oidc.js';
 import { startDemoIdp } from './platform/auth/demo-idp.js';
 import { asSystem } from './platform/db/database.js';
@@ -48,6 +50,8 @@ export interface Runtime {
   app: FastifyInstance;
   db: Database;
   worker: JobWorker | null;
+  /** The background work by job kind (tests run due jobs with a JobWorker of their own). */
+  jobHandlers: Record<string, JobHandler>;
   hub: NotificationHub;
   close(): Promise<void>;
 }
@@ -80,6 +84,8 @@ export async function createRuntime(
   // Every module's background work, by job kind.
   const handlers: Record<string, JobHandler> = {
     ...emailHandlers(db, { smtpUrl: config.smtpUrl, from: config.mailFrom }),
+    ...bookingHandlers(db, { publicUrl: config.publicUrl }),
+    ...refundHandlers(db, { payments: config.payments, publicUrl: config.publicUrl }),
   };
   const worker = config.jobWorker ? new JobWorker(db, handlers, app.log) : null;
   await worker?.start();
@@ -89,6 +95,7 @@ export async function createRuntime(
     app,
     db,
     worker,
+    jobHandlers: handlers,
     hub,
     async close() {
       await hub.stop();

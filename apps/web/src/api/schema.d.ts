@@ -1009,6 +1009,10 @@ export interface components {
                 bookAheadDays: number;
                 bufferMinutes: number;
             };
+            /** @description The asker's price for an hour, VAT included; 0 free, null not bookable by their group */
+            pricePerHourCents: number | null;
+            /** @description A paid booking is refunded in full if cancelled this many hours ahead */
+            cancelFreeHours: number;
         };
         Reservation: {
             /** Format: uuid */
@@ -1027,7 +1031,7 @@ export interface components {
             /** Format: date-time */
             end: string;
             /** @enum {string} */
-            status: "requested" | "confirmed" | "denied" | "cancelled";
+            status: "held" | "requested" | "confirmed" | "denied" | "cancelled";
             purpose: string;
             attendees: number | null;
             /** @description Staff's reason for a decision */
@@ -1043,6 +1047,24 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             canCancel: boolean;
+            /** @description The price of the booking, VAT included (0: free) */
+            priceCents: number;
+            /**
+             * @description unpaid: held, or approved and waiting for payment in the cart
+             * @enum {string}
+             */
+            payment: "free" | "unpaid" | "paid" | "refunded";
+            /**
+             * Format: date-time
+             * @description A held booking is released unless paid by this time
+             */
+            heldUntil: string | null;
+            refundedCents: number;
+            /**
+             * Format: date-time
+             * @description Until this time the booker gets the whole price back on cancelling
+             */
+            freeCancellationUntil: string | null;
         };
         Product: {
             /** Format: uuid */
@@ -1920,6 +1942,10 @@ export interface operations {
                             bookAheadDays: number;
                             bufferMinutes: number;
                         };
+                        /** @description The asker's price for an hour, VAT included; 0 free, null not bookable by their group */
+                        pricePerHourCents: number | null;
+                        /** @description A paid booking is refunded in full if cancelled this many hours ahead */
+                        cancelFreeHours: number;
                         openingHours: {
                             weekday: number;
                             opens: string;
@@ -2118,7 +2144,7 @@ export interface operations {
     listReservations: {
         parameters: {
             query?: {
-                status?: "requested" | "confirmed" | "denied" | "cancelled";
+                status?: "held" | "requested" | "confirmed" | "denied" | "cancelled";
             };
             header?: never;
             path: {
@@ -2456,6 +2482,12 @@ export interface operations {
                     selfService: boolean;
                     /** @enum {string} */
                     bookingMode: "instant" | "approval";
+                    /**
+                     * Format: uuid
+                     * @description The facility-use product whose prices are for one hour; null: free
+                     */
+                    priceProductId?: string | null;
+                    cancelFreeHours?: number;
                     slot: {
                         minMinutes: number;
                         maxMinutes: number;
@@ -2526,6 +2558,12 @@ export interface operations {
                     selfService: boolean;
                     /** @enum {string} */
                     bookingMode: "instant" | "approval";
+                    /**
+                     * Format: uuid
+                     * @description The facility-use product whose prices are for one hour; null: free
+                     */
+                    priceProductId?: string | null;
+                    cancelFreeHours?: number;
                     slot: {
                         minMinutes: number;
                         maxMinutes: number;
@@ -2953,8 +2991,16 @@ export interface operations {
                         /** @enum {string} */
                         status: "cart" | "pending" | "paid" | "cancelled";
                         lines: {
-                            /** Format: uuid */
-                            productId: string;
+                            /**
+                             * Format: uuid
+                             * @description Set for a product line
+                             */
+                            productId: string | null;
+                            /**
+                             * Format: uuid
+                             * @description Set for a booking line
+                             */
+                            reservationId: string | null;
                             name: string;
                             quantity: number;
                             unitPriceCents: number;
@@ -3015,8 +3061,16 @@ export interface operations {
                         /** @enum {string} */
                         status: "cart" | "pending" | "paid" | "cancelled";
                         lines: {
-                            /** Format: uuid */
-                            productId: string;
+                            /**
+                             * Format: uuid
+                             * @description Set for a product line
+                             */
+                            productId: string | null;
+                            /**
+                             * Format: uuid
+                             * @description Set for a booking line
+                             */
+                            reservationId: string | null;
                             name: string;
                             quantity: number;
                             unitPriceCents: number;
@@ -3108,8 +3162,16 @@ export interface operations {
                         /** @enum {string} */
                         status: "cart" | "pending" | "paid" | "cancelled";
                         lines: {
-                            /** Format: uuid */
-                            productId: string;
+                            /**
+                             * Format: uuid
+                             * @description Set for a product line
+                             */
+                            productId: string | null;
+                            /**
+                             * Format: uuid
+                             * @description Set for a booking line
+                             */
+                            reservationId: string | null;
                             name: string;
                             quantity: number;
                             unitPriceCents: number;
@@ -3269,7 +3331,7 @@ export interface operations {
                             orderId: string;
                             buyer: string;
                             /** Format: uuid */
-                            productId: string;
+                            productId: string | null;
                             product: string;
                             quantity: number;
                             unitPriceCents: number;

@@ -21,6 +21,8 @@ export const RESOURCE_COLUMNS = [
   'slot_step_minutes',
   'book_ahead_days',
   'buffer_minutes',
+  'price_product_id',
+  'cancel_free_hours',
 ] as const;
 
 export interface ResourceFilter {
@@ -99,7 +101,7 @@ export async function busyBetween(tx: Tx, resourceId: string, from: Date, to: Da
     select id, lower(during) as start, upper(during) as end, upper(blocks) as buffer_end,
            person_id, kind, status
     from reservations
-    where resource_id = ${resourceId} and status in ('requested', 'confirmed')
+    where resource_id = ${resourceId} and status in ('held', 'requested', 'confirmed')
       and blocks && tstzrange(${from}, ${to})
     order by lower(blocks)`.execute(tx);
   return result.rows;
@@ -117,16 +119,21 @@ export interface NewReservation {
   purpose: string;
   attendees: number | null;
   seriesId?: string | null;
+  heldUntil?: Date | null;
+  priceCents?: number;
+  vatRateBp?: number;
 }
 
 export async function insertReservation(tx: Tx, r: NewReservation): Promise<string> {
   const result = await sql<{ id: string }>`
     insert into reservations (municipality_id, resource_id, kind, person_id, during, blocks,
-                              status, purpose, attendees, series_id)
+                              status, purpose, attendees, series_id, held_until, price_cents,
+                              vat_rate_bp)
     values (${r.municipalityId}, ${r.resourceId}, ${r.kind}, ${r.personId},
             tstzrange(${r.start}, ${r.end}),
             tstzrange(${r.start}, ${r.end}::timestamptz + make_interval(mins => ${r.bufferMinutes})),
-            ${r.status}, ${r.purpose}, ${r.attendees}, ${r.seriesId ?? null})
+            ${r.status}, ${r.purpose}, ${r.attendees}, ${r.seriesId ?? null}, ${r.heldUntil ?? null},
+            ${r.priceCents ?? 0}, ${r.vatRateBp ?? 0})
     returning id`.execute(tx);
   return result.rows[0]!.id;
 }
@@ -146,6 +153,12 @@ export interface ReservationRow {
   cancel_reason: string | null;
   series_id: string | null;
   created_at: Date;
+  held_until: Date | null;
+  price_cents: number;
+  cancel_free_hours: number;
+  /** The status of the order the booking is (or was) paid in. */
+  order_status: 'cart' | 'pending' | 'paid' | 'cancelled' | null;
+  refunded_cents: number;
   name_fi: string;
   name_sv: string;
   name_en: string;
@@ -155,7 +168,12 @@ export interface ReservationRow {
 const reservationSelect = sql`
   select r.id, r.resource_id, r.kind, r.person_id, p.name as booker_name,
          lower(r.during) as start, upper(r.during) as end, r.status, r.purpose, r.attendees,
-         r.decision_reason, r.cancel_reason, r.series_id, r.created_at, s.name_fi, s.name_sv, s.name_en, s.location
+         r.decision_reason, r.cancel_reason, r.series_id, r.created_at, r.held_until, r.price_cents,
+         s.cancel_free_hours, s.name_fi, s.name_sv, s.name_en, s.location,
+         (select o.status from order_lines l join orders o on o.id = l.order_id
+          where l.reservation_id = r.id) as order_status,
+         (select coalesce(sum(f.amount_cents), 0)::int from refunds f
+          where f.reservation_id = r.id and f.status <> 'failed') as refunded_cents
   from reservations r
   join resources s on s.id = r.resource_id
   left join people p on p.id = r.person_id`;
@@ -185,13 +203,14 @@ export async function reservationsForStaff(tx: Tx, status: ReservationStatus | n
 export async function decide(
   tx: Tx,
   id: string,
-  status: 'confirmed' | 'denied',
+  status: 'held' | 'confirmed' | 'denied',
   by: string,
   reason: string | null,
+  heldUntil: Date | null = null,
 ) {
   await tx
     .updateTable('reservations')
-    .set({ status, decided_by: by, decision_reason: reason })
+    .set({ status, decided_by: by, decision_reason: reason, held_until: heldUntil })
     .where('id', '=', id)
     .execute();
 }
@@ -199,7 +218,7 @@ export async function decide(
 export async function cancel(tx: Tx, id: string, reason: string | null) {
   await tx
     .updateTable('reservations')
-    .set({ status: 'cancelled', cancel_reason: reason, cancelled_at: new Date() })
+    .set({ status: 'cancelled', cancel_reason: reason, cancelled_at: new Date(), held_until: null })
     .where('id', '=', id)
     .execute();
 }

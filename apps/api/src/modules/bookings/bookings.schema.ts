@@ -11,7 +11,13 @@ export const RESOURCE_KINDS: readonly ResourceKind[] = [
   'music_room',
   'other',
 ];
-export const RESERVATION_STATUSES = ['requested', 'confirmed', 'denied', 'cancelled'] as const;
+export const RESERVATION_STATUSES = [
+  'held',
+  'requested',
+  'confirmed',
+  'denied',
+  'cancelled',
+] as const;
 
 export const ResourceSchema = Type.Object(
   {
@@ -30,6 +36,13 @@ export const ResourceSchema = Type.Object(
       stepMinutes: Type.Integer(),
       bookAheadDays: Type.Integer(),
       bufferMinutes: Type.Integer(),
+    }),
+    pricePerHourCents: Type.Union([Type.Integer(), Type.Null()], {
+      description:
+        "The asker's price for an hour, VAT included; 0 free, null not bookable by their group",
+    }),
+    cancelFreeHours: Type.Integer({
+      description: 'A paid booking is refunded in full if cancelled this many hours ahead',
     }),
   },
   { $id: 'Resource' },
@@ -83,6 +96,17 @@ export const ReservationSchema = Type.Object(
     bookerName: Type.Union([Type.String(), Type.Null()]),
     createdAt: DateTime,
     canCancel: Type.Boolean(),
+    priceCents: Type.Integer({ description: 'The price of the booking, VAT included (0: free)' }),
+    payment: StringEnum(['free', 'unpaid', 'paid', 'refunded'], {
+      description: 'unpaid: held, or approved and waiting for payment in the cart',
+    }),
+    heldUntil: Type.Union([DateTime, Type.Null()], {
+      description: 'A held booking is released unless paid by this time',
+    }),
+    refundedCents: Type.Integer(),
+    freeCancellationUntil: Type.Union([DateTime, Type.Null()], {
+      description: 'Until this time the booker gets the whole price back on cancelling',
+    }),
   },
   { $id: 'Reservation' },
 );

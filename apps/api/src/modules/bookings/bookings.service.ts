@@ -4,14 +4,28 @@ import { AppError, notFound } from '../../platform/http/errors.js';
 import { requireRole, requireUser, type Ctx } from '../../platform/http/context.js';
 import { insertNotification } from '../../platform/notifications/notifications.repo.js';
 import { enqueueEmail } from '../../platform/email/outbox.js';
-import { isLanguage, translate, type Language } from '../../platform/i18n/messages.js';
-import { localDate, localMinuteOfDay, TIME_ZONE } from '../../platform/i18n/time.js';
+import { isLanguage, translate } from '../../platform/i18n/messages.js';
+import {
+  formatTimeSpan,
+  localDate,
+  localMinuteOfDay,
+  TIME_ZONE,
+} from '../../platform/i18n/time.js';
 import * as repo from './bookings.repo.js';
+import { customerGroupOf, loadProducts, priceFor } from '../shop/products.js';
+import { removeReservationFromCart } from '../shop/orders.js';
+import {
+  APPROVED_PAYMENT_DAYS,
+  bookingPrice,
+  holdForPayment,
+  HOLD_MINUTES,
+  refundCancelledBooking,
+} from './booking-payments.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const STAFF = ['facility_admin', 'admin'] as const;
 
-export function toResourceView(row: repo.ResourceRow) {
+export function toResourceView(row: repo.ResourceRow, pricePerHourCents: number | null) {
   return {
     id: row.id,
     kind: row.kind,
@@ -29,12 +43,28 @@ export function toResourceView(row: repo.ResourceRow) {
       bookAheadDays: row.book_ahead_days,
       bufferMinutes: row.buffer_minutes,
     },
+    pricePerHourCents,
+    cancelFreeHours: row.cancel_free_hours,
   };
+}
+
+/** Facilities as the asker sees them: with the hourly price of their customer group. */
+export async function toResourceViews(tx: Tx, ctx: Ctx, rows: repo.ResourceRow[]) {
+  const products = await loadProducts(
+    tx,
+    rows.flatMap((r) => (r.price_product_id ? [r.price_product_id] : [])),
+  );
+  const group = customerGroupOf(ctx);
+  return rows.map((row) => {
+    if (!row.price_product_id) return toResourceView(row, 0);
+    const product = products.find((p) => p.id === row.price_product_id);
+    return toResourceView(row, product ? priceFor(product, group) : null);
+  });
 }
 
 export async function listResources(ctx: Ctx, filter: repo.ResourceFilter) {
   return inTenant(ctx.db, ctx.municipality.id, async (tx) =>
-    (await repo.listResources(tx, filter)).map(toResourceView),
+    toResourceViews(tx, ctx, await repo.listResources(tx, filter)),
   );
 }
 
@@ -50,7 +80,7 @@ export async function getResource(ctx: Ctx, id: string) {
       .orderBy('opens')
       .execute();
     return {
-      ...toResourceView(row),
+      ...(await toResourceViews(tx, ctx, [row]))[0]!,
       openingHours: hours.map((h) => ({
         weekday: h.weekday,
         opens: h.opens.slice(0, 5),
@@ -149,6 +179,16 @@ export async function createReservation(ctx: Ctx, input: ReservationInput) {
       const resource = await repo.findResource(tx, input.resourceId);
       if (!resource) throw notFound();
       await checkSlot(tx, resource, start, end, false);
+      const price = await bookingPrice(tx, resource, customerGroupOf(ctx), start, end);
+      // A priced booking made at once is held (the time is taken) until it is paid; a request
+      // is paid after staff approve it.
+      const status =
+        resource.booking_mode === 'approval'
+          ? 'requested'
+          : price.priceCents > 0
+            ? 'held'
+            : 'confirmed';
+      const heldUntil = status === 'held' ? new Date(Date.now() + HOLD_MINUTES * 60_000) : null;
       const id = await repo.insertReservation(tx, {
         municipalityId: ctx.municipality.id,
         resourceId: resource.id,
@@ -157,14 +197,25 @@ export async function createReservation(ctx: Ctx, input: ReservationInput) {
         start,
         end,
         bufferMinutes: resource.buffer_minutes,
-        status: resource.booking_mode === 'instant' ? 'confirmed' : 'requested',
+        status,
         purpose: input.purpose ?? '',
         attendees: input.attendees ?? null,
+        heldUntil,
+        ...price,
       });
       await audit(tx, ctx, 'reservation.create', `reservation:${id}`, { resourceId: resource.id });
+      if (heldUntil) {
+        await holdForPayment(tx, ctx.municipality.id, {
+          id,
+          personId: actor.personId,
+          heldUntil,
+        });
+      }
       const row = (await repo.findReservation(tx, id))!;
-      const key = row.status === 'confirmed' ? 'reservationConfirmed' : 'reservationRequested';
-      await notifyBooker(tx, ctx, row, key, '');
+      if (status !== 'held') {
+        const key = status === 'confirmed' ? 'reservationConfirmed' : 'reservationRequested';
+        await notifyBooker(tx, ctx, row, key, '');
+      }
       return toReservationView(row, ctx);
     });
   } catch (error) {
@@ -212,7 +263,8 @@ const isStaff = (ctx: Ctx) => ctx.roles.some((role) => (STAFF as readonly string
 export function toReservationView(row: repo.ReservationRow, ctx: Ctx) {
   const staff = isStaff(ctx);
   const own = ctx.actor !== null && row.person_id === ctx.actor.personId;
-  const active = row.status === 'requested' || row.status === 'confirmed';
+  const active = row.status === 'held' || row.status === 'requested' || row.status === 'confirmed';
+  const paid = row.order_status === 'paid';
   return {
     id: row.id,
     resourceId: row.resource_id,
@@ -229,6 +281,21 @@ export function toReservationView(row: repo.ReservationRow, ctx: Ctx) {
     bookerName: staff || own ? row.booker_name : null,
     createdAt: row.created_at.toISOString(),
     canCancel: active && (staff || (own && row.start.getTime() > Date.now())),
+    priceCents: row.price_cents,
+    payment:
+      row.price_cents === 0
+        ? ('free' as const)
+        : row.refunded_cents > 0
+          ? ('refunded' as const)
+          : paid
+            ? ('paid' as const)
+            : ('unpaid' as const),
+    heldUntil: row.held_until?.toISOString() ?? null,
+    refundedCents: row.refunded_cents,
+    freeCancellationUntil:
+      row.price_cents > 0
+        ? new Date(row.start.getTime() - row.cancel_free_hours * 3_600_000).toISOString()
+        : null,
   };
 }
 
@@ -252,26 +319,20 @@ export async function listReservationsForStaff(
   });
 }
 
-function formatSpan(language: Language, start: Date, end: Date) {
-  const day = new Intl.DateTimeFormat(language, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: TIME_ZONE,
-  });
-  const time = new Intl.DateTimeFormat(language, { timeStyle: 'short', timeZone: TIME_ZONE });
-  return `${day.format(start)}–${time.format(end)}`;
-}
-
 /**
  * Tell the booker, in their own language, what happened to the booking: an in-app
  * notification and an email (through the outbox, sent only if the transaction commits).
  */
-async function notifyBooker(
+export async function notifyBooker(
   tx: Tx,
   ctx: Ctx,
   row: repo.ReservationRow,
   key:
-    'reservationConfirmed' | 'reservationRequested' | 'reservationDenied' | 'reservationCancelled',
+    | 'reservationConfirmed'
+    | 'reservationRequested'
+    | 'reservationDenied'
+    | 'reservationCancelled'
+    | 'reservationApprovedPay',
   reason: string,
 ) {
   if (!row.person_id) return;
@@ -283,7 +344,7 @@ async function notifyBooker(
   const language = isLanguage(person?.language) ? person.language : 'fi';
   const params = {
     resource: { fi: row.name_fi, sv: row.name_sv, en: row.name_en }[language],
-    time: formatSpan(language, row.start, row.end),
+    time: formatTimeSpan(language, row.start, row.end),
     reason: reason || '–',
   };
   const title = translate(language, `notification.${key}`, params);
@@ -316,15 +377,28 @@ export async function decideReservation(ctx: Ctx, id: string, approve: boolean, 
     const row = await repo.findReservation(tx, id, true);
     if (!row) throw notFound();
     if (row.status !== 'requested') throw new AppError(409, 'notRequested');
-    await repo.decide(tx, id, approve ? 'confirmed' : 'denied', actor.personId, reason || null);
-    await audit(tx, ctx, approve ? 'reservation.approve' : 'reservation.deny', `reservation:${id}`);
-    await notifyBooker(
+    // An approved request with a price waits in the booker's cart for payment.
+    const payable = approve && row.price_cents > 0 && row.person_id !== null;
+    const heldUntil = payable
+      ? new Date(Date.now() + APPROVED_PAYMENT_DAYS * 24 * 3_600_000)
+      : null;
+    await repo.decide(
       tx,
-      ctx,
-      row,
-      approve ? 'reservationConfirmed' : 'reservationDenied',
-      reason,
+      id,
+      approve ? (payable ? 'held' : 'confirmed') : 'denied',
+      actor.personId,
+      reason || null,
+      heldUntil,
     );
+    let key: Parameters<typeof notifyBooker>[3] = approve
+      ? 'reservationConfirmed'
+      : 'reservationDenied';
+    if (heldUntil) {
+      await holdForPayment(tx, ctx.municipality.id, { id, personId: row.person_id!, heldUntil });
+      key = 'reservationApprovedPay';
+    }
+    await audit(tx, ctx, approve ? 'reservation.approve' : 'reservation.deny', `reservation:${id}`);
+    await notifyBooker(tx, ctx, (await repo.findReservation(tx, id))!, key, reason);
     return toReservationView((await repo.findReservation(tx, id))!, ctx);
   });
 }
@@ -340,6 +414,9 @@ export async function cancelReservation(ctx: Ctx, id: string, reason: string) {
     if (!view.canCancel) throw new AppError(409, 'notCancellable');
     await repo.cancel(tx, id, reason || null);
     await audit(tx, ctx, 'reservation.cancel', `reservation:${id}`);
+    // An unpaid hold leaves the cart; a paid booking is refunded by the cancellation rule.
+    await removeReservationFromCart(tx, id);
+    await refundCancelledBooking(tx, ctx, row, isStaff(ctx), reason);
     if (row.person_id !== actor.personId)
       await notifyBooker(tx, ctx, row, 'reservationCancelled', reason);
     return toReservationView((await repo.findReservation(tx, id))!, ctx);

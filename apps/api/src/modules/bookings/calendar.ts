@@ -11,6 +11,7 @@ import * as repo from './bookings.repo.js';
 const STATUS: Record<string, ICalEventStatus> = {
   confirmed: ICalEventStatus.CONFIRMED,
   requested: ICalEventStatus.TENTATIVE,
+  held: ICalEventStatus.TENTATIVE,
   denied: ICalEventStatus.CANCELLED,
   cancelled: ICalEventStatus.CANCELLED,
 };

@@ -27,6 +27,12 @@ const ResourceBody = Type.Object(
     accessible: Type.Boolean(),
     selfService: Type.Boolean(),
     bookingMode: StringEnum(['instant', 'approval']),
+    priceProductId: Type.Optional(
+      Type.Union([Uuid, Type.Null()], {
+        description: 'The facility-use product whose prices are for one hour; null: free',
+      }),
+    ),
+    cancelFreeHours: Type.Optional(Type.Integer({ minimum: 0, maximum: 8760 })),
     slot: Type.Object(
       {
         minMinutes: Type.Integer({ minimum: 15, maximum: 1440 }),

@@ -4,7 +4,8 @@ import { AppError, notFound } from '../../platform/http/errors.js';
 import { requireRole, type Ctx } from '../../platform/http/context.js';
 import type { ResourceKind } from '../../platform/db/schema.js';
 import * as repo from './bookings.repo.js';
-import { toResourceView } from './bookings.service.js';
+import { toResourceViews } from './bookings.service.js';
+import { loadProducts } from '../shop/products.js';
 
 /** What facility staff edit about a facility: the whole description and its weekly hours. */
 export interface ResourceInput {
@@ -16,6 +17,9 @@ export interface ResourceInput {
   accessible: boolean;
   selfService: boolean;
   bookingMode: 'instant' | 'approval';
+  /** The facility-use product whose prices are for one hour; null or absent: free. */
+  priceProductId?: string | null;
+  cancelFreeHours?: number;
   slot: {
     minMinutes: number;
     maxMinutes: number;
@@ -45,7 +49,16 @@ function columns(input: ResourceInput) {
     slot_step_minutes: input.slot.stepMinutes,
     book_ahead_days: input.slot.bookAheadDays,
     buffer_minutes: input.slot.bufferMinutes,
+    price_product_id: input.priceProductId ?? null,
+    cancel_free_hours: input.cancelFreeHours ?? 24,
   };
+}
+
+/** The hourly price must be a product of this municipality that is for sale. */
+async function checkPriceProduct(tx: Tx, input: ResourceInput) {
+  if (!input.priceProductId) return;
+  const [product] = await loadProducts(tx, [input.priceProductId]);
+  if (!product) throw new AppError(422, 'priceProduct');
 }
 
 /** Rules the schema cannot say: lengths that fit together, and hours that do not overlap. */
@@ -94,6 +107,7 @@ export async function createResource(ctx: Ctx, input: ResourceInput) {
   requireRole(ctx, 'facility_admin', 'admin');
   checkInput(input);
   return inTenant(ctx.db, ctx.municipality.id, async (tx) => {
+    await checkPriceProduct(tx, input);
     const { id } = await tx
       .insertInto('resources')
       .values({ municipality_id: ctx.municipality.id, ...columns(input) })
@@ -101,7 +115,7 @@ export async function createResource(ctx: Ctx, input: ResourceInput) {
       .executeTakeFirstOrThrow();
     await replaceHours(tx, ctx.municipality.id, id, input);
     await audit(tx, ctx, 'resource.create', `resource:${id}`);
-    return toResourceView((await repo.findResource(tx, id))!);
+    return (await toResourceViews(tx, ctx, [(await repo.findResource(tx, id))!]))[0]!;
   });
 }
 
@@ -109,6 +123,7 @@ export async function updateResource(ctx: Ctx, id: string, input: ResourceInput)
   requireRole(ctx, 'facility_admin', 'admin');
   checkInput(input);
   return inTenant(ctx.db, ctx.municipality.id, async (tx) => {
+    await checkPriceProduct(tx, input);
     const updated = await tx
       .updateTable('resources')
       .set(columns(input))
@@ -118,7 +133,7 @@ export async function updateResource(ctx: Ctx, id: string, input: ResourceInput)
     if (Number(updated.numUpdatedRows) === 0) throw notFound();
     await replaceHours(tx, ctx.municipality.id, id, input);
     await audit(tx, ctx, 'resource.update', `resource:${id}`);
-    return toResourceView((await repo.findResource(tx, id))!);
+    return (await toResourceViews(tx, ctx, [(await repo.findResource(tx, id))!]))[0]!;
   });
 }
 

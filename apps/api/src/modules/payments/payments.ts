@@ -3,8 +3,9 @@ import { inTenant, type Tx } from '../../platform/db/database.js';
 import { audit } from '../../platform/audit/audit.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { requireUser, type Ctx } from '../../platform/http/context.js';
-import { orderView, placeOrder } from '../shop/orders.js';
+import { openCartOf, orderView, placeOrder, reprice } from '../shop/orders.js';
 import { fulfilOrder } from '../shop/fulfilment.js';
+import { formatEuros } from '../shop/money.js';
 import { enqueueEmail } from '../../platform/email/outbox.js';
 import { isLanguage, translate } from '../../platform/i18n/messages.js';
 import type { PaymentOutcome } from './demo-provider.js';
@@ -22,8 +23,7 @@ async function sendReceipt(tx: Tx, ctx: Ctx, orderId: string) {
   if (!buyer?.email) return;
   const language = isLanguage(buyer.language) ? buyer.language : 'fi';
   const locale = language === 'en' ? 'en-IE' : `${language}-FI`;
-  const euros = (cents: number) =>
-    new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(cents / 100);
+  const euros = (cents: number) => formatEuros(cents, language);
   const percent = (bp: number) =>
     new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(bp / 100);
   const municipality = ctx.municipality.name[language];
@@ -105,7 +105,7 @@ export async function checkout(ctx: Ctx, baseUrl: string, payments: Config['paym
         unitPriceCents: line.unitPriceCents,
         units: line.quantity,
         vatRateBp: line.vatRateBp,
-        productCode: line.productId,
+        productCode: (line.productId ?? line.reservationId)!,
         description: line.name,
       })),
       redirectUrls: { success: `${api}/paytrail/return`, cancel: `${api}/paytrail/return` },
@@ -158,6 +158,62 @@ export async function findPayment(ctx: Ctx, paymentId: string) {
 }
 
 /**
+ * A payment given up at the provider leaves what was in the order to be paid again: the order
+ * becomes the cart again (held bookings keep their hold until it runs out). If the buyer
+ * started a new cart meanwhile, the order is cancelled and its lines join that cart.
+ */
+async function returnToCart(tx: Tx, orderId: string) {
+  const order = await tx
+    .selectFrom('orders')
+    .innerJoin('people', 'people.id', 'orders.person_id')
+    .select([
+      'orders.person_id',
+      'orders.municipality_id',
+      'orders.customer_group',
+      'people.language',
+    ])
+    .where('orders.id', '=', orderId)
+    .where('orders.status', '=', 'pending')
+    .executeTakeFirst();
+  if (!order) return;
+  const language = isLanguage(order.language) ? order.language : 'fi';
+  const cart = await openCartOf(
+    tx,
+    order.municipality_id,
+    order.person_id,
+    order.customer_group,
+    false,
+  );
+  if (!cart) {
+    await tx.updateTable('orders').set({ status: 'cart' }).where('id', '=', orderId).execute();
+    return;
+  }
+  await tx.updateTable('orders').set({ status: 'cancelled' }).where('id', '=', orderId).execute();
+  const lines = await tx
+    .selectFrom('order_lines')
+    .select(['id', 'product_id', 'reservation_id', 'quantity'])
+    .where('order_id', '=', orderId)
+    .execute();
+  for (const line of lines) {
+    if (line.reservation_id) {
+      await tx
+        .updateTable('order_lines')
+        .set({ order_id: cart.id })
+        .where('id', '=', line.id)
+        .execute();
+    } else {
+      // The same product in both: the new cart's quantity stands.
+      await sql`update order_lines set order_id = ${cart.id} where id = ${line.id}
+                and not exists (select 1 from order_lines o
+                                where o.order_id = ${cart.id} and o.product_id = ${line.product_id})`.execute(
+        tx,
+      );
+    }
+  }
+  await reprice(tx, cart.id, cart.customer_group, language);
+}
+
+/**
  * Settle a payment from a verified provider message. Idempotent: the browser's return and the
  * provider's callback (in either order, any number of times, at the same moment) settle it
  * once; the row lock serialises them and a settled payment is left as it is.
@@ -189,13 +245,7 @@ export async function settlePayment(ctx: Ctx, paymentId: string, outcome: Paymen
       await fulfilOrder(tx, ctx, payment.order_id);
       await sendReceipt(tx, ctx, payment.order_id);
     } else {
-      // A cancelled payment leaves the order to be paid again later.
-      await tx
-        .updateTable('orders')
-        .set({ status: 'cancelled' })
-        .where('id', '=', payment.order_id)
-        .where('status', '=', 'pending')
-        .execute();
+      await returnToCart(tx, payment.order_id);
     }
     await audit(tx, { ...ctx, actor: null }, `payment.${status}`, `payment:${paymentId}`, {
       orderId: payment.order_id,

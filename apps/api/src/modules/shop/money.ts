@@ -64,3 +64,9 @@ export function orderTotals(lines: LineInput[]) {
     vat: [...byRate.values()].sort((a, b) => b.vatRateBp - a.vatRateBp),
   };
 }
+
+/** An amount as the reader writes euros: "12,50 €" in Finnish and Swedish, "€12.50" in English. */
+export function formatEuros(cents: number, language: string): string {
+  const locale = language === 'en' ? 'en-IE' : `${language}-FI`;
+  return new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(cents / 100);
+}

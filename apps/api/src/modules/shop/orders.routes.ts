@@ -10,7 +10,8 @@ import { salesCsv, salesLines } from './sales.js';
 
 const slug = SlugParams.properties.slug;
 const Line = Type.Object({
-  productId: Uuid,
+  productId: Type.Union([Uuid, Type.Null()], { description: 'Set for a product line' }),
+  reservationId: Type.Union([Uuid, Type.Null()], { description: 'Set for a booking line' }),
   name: Type.String(),
   quantity: Type.Integer(),
   unitPriceCents: Type.Integer(),
@@ -208,7 +209,7 @@ export const salesRoutes: FastifyPluginAsyncTypebox = async (app) => {
                 paidAt: Type.String(),
                 orderId: Uuid,
                 buyer: Type.String(),
-                productId: Uuid,
+                productId: Type.Union([Uuid, Type.Null()]),
                 product: Type.String(),
                 quantity: Type.Integer(),
                 unitPriceCents: Type.Integer(),

@@ -136,13 +136,21 @@ describe('checkout and payment (demo provider)', () => {
     expect((await resident.get(`orders/${flow.orderId}`)).json().status).toBe('pending');
   });
 
-  it('cancels a payment, after which the same payment can no longer be paid', async () => {
+  it('cancels a payment: the order is the cart again, and that payment can no longer be paid', async () => {
     const resident = await loggedIn(rt.app, 'admin@tyrskyla.example');
     const flow = await paidOrderFlow(resident);
     expect((await resident.get(flow.cancel)).statusCode).toBe(302);
     expect((await resident.get(flow.pay)).statusCode).toBe(302);
     expect(await paymentsOf(flow.orderId)).toEqual([{ status: 'cancelled' }]);
-    expect((await resident.get(`orders/${flow.orderId}`)).json().status).toBe('cancelled');
+    expect((await resident.get(`orders/${flow.orderId}`)).json().status).toBe('cart');
+    const cart = (await resident.get('cart')).json();
+    expect(cart.id).toBe(flow.orderId);
+    expect(cart.lines.length).toBeGreaterThan(0);
+    // Paying again is a new payment of the same order.
+    const again = await resident.post('checkout');
+    expect(again.statusCode).toBe(200);
+    expect(again.json().orderId).toBe(flow.orderId);
+    expect(again.json().paymentId).not.toBe(flow.paymentId);
   });
 
   it('keeps orders private and refuses an empty checkout', async () => {

@@ -4,14 +4,57 @@ import { audit } from '../../platform/audit/audit.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { requireUser, type AuthenticatedCtx, type Ctx } from '../../platform/http/context.js';
 import { lineAmounts, orderTotals } from './money.js';
-import { customerGroupOf, loadProducts, priceFor } from './products.js';
+import { customerGroupOf, customerGroupOfPerson, loadProducts, priceFor } from './products.js';
+import { isLanguage, type Language } from '../../platform/i18n/messages.js';
+import { formatTimeSpan } from '../../platform/i18n/time.js';
+import type { CustomerGroup } from '../../platform/db/schema.js';
 
-async function openCart(tx: Tx, ctx: AuthenticatedCtx, create: boolean) {
+/** How long a booking stays held once its order goes to the payment provider. */
+export const PAYMENT_HOLD_MINUTES = 30;
+
+/**
+ * At checkout every booking in the order must still be held; the holds are extended so that
+ * the payment has time to finish (the expiry job looks at held_until again when it runs).
+ */
+async function holdBookingsForPayment(tx: Tx, orderId: string) {
+  const bookings = await tx
+    .selectFrom('order_lines')
+    .innerJoin('reservations', 'reservations.id', 'order_lines.reservation_id')
+    .select(['reservations.id', 'reservations.status', 'reservations.held_until'])
+    .where('order_lines.order_id', '=', orderId)
+    .forUpdate()
+    .execute();
+  const now = Date.now();
+  if (bookings.some((b) => b.status !== 'held' || b.held_until!.getTime() <= now)) {
+    throw new AppError(409, 'holdExpired');
+  }
+  if (bookings.length === 0) return;
+  await tx
+    .updateTable('reservations')
+    .set({
+      held_until: sql`greatest(held_until, now() + make_interval(mins => ${PAYMENT_HOLD_MINUTES}))`,
+    })
+    .where(
+      'id',
+      'in',
+      bookings.map((b) => b.id),
+    )
+    .execute();
+}
+
+/** The person's open cart (locked), created on first use when `create`. */
+export async function openCartOf(
+  tx: Tx,
+  municipalityId: string,
+  personId: string,
+  group: CustomerGroup,
+  create: boolean,
+) {
   const find = () =>
     tx
       .selectFrom('orders')
       .select(['id', 'customer_group'])
-      .where('person_id', '=', ctx.actor.personId)
+      .where('person_id', '=', personId)
       .where('status', '=', 'cart')
       .forUpdate()
       .executeTakeFirst();
@@ -19,48 +62,71 @@ async function openCart(tx: Tx, ctx: AuthenticatedCtx, create: boolean) {
   if (existing || !create) return existing ?? null;
   // One cart per person: a concurrent first add finds the other's cart.
   await sql`insert into orders (municipality_id, person_id, customer_group)
-            values (${ctx.municipality.id}, ${ctx.actor.personId}, ${customerGroupOf(ctx)})
+            values (${municipalityId}, ${personId}, ${group})
             on conflict (municipality_id, person_id) where status = 'cart' do nothing`.execute(tx);
   return (await find())!;
 }
 
+const openCart = (tx: Tx, ctx: AuthenticatedCtx, create: boolean) =>
+  openCartOf(tx, ctx.municipality.id, ctx.actor.personId, customerGroupOf(ctx), create);
+
 /**
- * Prices come from the server only: every change to the cart prices all its lines again with
- * the current prices for the person's customer group and stores the totals.
+ * Prices come from the server only: every change to the cart prices all its lines again —
+ * products with the current prices for the customer group, bookings with the price frozen
+ * when they were made — and stores the totals.
  */
-async function reprice(tx: Tx, ctx: AuthenticatedCtx, orderId: string) {
+export async function reprice(tx: Tx, orderId: string, group: CustomerGroup, language: Language) {
   const lines = await tx
     .selectFrom('order_lines')
-    .select(['id', 'product_id', 'quantity'])
+    .leftJoin('reservations', 'reservations.id', 'order_lines.reservation_id')
+    .leftJoin('resources', 'resources.id', 'reservations.resource_id')
+    .select([
+      'order_lines.id',
+      'order_lines.product_id',
+      'order_lines.quantity',
+      'reservations.price_cents',
+      'reservations.vat_rate_bp',
+      sql<Date | null>`lower(reservations.during)`.as('start'),
+      sql<Date | null>`upper(reservations.during)`.as('end'),
+      'resources.name_fi',
+      'resources.name_sv',
+      'resources.name_en',
+    ])
     .where('order_id', '=', orderId)
     .execute();
   const products = await loadProducts(
     tx,
-    lines.map((l) => l.product_id),
+    lines.flatMap((l) => (l.product_id ? [l.product_id] : [])),
   );
-  const group = customerGroupOf(ctx);
   const priced = [];
   for (const line of lines) {
-    const product = products.find((p) => p.id === line.product_id);
-    const price = product ? priceFor(product, group) : null;
-    if (!product || price === null) throw new AppError(422, 'notForSale');
-    const amounts = lineAmounts({
-      unitPriceCents: price,
-      quantity: line.quantity,
-      vatRateBp: product.vatRateBp,
-    });
+    let item: { name: string; unitPriceCents: number; vatRateBp: number };
+    if (line.product_id) {
+      const product = products.find((p) => p.id === line.product_id);
+      const price = product ? priceFor(product, group) : null;
+      if (!product || price === null) throw new AppError(422, 'notForSale');
+      item = { name: product.name[language], unitPriceCents: price, vatRateBp: product.vatRateBp };
+    } else {
+      const resource = { fi: line.name_fi!, sv: line.name_sv!, en: line.name_en! }[language];
+      item = {
+        name: `${resource} ${formatTimeSpan(language, line.start!, line.end!)}`,
+        unitPriceCents: line.price_cents!,
+        vatRateBp: line.vat_rate_bp!,
+      };
+    }
+    const amounts = lineAmounts({ ...item, quantity: line.quantity });
     await tx
       .updateTable('order_lines')
       .set({
-        name: product.name[ctx.language],
-        unit_price_cents: price,
-        vat_rate_bp: product.vatRateBp,
+        name: item.name,
+        unit_price_cents: item.unitPriceCents,
+        vat_rate_bp: item.vatRateBp,
         total_cents: amounts.totalCents,
         vat_cents: amounts.vatCents,
       })
       .where('id', '=', line.id)
       .execute();
-    priced.push({ unitPriceCents: price, quantity: line.quantity, vatRateBp: product.vatRateBp });
+    priced.push({ ...item, quantity: line.quantity });
   }
   const totals = orderTotals(priced);
   await tx
@@ -68,6 +134,70 @@ async function reprice(tx: Tx, ctx: AuthenticatedCtx, orderId: string) {
     .set({ total_cents: totals.totalCents, vat_cents: totals.vatCents, customer_group: group })
     .where('id', '=', orderId)
     .execute();
+}
+
+/**
+ * Put a held booking into its booker's cart (made by the booker, or approved by staff for
+ * them), priced with the booker's own group and language.
+ */
+export async function addReservationToCart(
+  tx: Tx,
+  municipalityId: string,
+  personId: string,
+  reservationId: string,
+) {
+  const group = await customerGroupOfPerson(tx, personId);
+  const person = await tx
+    .selectFrom('people')
+    .select('language')
+    .where('id', '=', personId)
+    .executeTakeFirst();
+  const cart = (await openCartOf(tx, municipalityId, personId, group, true))!;
+  await tx
+    .insertInto('order_lines')
+    .values({
+      municipality_id: municipalityId,
+      order_id: cart.id,
+      reservation_id: reservationId,
+      name: '',
+      quantity: 1,
+      unit_price_cents: 0,
+      vat_rate_bp: 0,
+      total_cents: 0,
+      vat_cents: 0,
+    })
+    .execute();
+  await reprice(
+    tx,
+    cart.id,
+    cart.customer_group,
+    isLanguage(person?.language) ? person.language : 'fi',
+  );
+  return cart.id;
+}
+
+/**
+ * Take a booking that is no longer held (cancelled, or its hold ran out) out of the cart it is
+ * in. Orders already sent to payment keep the line: the payment may still arrive, and then
+ * fulfilment either takes the time again or refunds it.
+ */
+export async function removeReservationFromCart(tx: Tx, reservationId: string) {
+  const line = await tx
+    .selectFrom('order_lines')
+    .innerJoin('orders', 'orders.id', 'order_lines.order_id')
+    .innerJoin('people', 'people.id', 'orders.person_id')
+    .select(['order_lines.id', 'orders.id as order_id', 'orders.customer_group', 'people.language'])
+    .where('order_lines.reservation_id', '=', reservationId)
+    .where('orders.status', '=', 'cart')
+    .executeTakeFirst();
+  if (!line) return;
+  await tx.deleteFrom('order_lines').where('id', '=', line.id).execute();
+  await reprice(
+    tx,
+    line.order_id,
+    line.customer_group,
+    isLanguage(line.language) ? line.language : 'fi',
+  );
 }
 
 export async function orderView(tx: Tx, orderId: string) {
@@ -90,6 +220,7 @@ export async function orderView(tx: Tx, orderId: string) {
     .selectFrom('order_lines')
     .select([
       'product_id',
+      'reservation_id',
       'name',
       'quantity',
       'unit_price_cents',
@@ -114,6 +245,7 @@ export async function orderView(tx: Tx, orderId: string) {
     customerGroup: order.customer_group,
     lines: lines.map((l) => ({
       productId: l.product_id,
+      reservationId: l.reservation_id,
       name: l.name,
       quantity: l.quantity,
       unitPriceCents: l.unit_price_cents,
@@ -174,7 +306,7 @@ export async function setCartLine(ctx: Ctx, productId: string, quantity: number)
                 on conflict (order_id, product_id) do update set quantity = excluded.quantity,
                   unit_price_cents = 0, total_cents = 0, vat_cents = 0`.execute(tx);
     }
-    await reprice(tx, ctx, cart.id);
+    await reprice(tx, cart.id, customerGroupOf(ctx), ctx.language);
     await audit(tx, ctx, 'cart.set', `order:${cart.id}`, { productId, quantity });
     return publicView((await orderView(tx, cart.id))!);
   });
@@ -184,7 +316,8 @@ export async function setCartLine(ctx: Ctx, productId: string, quantity: number)
 export async function placeOrder(tx: Tx, ctx: AuthenticatedCtx) {
   const cart = await openCart(tx, ctx, false);
   if (!cart) throw new AppError(422, 'emptyCart');
-  await reprice(tx, ctx, cart.id);
+  await reprice(tx, cart.id, customerGroupOf(ctx), ctx.language);
+  await holdBookingsForPayment(tx, cart.id);
   const view = (await orderView(tx, cart.id))!;
   if (view.lines.length === 0) throw new AppError(422, 'emptyCart');
   await tx.updateTable('orders').set({ status: 'pending' }).where('id', '=', cart.id).execute();

@@ -45,6 +45,17 @@ export function customerGroupOf(ctx: Ctx): CustomerGroup {
   return ctx.roles.includes('resident') ? 'resident' : 'non_resident';
 }
 
+/** The customer group of someone else than the asker (a booker whose request staff approve). */
+export async function customerGroupOfPerson(tx: Tx, personId: string): Promise<CustomerGroup> {
+  const resident = await tx
+    .selectFrom('role_grants')
+    .select('role')
+    .where('person_id', '=', personId)
+    .where('role', '=', 'resident')
+    .executeTakeFirst();
+  return resident ? 'resident' : 'non_resident';
+}
+
 const COLUMNS = [
   'id',
   'kind',

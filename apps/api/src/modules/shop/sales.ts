@@ -9,7 +9,8 @@ export interface SaleLine {
   paidAt: Date;
   orderId: string;
   buyer: string;
-  productId: string;
+  /** The product sold; for a booking, the facility's hourly-price product. */
+  productId: string | null;
   product: string;
   quantity: number;
   unitPriceCents: number;
@@ -29,13 +30,16 @@ export async function salesLines(ctx: Ctx, from: string, to: string): Promise<Sa
   checkReportPeriod(from, to);
   return inTenant(ctx.db, ctx.municipality.id, async (tx) => {
     const rows = await sql<SaleLine>`
-      select o.paid_at as "paidAt", o.id as "orderId", p.name as buyer, l.product_id as "productId",
+      select o.paid_at as "paidAt", o.id as "orderId", p.name as buyer,
+             coalesce(l.product_id, s.price_product_id) as "productId",
              l.name as product, l.quantity, l.unit_price_cents as "unitPriceCents",
              l.vat_rate_bp as "vatRateBp", l.total_cents - l.vat_cents as "netCents",
              l.vat_cents as "vatCents", l.total_cents as "totalCents"
       from orders o
       join order_lines l on l.order_id = o.id
       join people p on p.id = o.person_id
+      left join reservations r on r.id = l.reservation_id
+      left join resources s on s.id = r.resource_id
       where o.status = 'paid'
         and (o.paid_at at time zone ${TIME_ZONE})::date between ${from}::date and ${to}::date
       order by o.paid_at, o.id, l.name`.execute(tx);

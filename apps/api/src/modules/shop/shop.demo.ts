@@ -11,6 +11,8 @@ interface DemoProduct {
   vatRateBp: number;
   invoiceAllowed?: boolean;
   prices: Partial<Record<CustomerGroup, number>>;
+  /** The demo facility (by Finnish name) whose hourly price this product is. */
+  priceOf?: string;
 }
 
 const PROMISE: [string, string, string] = [
@@ -96,6 +98,22 @@ const PRODUCTS: DemoProduct[] = [
     vatRateBp: 1000,
     invoiceAllowed: true,
     prices: { resident: 3000, non_resident: 4000, association: 2000, company: 4500 },
+    priceOf: 'Tyrskylän liikuntahalli',
+  },
+  {
+    kind: 'facility_use',
+    name: ['Rantasaunan vuoro (1 h)', 'Tur i Strandbastun (1 h)', 'Lakeside sauna slot (1 h)'],
+    content: [
+      'Saunavuoro tunnin ajan koko seurueelle (enintään 12 henkeä), puut ja pyyhkeet valmiina.',
+      'En bastutur i en timme för hela sällskapet (högst 12 personer), ved och handdukar finns.',
+      'One hour of sauna for the whole party (up to 12 people), firewood and towels ready.',
+    ],
+    organiser: 'Tyrskylän kunta, liikuntapalvelut',
+    provider: 'Tyrskylän liikuntapalvelut',
+    promise: PROMISE,
+    vatRateBp: 1000,
+    prices: { resident: 800, non_resident: 1200, association: 600, company: 1500 },
+    priceOf: 'Rantasauna',
   },
 ];
 
@@ -134,5 +152,13 @@ export async function seedShopDemo(tx: Tx, municipalityId: (slug: string) => str
         })),
       )
       .execute();
+    if (p.priceOf) {
+      await tx
+        .updateTable('resources')
+        .set({ price_product_id: id })
+        .where('municipality_id', '=', municipality)
+        .where('name_fi', '=', p.priceOf)
+        .execute();
+    }
   }
 }

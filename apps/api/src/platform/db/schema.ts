@@ -136,6 +136,8 @@ export interface ResourcesTable {
   buffer_minutes: Generated<number>;
   active: Generated<boolean>;
   created_at: GeneratedTimestamp;
+  price_product_id: string | null;
+  cancel_free_hours: Generated<number>;
 }
 
 export interface OpeningHoursTable {
@@ -155,7 +157,7 @@ export interface OpeningExceptionsTable {
   reason: Generated<string>;
 }
 
-export type ReservationStatus = 'requested' | 'confirmed' | 'denied' | 'cancelled';
+export type ReservationStatus = 'held' | 'requested' | 'confirmed' | 'denied' | 'cancelled';
 
 export interface ReservationsTable {
   id: Generated<string>;
@@ -175,6 +177,9 @@ export interface ReservationsTable {
   series_id: string | null;
   created_at: GeneratedTimestamp;
   cancelled_at: NullableTimestamp;
+  held_until: NullableTimestamp;
+  price_cents: Generated<number>;
+  vat_rate_bp: Generated<number>;
 }
 
 export interface CalendarFeedsTable {
@@ -233,7 +238,8 @@ export interface OrderLinesTable {
   id: Generated<string>;
   municipality_id: string;
   order_id: string;
-  product_id: string;
+  product_id: string | null;
+  reservation_id: Generated<string | null>;
   name: string;
   quantity: number;
   unit_price_cents: number;
@@ -254,7 +260,24 @@ export interface PaymentsTable {
   settled_at: NullableTimestamp;
 }
 
+export interface RefundsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  order_id: string;
+  reservation_id: string | null;
+  amount_cents: number;
+  reason: Generated<string>;
+  status: Generated<'pending' | 'done' | 'failed'>;
+  provider: string;
+  provider_reference: string | null;
+  last_error: string | null;
+  created_by: string | null;
+  created_at: GeneratedTimestamp;
+  settled_at: NullableTimestamp;
+}
+
 export interface DB {
+  refunds: RefundsTable;
   orders: OrdersTable;
   order_lines: OrderLinesTable;
   payments: PaymentsTable;

@@ -33,7 +33,27 @@ beforeAll(async () => {
     tx.selectFrom('products').select('id').executeTakeFirstOrThrow(),
   );
   await shopper.put(`cart/lines/${someProduct.id}`, { quantity: 1 });
-  expect((await shopper.post('checkout')).statusCode).toBe(200);
+  const placed = await shopper.post('checkout');
+  expect(placed.statusCode).toBe(200);
+  // A refund row (the refund flow itself is tested in the bookings payment tests).
+  await asSystem(rt.db, async (tx) => {
+    const { orderId } = placed.json() as { orderId: string };
+    const order = await tx
+      .selectFrom('orders')
+      .select(['municipality_id', 'total_cents'])
+      .where('id', '=', orderId)
+      .executeTakeFirstOrThrow();
+    await tx
+      .insertInto('refunds')
+      .values({
+        municipality_id: order.municipality_id,
+        order_id: orderId,
+        reservation_id: null,
+        amount_cents: Math.max(1, order.total_cents),
+        provider: 'demo',
+      })
+      .execute();
+  });
   await admin.post('admin/notifications', {
     role: 'resident',
     title: 'Hei',

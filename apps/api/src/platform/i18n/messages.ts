@@ -102,6 +102,22 @@ const fi: Messages = {
   'email.receipt.intro': 'Kiitos tilauksestasi! Maksu on vastaanotettu. – {municipality}',
   'email.receipt.total': 'Yhteensä {total}',
   'email.receipt.vat': 'ALV {rate} %: {vat} (veroton {net})',
+  'error.holdExpired': 'Varauksen pitoaika on päättynyt',
+  'error.holdExpired.detail':
+    'Ostoskorissa oleva varaus vapautui, koska sitä ei maksettu ajoissa. Poista se korista ja varaa aika uudelleen.',
+  'error.notPaid': 'Tilausta ei ole maksettu',
+  'error.notPaid.detail': 'Maksamattomasta tilauksesta ei voi palauttaa rahaa.',
+  'error.refundTooLarge': 'Palautus on suurempi kuin maksu',
+  'error.refundTooLarge.detail': 'Tilauksen palautukset eivät voi ylittää maksettua summaa.',
+  'error.priceProduct': 'Hintatuotetta ei löydy',
+  'error.priceProduct.detail': 'Valitse tilan tuntihinnaksi myynnissä oleva tuote.',
+  'notification.reservationApprovedPay': 'Varauspyyntösi hyväksyttiin – maksa varaus',
+  'notification.reservationApprovedPay.body':
+    '{resource}, {time}. Varaus on ostoskorissasi. Maksa se kolmen päivän kuluessa, muuten aika vapautuu.',
+  'reservation.holdExpired': 'Varausta ei maksettu ajoissa.',
+  'email.refund.subject': 'Palautus – tilaus {order}',
+  'email.refund.body':
+    'Palautamme sinulle {amount} tilauksesta {order}. Raha palautuu samaan maksutapaan muutaman pankkipäivän kuluessa. – {municipality}',
   'email.notification.footer': 'Tämä viesti on lähetetty {municipality}n Helppo-palvelusta.',
 };
 
@@ -200,6 +216,23 @@ const sv: Messages = {
   'email.receipt.intro': 'Tack för din beställning! Betalningen har tagits emot. – {municipality}',
   'email.receipt.total': 'Totalt {total}',
   'email.receipt.vat': 'Moms {rate} %: {vat} (exkl. moms {net})',
+  'error.holdExpired': 'Bokningens reservationstid har gått ut',
+  'error.holdExpired.detail':
+    'Bokningen i varukorgen frigjordes eftersom den inte betalades i tid. Ta bort den ur korgen och boka tiden på nytt.',
+  'error.notPaid': 'Beställningen är inte betald',
+  'error.notPaid.detail': 'Pengar kan inte återbetalas för en obetald beställning.',
+  'error.refundTooLarge': 'Återbetalningen är större än betalningen',
+  'error.refundTooLarge.detail':
+    'En beställnings återbetalningar kan inte överstiga det betalda beloppet.',
+  'error.priceProduct': 'Prisprodukten hittas inte',
+  'error.priceProduct.detail': 'Välj en produkt som är till salu som lokalens timpris.',
+  'notification.reservationApprovedPay': 'Din bokningsförfrågan godkändes – betala bokningen',
+  'notification.reservationApprovedPay.body':
+    '{resource}, {time}. Bokningen finns i din varukorg. Betala den inom tre dagar, annars frigörs tiden.',
+  'reservation.holdExpired': 'Bokningen betalades inte i tid.',
+  'email.refund.subject': 'Återbetalning – beställning {order}',
+  'email.refund.body':
+    'Vi återbetalar {amount} för beställning {order}. Pengarna återgår till samma betalningssätt inom några bankdagar. – {municipality}',
   'email.notification.footer':
     'Det här meddelandet har skickats från Helppo-tjänsten i {municipality}.',
 };
@@ -297,6 +330,22 @@ const en: Messages = {
     'Thank you for your order! The payment has been received. – {municipality}',
   'email.receipt.total': 'Total {total}',
   'email.receipt.vat': 'VAT {rate} %: {vat} (net {net})',
+  'error.holdExpired': "The booking's hold has ended",
+  'error.holdExpired.detail':
+    'The booking in your cart was released because it was not paid in time. Remove it from the cart and book the time again.',
+  'error.notPaid': 'The order is not paid',
+  'error.notPaid.detail': 'Money cannot be refunded for an unpaid order.',
+  'error.refundTooLarge': 'The refund is larger than the payment',
+  'error.refundTooLarge.detail': 'The refunds of an order cannot exceed the amount paid.',
+  'error.priceProduct': 'Price product not found',
+  'error.priceProduct.detail': "Choose a product that is for sale as the facility's hourly price.",
+  'notification.reservationApprovedPay': 'Your booking request was approved – pay for the booking',
+  'notification.reservationApprovedPay.body':
+    '{resource}, {time}. The booking is in your cart. Pay for it within three days, or the time is released.',
+  'reservation.holdExpired': 'The booking was not paid in time.',
+  'email.refund.subject': 'Refund – order {order}',
+  'email.refund.body':
+    'We are refunding {amount} for order {order}. The money returns to the same payment method within a few banking days. – {municipality}',
   'email.notification.footer': 'This message was sent by the Helppo service of {municipality}.',
 };
 

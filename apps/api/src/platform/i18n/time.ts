@@ -27,3 +27,14 @@ const dateFormat = new Intl.DateTimeFormat('en-CA', {
 export function localDate(instant: Date): string {
   return dateFormat.format(instant);
 }
+
+/** "28.11.2026 klo 18.00–20.00" style span of a booking, in the reader's language. */
+export function formatTimeSpan(language: string, start: Date, end: Date): string {
+  const day = new Intl.DateTimeFormat(language, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: TIME_ZONE,
+  });
+  const time = new Intl.DateTimeFormat(language, { timeStyle: 'short', timeZone: TIME_ZONE });
+  return `${day.format(start)}–${time.format(end)}`;
+}

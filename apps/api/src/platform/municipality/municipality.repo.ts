@@ -46,6 +46,15 @@ export async function findMunicipalityBySlug(tx: Tx, slug: string): Promise<Muni
   return row ? toMunicipality(row) : null;
 }
 
+export async function findMunicipalityById(tx: Tx, id: string): Promise<Municipality | null> {
+  const row = await tx
+    .selectFrom('municipalities')
+    .select(COLUMNS)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? toMunicipality(row) : null;
+}
+
 export async function listMunicipalities(tx: Tx): Promise<Municipality[]> {
   const rows = await tx.selectFrom('municipalities').select(COLUMNS).orderBy('name_fi').execute();
   return rows.map(toMunicipality);

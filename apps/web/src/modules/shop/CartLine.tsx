@@ -8,9 +8,9 @@ import { formatMoney, parseQuantity } from './money';
 import { LineDetails } from './OrderSummary';
 import { useSetCartLine } from './queries';
 
-/** One cart line: its quantity can be changed (0 removes it) or the line removed. */
+/** One product line of the cart: its quantity can be changed (0 removes it) or the line removed. */
 export function CartLine(props: {
-  line: OrderLine;
+  line: OrderLine & { productId: string };
   name: string;
   max?: number;
   slug: string;

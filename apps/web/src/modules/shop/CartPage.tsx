@@ -7,6 +7,7 @@ import { useMunicipality } from '../../app/MunicipalityContext';
 import { usePageTitle } from '../../app/usePageTitle';
 import { currentLanguage } from '../../i18n';
 import { CartLine } from './CartLine';
+import { formatMoney } from './money';
 import { lineName } from './money';
 import { OrderTotals, VatTable } from './OrderSummary';
 import { useCart, useCheckout, useProducts } from './queries';
@@ -62,17 +63,28 @@ export function CartPage() {
               {t('cart.lines')}
             </Heading>
             <ul className="order-lines">
-              {order.lines.map((line) => (
-                <CartLine
-                  // A new quantity from the server starts the line's input afresh.
-                  key={`${line.productId}:${line.quantity}`}
-                  line={line}
-                  name={lineName(line, productList, language)}
-                  max={productList?.find((p) => p.id === line.productId)?.maxPerOrder}
-                  slug={slug}
-                  onChanged={onChanged}
-                />
-              ))}
+              {order.lines.map((line) =>
+                line.productId ? (
+                  <CartLine
+                    // A new quantity from the server starts the line's input afresh.
+                    key={`${line.productId}:${line.quantity}`}
+                    line={{ ...line, productId: line.productId }}
+                    name={lineName(line, productList, language)}
+                    max={productList?.find((p) => p.id === line.productId)?.maxPerOrder}
+                    slug={slug}
+                    onChanged={onChanged}
+                  />
+                ) : (
+                  <li key={line.reservationId} className="order-line">
+                    <div className="order-line__head">
+                      <span className="order-line__name">{line.name}</span>
+                      <span className="order-line__total">
+                        {formatMoney(line.totalCents, language)}
+                      </span>
+                    </div>
+                  </li>
+                ),
+              )}
             </ul>
           </section>
           <section aria-labelledby="cart-total-heading" className="form-section">

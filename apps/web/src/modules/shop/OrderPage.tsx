@@ -31,7 +31,8 @@ function RestoreToCart({ order, slug }: { order: Order; slug: string }) {
     setBusy(true);
     try {
       for (const line of order.lines) {
-        await setLine.mutateAsync({ productId: line.productId, quantity: line.quantity });
+        if (line.productId)
+          await setLine.mutateAsync({ productId: line.productId, quantity: line.quantity });
       }
       await navigate(`/${slug}/shop/cart`);
     } catch {
