@@ -39,6 +39,12 @@ import { ProductSchema, shopRoutes } from './modules/shop/shop.routes.js';
 import { orderRoutes, salesRoutes } from './modules/shop/orders.routes.js';
 import { paytrailRoutes } from './modules/payments/paytrail.routes.js';
 import { ReservationSchema, ResourceSchema } from './modules/bookings/bookings.schema.js';
+import { ChildSchema, familyRoutes } from './platform/family/family.routes.js';
+import {
+  CourseRegistrationSchema,
+  CourseSchema,
+  courseRoutes,
+} from './modules/bookings/courses.routes.js';
 import type { OidcLogin } from './platform/auth/oidc.js';
 import { instanceSecret } from './platform/db/instance-settings.js';
 
@@ -88,6 +94,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ResourceSchema,
     ReservationSchema,
     ProductSchema,
+    ChildSchema,
+    CourseSchema,
+    CourseRegistrationSchema,
   ]) {
     app.addSchema(schema);
   }
@@ -110,6 +119,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'admin', description: 'Municipality administration' },
         { name: 'bookings', description: 'Facilities and their reservations' },
         { name: 'shop', description: "The municipality's products, prices and orders" },
+        { name: 'courses', description: 'Courses, registrations, fair queues and waitlists' },
+        { name: 'family', description: "A guardian's children" },
       ],
     },
     refResolver: {
@@ -152,6 +163,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await tenant.register(orderRoutes);
       await tenant.register(salesRoutes);
       await tenant.register(paytrailRoutes);
+      await tenant.register(familyRoutes);
+      await tenant.register(courseRoutes);
     },
     { prefix: '/api/:slug' },
   );

@@ -918,6 +918,190 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/{slug}/children": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in guardian's children */
+        get: operations["listMyChildren"];
+        put?: never;
+        /** Add a child of the signed-in guardian */
+        post: operations["addChild"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Courses with their sessions, seats left and the asker’s fee */
+        get: operations["listCourses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/courses/{courseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getCourse"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/courses/{courseId}/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register children: each gets a seat (held in the cart until paid, or confirmed when free) or a waitlist place */
+        post: operations["registerForCourse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/courses/{courseId}/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One’s place in the queue, and how fast it moves */
+        get: operations["getCourseQueue"];
+        put?: never;
+        /** Enter the waiting room of a fair-queue course (or the end of its queue) */
+        post: operations["joinCourseQueue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/course-registrations/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listMyRegistrations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/course-registrations/{registrationId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a registration (the seat goes to the waitlist; a paid fee is refunded by the rule) */
+        post: operations["cancelRegistration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/course-registrations/{registrationId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a seat offered from the waitlist before its deadline */
+        post: operations["acceptCourseOffer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/admin/courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["createCourse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/admin/courses/{courseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["updateCourse"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/admin/courses/{courseId}/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listCourseRegistrations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1100,6 +1284,93 @@ export interface components {
             }[];
             /** @description The unit price the asking person pays (cents), or null when not sold to them */
             yourPrice?: number | null;
+        };
+        Child: {
+            /** Format: uuid */
+            id: string;
+            firstName: string;
+            lastName: string;
+            /** Format: date */
+            birthDate: string;
+        };
+        Course: {
+            /** Format: uuid */
+            id: string;
+            name: {
+                fi: string;
+                sv: string;
+                en: string;
+            };
+            description: {
+                fi: string;
+                sv: string;
+                en: string;
+            };
+            location: string;
+            ageMin: number;
+            ageMax: number;
+            seats: number;
+            seatsLeft: number;
+            waitlistLength: number;
+            waitlist: boolean;
+            /** @description The asker's fee for one child, VAT included; null: not offered to their group */
+            priceCents: number | null;
+            /** Format: uuid */
+            priceProductId: string | null;
+            /** Format: date-time */
+            registrationOpensAt: string;
+            /** Format: date-time */
+            registrationClosesAt: string;
+            /** @enum {string} */
+            registration: "upcoming" | "open" | "closed";
+            /** @enum {string} */
+            registrationMode: "first_come" | "fair_queue";
+            admitPerMinute: number;
+            admissionMinutes: number;
+            holdMinutes: number;
+            offerHours: number;
+            cancelFreeHours: number;
+            sessions: {
+                /** Format: date-time */
+                start: string;
+                /** Format: date-time */
+                end: string;
+            }[];
+        };
+        CourseRegistration: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            courseId: string;
+            courseName: {
+                fi: string;
+                sv: string;
+                en: string;
+            };
+            child: {
+                /** Format: uuid */
+                id: string;
+                firstName: string;
+                lastName: string;
+            };
+            guardianName: string;
+            /** @enum {string} */
+            status: "held" | "confirmed" | "waitlisted" | "offered" | "cancelled" | "expired";
+            /** Format: date-time */
+            heldUntil: string | null;
+            /** Format: date-time */
+            offeredUntil: string | null;
+            waitlistPosition: number | null;
+            priceCents: number;
+            /** @enum {string} */
+            payment: "free" | "unpaid" | "paid" | "refunded";
+            refundedCents: number;
+            /** Format: date-time */
+            freeCancellationUntil: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            canCancel: boolean;
+            canAccept: boolean;
         };
     };
     responses: never;
@@ -3001,6 +3272,11 @@ export interface operations {
                              * @description Set for a booking line
                              */
                             reservationId: string | null;
+                            /**
+                             * Format: uuid
+                             * @description Set for a course seat line
+                             */
+                            registrationId: string | null;
                             name: string;
                             quantity: number;
                             unitPriceCents: number;
@@ -3071,6 +3347,11 @@ export interface operations {
                              * @description Set for a booking line
                              */
                             reservationId: string | null;
+                            /**
+                             * Format: uuid
+                             * @description Set for a course seat line
+                             */
+                            registrationId: string | null;
                             name: string;
                             quantity: number;
                             unitPriceCents: number;
@@ -3172,6 +3453,11 @@ export interface operations {
                              * @description Set for a booking line
                              */
                             reservationId: string | null;
+                            /**
+                             * Format: uuid
+                             * @description Set for a course seat line
+                             */
+                            registrationId: string | null;
                             name: string;
                             quantity: number;
                             unitPriceCents: number;
@@ -3440,6 +3726,563 @@ export interface operations {
                 content: {
                     "application/json": {
                         status: string;
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMyChildren: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Child"][];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addChild: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    firstName: string;
+                    lastName: string;
+                    /** Format: date */
+                    birthDate: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Child"];
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCourses: {
+        parameters: {
+            query?: {
+                q?: string;
+                age?: number;
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Course"][];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCourse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Course"];
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    registerForCourse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    childIds: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CourseRegistration"][];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCourseQueue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        courseId: string;
+                        joined: boolean;
+                        /** @enum {string|null} */
+                        state: "waiting" | "admitted" | "passed" | null;
+                        /** @description Drawn at the opening */
+                        place: number | null;
+                        ahead: number | null;
+                        inQueue: number;
+                        /** @description How fast the queue moves */
+                        admitPerMinute: number;
+                        /** Format: date-time */
+                        opensAt: string;
+                        /** Format: date-time */
+                        admittedAt: string | null;
+                        /** Format: date-time */
+                        admittedUntil: string | null;
+                        /** Format: date-time */
+                        serverTime: string;
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    joinCourseQueue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        courseId: string;
+                        joined: boolean;
+                        /** @enum {string|null} */
+                        state: "waiting" | "admitted" | "passed" | null;
+                        /** @description Drawn at the opening */
+                        place: number | null;
+                        ahead: number | null;
+                        inQueue: number;
+                        /** @description How fast the queue moves */
+                        admitPerMinute: number;
+                        /** Format: date-time */
+                        opensAt: string;
+                        /** Format: date-time */
+                        admittedAt: string | null;
+                        /** Format: date-time */
+                        admittedUntil: string | null;
+                        /** Format: date-time */
+                        serverTime: string;
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMyRegistrations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CourseRegistration"][];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                registrationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseRegistration"];
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    acceptCourseOffer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                registrationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseRegistration"];
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createCourse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: {
+                        fi: string;
+                        sv: string;
+                        en: string;
+                    };
+                    description: {
+                        fi: string;
+                        sv: string;
+                        en: string;
+                    };
+                    location: string;
+                    ageMin: number;
+                    ageMax: number;
+                    seats: number;
+                    /** Format: uuid */
+                    priceProductId: string | null;
+                    /** Format: date-time */
+                    registrationOpensAt: string;
+                    /** Format: date-time */
+                    registrationClosesAt: string;
+                    /** @enum {string} */
+                    registrationMode: "first_come" | "fair_queue";
+                    admitPerMinute: number;
+                    admissionMinutes: number;
+                    holdMinutes: number;
+                    waitlist: boolean;
+                    offerHours: number;
+                    cancelFreeHours: number;
+                    sessions: {
+                        /** Format: date-time */
+                        start: string;
+                        /** Format: date-time */
+                        end: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Course"];
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateCourse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: {
+                        fi: string;
+                        sv: string;
+                        en: string;
+                    };
+                    description: {
+                        fi: string;
+                        sv: string;
+                        en: string;
+                    };
+                    location: string;
+                    ageMin: number;
+                    ageMax: number;
+                    seats: number;
+                    /** Format: uuid */
+                    priceProductId: string | null;
+                    /** Format: date-time */
+                    registrationOpensAt: string;
+                    /** Format: date-time */
+                    registrationClosesAt: string;
+                    /** @enum {string} */
+                    registrationMode: "first_come" | "fair_queue";
+                    admitPerMinute: number;
+                    admissionMinutes: number;
+                    holdMinutes: number;
+                    waitlist: boolean;
+                    offerHours: number;
+                    cancelFreeHours: number;
+                    sessions: {
+                        /** Format: date-time */
+                        start: string;
+                        /** Format: date-time */
+                        end: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Course"];
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCourseRegistrations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CourseRegistration"][];
                     };
                 };
             };

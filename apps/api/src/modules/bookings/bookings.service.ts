@@ -412,6 +412,9 @@ export async function cancelReservation(ctx: Ctx, id: string, reason: string) {
     if (!row || (!isStaff(ctx) && row.person_id !== actor.personId)) throw notFound();
     const view = toReservationView(row, ctx);
     if (!view.canCancel) throw new AppError(409, 'notCancellable');
+    // While the payment is under way the booking is the provider's to settle.
+    if (row.status === 'held' && row.order_status === 'pending')
+      throw new AppError(409, 'paymentInProgress');
     await repo.cancel(tx, id, reason || null);
     await audit(tx, ctx, 'reservation.cancel', `reservation:${id}`);
     // An unpaid hold leaves the cart; a paid booking is refunded by the cancellation rule.

@@ -105,7 +105,7 @@ export async function checkout(ctx: Ctx, baseUrl: string, payments: Config['paym
         unitPriceCents: line.unitPriceCents,
         units: line.quantity,
         vatRateBp: line.vatRateBp,
-        productCode: (line.productId ?? line.reservationId)!,
+        productCode: (line.productId ?? line.reservationId ?? line.registrationId)!,
         description: line.name,
       })),
       redirectUrls: { success: `${api}/paytrail/return`, cancel: `${api}/paytrail/return` },
@@ -191,11 +191,11 @@ async function returnToCart(tx: Tx, orderId: string) {
   await tx.updateTable('orders').set({ status: 'cancelled' }).where('id', '=', orderId).execute();
   const lines = await tx
     .selectFrom('order_lines')
-    .select(['id', 'product_id', 'reservation_id', 'quantity'])
+    .select(['id', 'product_id', 'quantity'])
     .where('order_id', '=', orderId)
     .execute();
   for (const line of lines) {
-    if (line.reservation_id) {
+    if (!line.product_id) {
       await tx
         .updateTable('order_lines')
         .set({ order_id: cart.id })

@@ -15,14 +15,20 @@ export const SEND_REFUND = 'payments.refund';
 
 /**
  * Give money back for an order (all of a cancelled booking, or what the cancellation rule
- * gives). Recorded in the caller's transaction; the provider is called by a job after the
+ * gives, a course fee). Recorded in the caller's transaction; the provider is called by a job after the
  * commit, retried while it fails. Under the order's row lock the refunds of an order never add
- * up to more than was paid; a booking is refunded at most once (unique index).
+ * up to more than was paid; a booking or a course seat is refunded at most once (unique index).
  */
 export async function createRefund(
   tx: Tx,
   ctx: Ctx,
-  refund: { orderId: string; reservationId: string | null; amountCents: number; reason: string },
+  refund: {
+    orderId: string;
+    reservationId: string | null;
+    registrationId?: string | null;
+    amountCents: number;
+    reason: string;
+  },
 ): Promise<string> {
   await tx
     .selectFrom('orders')
@@ -50,6 +56,7 @@ export async function createRefund(
       municipality_id: ctx.municipality.id,
       order_id: refund.orderId,
       reservation_id: refund.reservationId,
+      registration_id: refund.registrationId ?? null,
       amount_cents: refund.amountCents,
       reason: refund.reason,
       provider: paid.provider,

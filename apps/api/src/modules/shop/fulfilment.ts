@@ -2,10 +2,12 @@ import type { Tx } from '../../platform/db/database.js';
 import type { Ctx } from '../../platform/http/context.js';
 import { fulfilBookings } from '../bookings/booking-payments.js';
 import { notifyBooker } from '../bookings/bookings.service.js';
+import { fulfilRegistrations } from '../bookings/courses.js';
 
 /**
  * The moment an order becomes binding — paid online, or accepted to be invoiced — the things
- * held in it become the buyer's: held bookings are confirmed (and the booker told).
+ * held in it become the buyer's: held bookings and course seats are confirmed (and the
+ * booker told).
  * Runs in the transaction that records the payment or the invoice, so either both happen or
  * neither. Products (tickets, permits) need nothing more than the paid order line.
  */
@@ -13,4 +15,5 @@ export async function fulfilOrder(tx: Tx, ctx: Ctx, orderId: string): Promise<vo
   await fulfilBookings(tx, ctx, orderId, (row) =>
     notifyBooker(tx, ctx, row, 'reservationConfirmed', ''),
   );
+  await fulfilRegistrations(tx, ctx, orderId);
 }

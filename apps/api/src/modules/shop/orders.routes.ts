@@ -12,6 +12,7 @@ const slug = SlugParams.properties.slug;
 const Line = Type.Object({
   productId: Type.Union([Uuid, Type.Null()], { description: 'Set for a product line' }),
   reservationId: Type.Union([Uuid, Type.Null()], { description: 'Set for a booking line' }),
+  registrationId: Type.Union([Uuid, Type.Null()], { description: 'Set for a course seat line' }),
   name: Type.String(),
   quantity: Type.Integer(),
   unitPriceCents: Type.Integer(),

@@ -13,33 +13,30 @@ import type { CustomerGroup } from '../../platform/db/schema.js';
 export const PAYMENT_HOLD_MINUTES = 30;
 
 /**
- * At checkout every booking in the order must still be held; the holds are extended so that
- * the payment has time to finish (the expiry job looks at held_until again when it runs).
+ * At checkout every booking and course seat in the order must still be held; the holds are
+ * extended so that the payment has time to finish (the expiry jobs look at held_until again
+ * when they run).
  */
-async function holdBookingsForPayment(tx: Tx, orderId: string) {
-  const bookings = await tx
-    .selectFrom('order_lines')
-    .innerJoin('reservations', 'reservations.id', 'order_lines.reservation_id')
-    .select(['reservations.id', 'reservations.status', 'reservations.held_until'])
-    .where('order_lines.order_id', '=', orderId)
-    .forUpdate()
-    .execute();
+async function holdItemsForPayment(tx: Tx, orderId: string) {
+  const held = await sql<{ table: string; id: string; status: string; held_until: Date | null }>`
+    select 'reservations' as table, r.id, r.status, r.held_until
+    from order_lines l join reservations r on r.id = l.reservation_id
+    where l.order_id = ${orderId}
+    union all
+    select 'course_registrations', g.id, g.status, g.held_until
+    from order_lines l join course_registrations g on g.id = l.registration_id
+    where l.order_id = ${orderId}`.execute(tx);
   const now = Date.now();
-  if (bookings.some((b) => b.status !== 'held' || b.held_until!.getTime() <= now)) {
+  if (held.rows.some((b) => b.status !== 'held' || b.held_until!.getTime() <= now)) {
     throw new AppError(409, 'holdExpired');
   }
-  if (bookings.length === 0) return;
-  await tx
-    .updateTable('reservations')
-    .set({
-      held_until: sql`greatest(held_until, now() + make_interval(mins => ${PAYMENT_HOLD_MINUTES}))`,
-    })
-    .where(
-      'id',
-      'in',
-      bookings.map((b) => b.id),
-    )
-    .execute();
+  const extend = sql<Date>`greatest(held_until, now() + make_interval(mins => ${PAYMENT_HOLD_MINUTES}))`;
+  for (const table of ['reservations', 'course_registrations'] as const) {
+    const ids = held.rows.filter((r) => r.table === table).map((r) => r.id);
+    if (ids.length) {
+      await tx.updateTable(table).set({ held_until: extend }).where('id', 'in', ids).execute();
+    }
+  }
 }
 
 /** The person's open cart (locked), created on first use when `create`. */
@@ -80,9 +77,13 @@ export async function reprice(tx: Tx, orderId: string, group: CustomerGroup, lan
     .selectFrom('order_lines')
     .leftJoin('reservations', 'reservations.id', 'order_lines.reservation_id')
     .leftJoin('resources', 'resources.id', 'reservations.resource_id')
+    .leftJoin('course_registrations', 'course_registrations.id', 'order_lines.registration_id')
+    .leftJoin('courses', 'courses.id', 'course_registrations.course_id')
+    .leftJoin('children', 'children.id', 'course_registrations.child_id')
     .select([
       'order_lines.id',
       'order_lines.product_id',
+      'order_lines.reservation_id',
       'order_lines.quantity',
       'reservations.price_cents',
       'reservations.vat_rate_bp',
@@ -91,6 +92,12 @@ export async function reprice(tx: Tx, orderId: string, group: CustomerGroup, lan
       'resources.name_fi',
       'resources.name_sv',
       'resources.name_en',
+      'course_registrations.price_cents as course_price_cents',
+      'course_registrations.vat_rate_bp as course_vat_rate_bp',
+      'courses.name_fi as course_fi',
+      'courses.name_sv as course_sv',
+      'courses.name_en as course_en',
+      'children.first_name as child',
     ])
     .where('order_id', '=', orderId)
     .execute();
@@ -106,6 +113,13 @@ export async function reprice(tx: Tx, orderId: string, group: CustomerGroup, lan
       const price = product ? priceFor(product, group) : null;
       if (!product || price === null) throw new AppError(422, 'notForSale');
       item = { name: product.name[language], unitPriceCents: price, vatRateBp: product.vatRateBp };
+    } else if (!line.reservation_id) {
+      const course = { fi: line.course_fi!, sv: line.course_sv!, en: line.course_en! }[language];
+      item = {
+        name: `${course}: ${line.child!}`,
+        unitPriceCents: line.course_price_cents!,
+        vatRateBp: line.course_vat_rate_bp!,
+      };
     } else {
       const resource = { fi: line.name_fi!, sv: line.name_sv!, en: line.name_en! }[language];
       item = {
@@ -146,6 +160,25 @@ export async function addReservationToCart(
   personId: string,
   reservationId: string,
 ) {
+  return addHeldItemToCart(tx, municipalityId, personId, { reservation_id: reservationId });
+}
+
+/** Put a held course seat into its guardian's cart. */
+export async function addRegistrationToCart(
+  tx: Tx,
+  municipalityId: string,
+  personId: string,
+  registrationId: string,
+) {
+  return addHeldItemToCart(tx, municipalityId, personId, { registration_id: registrationId });
+}
+
+async function addHeldItemToCart(
+  tx: Tx,
+  municipalityId: string,
+  personId: string,
+  item: { reservation_id: string } | { registration_id: string },
+) {
   const group = await customerGroupOfPerson(tx, personId);
   const person = await tx
     .selectFrom('people')
@@ -158,7 +191,7 @@ export async function addReservationToCart(
     .values({
       municipality_id: municipalityId,
       order_id: cart.id,
-      reservation_id: reservationId,
+      ...item,
       name: '',
       quantity: 1,
       unit_price_cents: 0,
@@ -182,12 +215,25 @@ export async function addReservationToCart(
  * fulfilment either takes the time again or refunds it.
  */
 export async function removeReservationFromCart(tx: Tx, reservationId: string) {
+  return removeHeldItemFromCart(tx, 'reservation_id', reservationId);
+}
+
+/** Take a course seat that is no longer held out of the cart it is in. */
+export async function removeRegistrationFromCart(tx: Tx, registrationId: string) {
+  return removeHeldItemFromCart(tx, 'registration_id', registrationId);
+}
+
+async function removeHeldItemFromCart(
+  tx: Tx,
+  column: 'reservation_id' | 'registration_id',
+  id: string,
+) {
   const line = await tx
     .selectFrom('order_lines')
     .innerJoin('orders', 'orders.id', 'order_lines.order_id')
     .innerJoin('people', 'people.id', 'orders.person_id')
     .select(['order_lines.id', 'orders.id as order_id', 'orders.customer_group', 'people.language'])
-    .where('order_lines.reservation_id', '=', reservationId)
+    .where(`order_lines.${column}`, '=', id)
     .where('orders.status', '=', 'cart')
     .executeTakeFirst();
   if (!line) return;
@@ -221,6 +267,7 @@ export async function orderView(tx: Tx, orderId: string) {
     .select([
       'product_id',
       'reservation_id',
+      'registration_id',
       'name',
       'quantity',
       'unit_price_cents',
@@ -246,6 +293,7 @@ export async function orderView(tx: Tx, orderId: string) {
     lines: lines.map((l) => ({
       productId: l.product_id,
       reservationId: l.reservation_id,
+      registrationId: l.registration_id,
       name: l.name,
       quantity: l.quantity,
       unitPriceCents: l.unit_price_cents,
@@ -317,7 +365,7 @@ export async function placeOrder(tx: Tx, ctx: AuthenticatedCtx) {
   const cart = await openCart(tx, ctx, false);
   if (!cart) throw new AppError(422, 'emptyCart');
   await reprice(tx, cart.id, customerGroupOf(ctx), ctx.language);
-  await holdBookingsForPayment(tx, cart.id);
+  await holdItemsForPayment(tx, cart.id);
   const view = (await orderView(tx, cart.id))!;
   if (view.lines.length === 0) throw new AppError(422, 'emptyCart');
   await tx.updateTable('orders').set({ status: 'pending' }).where('id', '=', cart.id).execute();

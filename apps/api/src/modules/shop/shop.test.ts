@@ -36,7 +36,7 @@ describe('products', () => {
   it('lists the municipality’s products with the price the asker pays', async () => {
     const resident = await loggedIn(rt.app, 'asukas@tyrskyla.example');
     const asResident = (await resident.get('products')).json().items as Product[];
-    expect(asResident).toHaveLength(6);
+    expect(asResident).toHaveLength(7);
     expect(byName(asResident, 'Uimahallin kertalippu')).toMatchObject({
       yourPrice: 650,
       vatRateBp: 1000,

@@ -240,6 +240,7 @@ export interface OrderLinesTable {
   order_id: string;
   product_id: string | null;
   reservation_id: Generated<string | null>;
+  registration_id: Generated<string | null>;
   name: string;
   quantity: number;
   unit_price_cents: number;
@@ -265,6 +266,7 @@ export interface RefundsTable {
   municipality_id: string;
   order_id: string;
   reservation_id: string | null;
+  registration_id: Generated<string | null>;
   amount_cents: number;
   reason: Generated<string>;
   status: Generated<'pending' | 'done' | 'failed'>;
@@ -276,7 +278,99 @@ export interface RefundsTable {
   settled_at: NullableTimestamp;
 }
 
+export interface ChildrenTable {
+  id: Generated<string>;
+  municipality_id: string;
+  first_name: string;
+  last_name: string;
+  /** YYYY-MM-DD */
+  birth_date: ColumnType<string, string, string>;
+  created_at: GeneratedTimestamp;
+}
+
+export interface GuardianshipsTable {
+  municipality_id: string;
+  child_id: string;
+  person_id: string;
+}
+
+export type RegistrationMode = 'first_come' | 'fair_queue';
+
+export interface CoursesTable {
+  id: Generated<string>;
+  municipality_id: string;
+  name_fi: string;
+  name_sv: string;
+  name_en: string;
+  description_fi: Generated<string>;
+  description_sv: Generated<string>;
+  description_en: Generated<string>;
+  location: Generated<string>;
+  age_min: Generated<number>;
+  age_max: Generated<number>;
+  seats: number;
+  price_product_id: string | null;
+  registration_opens_at: Timestamp;
+  registration_closes_at: Timestamp;
+  registration_mode: Generated<RegistrationMode>;
+  admit_per_minute: Generated<number>;
+  admission_minutes: Generated<number>;
+  hold_minutes: Generated<number>;
+  waitlist: Generated<boolean>;
+  offer_hours: Generated<number>;
+  cancel_free_hours: Generated<number>;
+  active: Generated<boolean>;
+  created_at: GeneratedTimestamp;
+}
+
+export interface CourseSessionsTable {
+  municipality_id: string;
+  course_id: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+}
+
+export type RegistrationStatus =
+  'held' | 'confirmed' | 'waitlisted' | 'offered' | 'cancelled' | 'expired';
+
+export interface CourseRegistrationsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  course_id: string;
+  child_id: string;
+  person_id: string;
+  status: RegistrationStatus;
+  held_until: NullableTimestamp;
+  offered_until: NullableTimestamp;
+  price_cents: Generated<number>;
+  vat_rate_bp: Generated<number>;
+  created_at: GeneratedTimestamp;
+  ended_at: NullableTimestamp;
+}
+
+export interface CourseSeatsTable {
+  municipality_id: string;
+  course_id: string;
+  seat_no: number;
+  registration_id: string | null;
+}
+
+export interface CourseQueueTable {
+  municipality_id: string;
+  course_id: string;
+  person_id: string;
+  joined_at: GeneratedTimestamp;
+  position: number | null;
+}
+
 export interface DB {
+  children: ChildrenTable;
+  guardianships: GuardianshipsTable;
+  courses: CoursesTable;
+  course_sessions: CourseSessionsTable;
+  course_registrations: CourseRegistrationsTable;
+  course_seats: CourseSeatsTable;
+  course_queue: CourseQueueTable;
   refunds: RefundsTable;
   orders: OrdersTable;
   order_lines: OrderLinesTable;

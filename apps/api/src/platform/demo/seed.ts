@@ -4,6 +4,7 @@ import type { DB } from '../db/schema.js';
 import { hashPassword } from '../auth/password.js';
 import type { Role } from '../http/context.js';
 import { seedBookingsDemo } from '../../modules/bookings/bookings.demo.js';
+import { seedCoursesDemo } from '../../modules/bookings/courses.demo.js';
 import { seedShopDemo } from '../../modules/shop/shop.demo.js';
 
 /** The demo password of every demo account. */
@@ -110,6 +111,7 @@ interface ModuleDemo {
 const MODULES: ModuleDemo[] = [
   { table: 'resources', seed: seedBookingsDemo },
   { table: 'products', seed: seedShopDemo },
+  { table: 'courses', seed: seedCoursesDemo },
 ];
 
 export async function seedDemoData(db: Database): Promise<boolean> {

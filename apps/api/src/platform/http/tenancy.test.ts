@@ -21,6 +21,7 @@ let ids: {
   product: string;
   blockStart: string;
   blockEnd: string;
+  course: string;
 };
 
 beforeAll(async () => {
@@ -54,6 +55,23 @@ beforeAll(async () => {
       })
       .execute();
   });
+  // A course registration and a fair-queue entry (the demo guardian's child).
+  const guardian = await loggedIn(rt.app, 'huoltaja@tyrskyla.example');
+  const courses = (await guardian.get('courses')).json().items as {
+    id: string;
+    registrationMode: string;
+  }[];
+  const children = (await guardian.get('children')).json().items as { id: string }[];
+  const firstCome = courses.find((c) => c.registrationMode === 'first_come')!;
+  const fair = courses.find((c) => c.registrationMode === 'fair_queue')!;
+  expect(
+    (
+      await guardian.post(`courses/${firstCome.id}/registrations`, {
+        childIds: [children.at(-1)!.id],
+      })
+    ).statusCode,
+  ).toBe(201);
+  expect((await guardian.post(`courses/${fair.id}/queue`, {})).statusCode).toBe(200);
   await admin.post('admin/notifications', {
     role: 'resident',
     title: 'Hei',
@@ -88,6 +106,11 @@ beforeAll(async () => {
       .where('name_fi', '=', 'Kokoushuone Tyrsky')
       .executeTakeFirstOrThrow();
     const product = await tx.selectFrom('products').select('id').executeTakeFirstOrThrow();
+    const course = await tx
+      .selectFrom('courses')
+      .select('id')
+      .where('registration_mode', '=', 'first_come')
+      .executeTakeFirstOrThrow();
     const spare = await tx
       .selectFrom('resources')
       .select('id')
@@ -107,6 +130,7 @@ beforeAll(async () => {
       room: room.id,
       spareRoom: spare.id,
       product: product.id,
+      course: course.id,
       blockStart: times.rows[0]!.start.toISOString(),
       blockEnd: times.rows[0]!.end.toISOString(),
       tyrskyla: m.find((x) => x.slug === 'tyrskyla')!.id,
@@ -170,7 +194,32 @@ const product = {
   maxPerOrder: 5,
   prices: [{ customerGroup: 'resident', unitPriceCents: 500 }],
 };
+const courseInput = () => ({
+  name: { fi: 'Kurssi', sv: 'Kurs', en: 'Course' },
+  description: { fi: '', sv: '', en: '' },
+  location: '',
+  ageMin: 0,
+  ageMax: 18,
+  seats: 20,
+  priceProductId: null,
+  registrationOpensAt: ids.blockStart,
+  registrationClosesAt: ids.blockEnd,
+  registrationMode: 'first_come',
+  admitPerMinute: 100,
+  admissionMinutes: 15,
+  holdMinutes: 15,
+  waitlist: true,
+  offerHours: 24,
+  cancelFreeHours: 24,
+  sessions: [],
+});
 const FACILITY_STAFF: Record<string, Call> = {
+  createCourse: { method: 'POST', path: () => 'admin/courses', body: courseInput },
+  updateCourse: { method: 'PUT', path: () => `admin/courses/${ids.course}`, body: courseInput },
+  listCourseRegistrations: {
+    method: 'GET',
+    path: () => `admin/courses/${ids.course}/registrations`,
+  },
   listSales: {
     method: 'GET',
     path: () => `admin/sales?from=${ids.blockStart.slice(0, 10)}&to=${ids.blockEnd.slice(0, 10)}`,
@@ -247,6 +296,14 @@ const SIGNED_IN = [
   'addToCart',
   'checkout',
   'getOrder',
+  'listMyChildren',
+  'addChild',
+  'registerForCourse',
+  'joinCourseQueue',
+  'getCourseQueue',
+  'listMyRegistrations',
+  'cancelRegistration',
+  'acceptCourseOffer',
 ];
 /** Open to everybody by design. */
 const PUBLIC = [
@@ -265,6 +322,8 @@ const PUBLIC = [
   'getCalendarFeed',
   'listProducts',
   'getProduct',
+  'listCourses',
+  'getCourse',
   // The demo payment provider's page and its signed return and callback (HMAC is the key).
   'showDemoPayment',
   'paymentReturn',

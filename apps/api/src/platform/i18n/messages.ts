@@ -118,6 +118,45 @@ const fi: Messages = {
   'email.refund.subject': 'Palautus – tilaus {order}',
   'email.refund.body':
     'Palautamme sinulle {amount} tilauksesta {order}. Raha palautuu samaan maksutapaan muutaman pankkipäivän kuluessa. – {municipality}',
+  'error.birthDate': 'Tarkista syntymäaika',
+  'error.birthDate.detail': 'Syntymäaika ei voi olla tulevaisuudessa.',
+  'error.childCount': 'Valitse lapset',
+  'error.childCount.detail': 'Valitse yhdestä {max} lapseen kerrallaan.',
+  'error.registrationNotOpen': 'Ilmoittautuminen ei ole vielä auki',
+  'error.registrationNotOpen.detail': 'Ilmoittautuminen alkaa {opens}.',
+  'error.registrationClosed': 'Ilmoittautuminen on päättynyt',
+  'error.registrationClosed.detail': 'Tälle kurssille ei voi enää ilmoittautua.',
+  'error.notAdmitted': 'Ei vielä vuorossa',
+  'error.notAdmitted.detail': 'Odota jonossa, kunnes on vuorosi ilmoittautua.',
+  'error.ageLimit': 'Ikäraja ei täyty',
+  'error.ageLimit.detail': '{child} ei ole kurssin ikärajoissa ({min}–{max} v).',
+  'error.courseFull': 'Kurssi on täynnä',
+  'error.courseFull.detail': 'Paikkoja ei ole riittävästi, eikä kurssilla ole jonoa.',
+  'error.alreadyRegistered': 'Lapsi on jo ilmoittautunut',
+  'error.alreadyRegistered.detail': 'Sama lapsi voi ilmoittautua kurssille vain kerran.',
+  'error.noOffer': 'Tarjousta ei ole',
+  'error.noOffer.detail': 'Paikkaa ei ole tarjolla, tai sen vastausaika on päättynyt.',
+  'error.courseRules': 'Tarkista kurssin tiedot',
+  'error.courseRules.detail':
+    'Ikärajojen, ilmoittautumisajan ja kokoontumisten alku- ja loppuaikojen on oltava järjestyksessä.',
+  'error.seatsTaken': 'Paikkoja on jo varattu',
+  'error.seatsTaken.detail': 'Paikkamäärää ei voi pienentää varattujen paikkojen alle.',
+  'error.noQueue': 'Kurssilla ei ole jonoa',
+  'error.noQueue.detail': 'Tälle kurssille ilmoittaudutaan saapumisjärjestyksessä.',
+  'error.paymentInProgress': 'Maksu on kesken',
+  'error.paymentInProgress.detail':
+    'Odota, että maksu valmistuu tai peruuntuu, ja yritä sitten uudelleen.',
+  'notification.courseSeatConfirmed': 'Paikka vahvistettu: {course}',
+  'notification.courseSeatConfirmed.body': '{child} on mukana kurssilla {course}.',
+  'notification.courseWaitlisted': 'Jonossa: {course}',
+  'notification.courseWaitlisted.body':
+    '{child} on kurssin {course} jonossa. Saat viestin, jos paikka vapautuu.',
+  'notification.courseSeatOffered': 'Paikka vapautui: {course}',
+  'notification.courseSeatOffered.body':
+    'Kurssilta {course} vapautui paikka lapselle {child}. Ota paikka vastaan viimeistään {until}.',
+  'notification.courseRegistrationCancelled': 'Ilmoittautuminen peruttu: {course}',
+  'notification.courseRegistrationCancelled.body':
+    'Lapsen {child} ilmoittautuminen kurssille {course} on peruttu.',
   'email.notification.footer': 'Tämä viesti on lähetetty {municipality}n Helppo-palvelusta.',
 };
 
@@ -233,6 +272,45 @@ const sv: Messages = {
   'email.refund.subject': 'Återbetalning – beställning {order}',
   'email.refund.body':
     'Vi återbetalar {amount} för beställning {order}. Pengarna återgår till samma betalningssätt inom några bankdagar. – {municipality}',
+  'error.birthDate': 'Kontrollera födelsedatumet',
+  'error.birthDate.detail': 'Födelsedatumet kan inte vara i framtiden.',
+  'error.childCount': 'Välj barnen',
+  'error.childCount.detail': 'Välj ett till {max} barn åt gången.',
+  'error.registrationNotOpen': 'Anmälan har inte öppnat ännu',
+  'error.registrationNotOpen.detail': 'Anmälan öppnar {opens}.',
+  'error.registrationClosed': 'Anmälan har stängt',
+  'error.registrationClosed.detail': 'Det går inte längre att anmäla sig till den här kursen.',
+  'error.notAdmitted': 'Inte din tur ännu',
+  'error.notAdmitted.detail': 'Vänta i kön tills det är din tur att anmäla dig.',
+  'error.ageLimit': 'Åldersgränsen uppfylls inte',
+  'error.ageLimit.detail': '{child} är inte inom kursens åldersgränser ({min}–{max} år).',
+  'error.courseFull': 'Kursen är full',
+  'error.courseFull.detail': 'Det finns inte tillräckligt med platser och kursen har ingen kö.',
+  'error.alreadyRegistered': 'Barnet är redan anmält',
+  'error.alreadyRegistered.detail': 'Samma barn kan anmälas till en kurs bara en gång.',
+  'error.noOffer': 'Inget erbjudande',
+  'error.noOffer.detail': 'Ingen plats erbjuds, eller svarstiden har gått ut.',
+  'error.courseRules': 'Kontrollera kursens uppgifter',
+  'error.courseRules.detail':
+    'Åldersgränserna, anmälningstiden och sammankomsternas start- och sluttider måste vara i ordning.',
+  'error.seatsTaken': 'Platserna är redan tagna',
+  'error.seatsTaken.detail': 'Antalet platser kan inte minskas under antalet tagna platser.',
+  'error.noQueue': 'Kursen har ingen kö',
+  'error.noQueue.detail': 'Till den här kursen anmäler man sig i ankomstordning.',
+  'error.paymentInProgress': 'Betalningen pågår',
+  'error.paymentInProgress.detail':
+    'Vänta tills betalningen är klar eller avbruten och försök sedan igen.',
+  'notification.courseSeatConfirmed': 'Plats bekräftad: {course}',
+  'notification.courseSeatConfirmed.body': '{child} är med på kursen {course}.',
+  'notification.courseWaitlisted': 'I kö: {course}',
+  'notification.courseWaitlisted.body':
+    '{child} står i kö till kursen {course}. Du får ett meddelande om en plats blir ledig.',
+  'notification.courseSeatOffered': 'En plats blev ledig: {course}',
+  'notification.courseSeatOffered.body':
+    'En plats blev ledig på kursen {course} för {child}. Ta emot platsen senast {until}.',
+  'notification.courseRegistrationCancelled': 'Anmälan avbokad: {course}',
+  'notification.courseRegistrationCancelled.body':
+    'Anmälan av {child} till kursen {course} har avbokats.',
   'email.notification.footer':
     'Det här meddelandet har skickats från Helppo-tjänsten i {municipality}.',
 };
@@ -346,6 +424,45 @@ const en: Messages = {
   'email.refund.subject': 'Refund – order {order}',
   'email.refund.body':
     'We are refunding {amount} for order {order}. The money returns to the same payment method within a few banking days. – {municipality}',
+  'error.birthDate': 'Check the date of birth',
+  'error.birthDate.detail': 'The date of birth cannot be in the future.',
+  'error.childCount': 'Choose the children',
+  'error.childCount.detail': 'Choose from one to {max} children at a time.',
+  'error.registrationNotOpen': 'Registration is not open yet',
+  'error.registrationNotOpen.detail': 'Registration opens at {opens}.',
+  'error.registrationClosed': 'Registration has closed',
+  'error.registrationClosed.detail': 'This course no longer takes registrations.',
+  'error.notAdmitted': 'Not your turn yet',
+  'error.notAdmitted.detail': 'Wait in the queue until it is your turn to register.',
+  'error.ageLimit': 'Outside the age limits',
+  'error.ageLimit.detail': "{child} is not within the course's age limits ({min}–{max} years).",
+  'error.courseFull': 'The course is full',
+  'error.courseFull.detail': 'There are not enough seats, and the course has no waitlist.',
+  'error.alreadyRegistered': 'The child is already registered',
+  'error.alreadyRegistered.detail': 'A child can be registered for a course only once.',
+  'error.noOffer': 'No offer',
+  'error.noOffer.detail': 'No seat is on offer, or the time to answer has ended.',
+  'error.courseRules': 'Check the course details',
+  'error.courseRules.detail':
+    'The age limits, the registration period and the start and end times of the sessions must be in order.',
+  'error.seatsTaken': 'The seats are taken',
+  'error.seatsTaken.detail': 'The number of seats cannot go below the seats already taken.',
+  'error.noQueue': 'The course has no queue',
+  'error.noQueue.detail': 'This course takes registrations in order of arrival.',
+  'error.paymentInProgress': 'Payment in progress',
+  'error.paymentInProgress.detail':
+    'Wait until the payment completes or is cancelled, then try again.',
+  'notification.courseSeatConfirmed': 'Seat confirmed: {course}',
+  'notification.courseSeatConfirmed.body': '{child} has a seat on {course}.',
+  'notification.courseWaitlisted': 'On the waitlist: {course}',
+  'notification.courseWaitlisted.body':
+    '{child} is on the waitlist of {course}. You will be told if a seat comes free.',
+  'notification.courseSeatOffered': 'A seat came free: {course}',
+  'notification.courseSeatOffered.body':
+    'A seat on {course} came free for {child}. Accept it by {until}.',
+  'notification.courseRegistrationCancelled': 'Registration cancelled: {course}',
+  'notification.courseRegistrationCancelled.body':
+    'The registration of {child} for {course} has been cancelled.',
   'email.notification.footer': 'This message was sent by the Helppo service of {municipality}.',
 };
 

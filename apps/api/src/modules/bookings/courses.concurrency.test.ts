@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { Client, loggedIn, startRuntime } from '../../../test/helpers.js';
+import { asSystem } from '../../platform/db/database.js';
+import { hashPassword } from '../../platform/auth/password.js';
+
+/**
+ * The registration rush: many guardians at the same moment. On PostgreSQL the requests run in
+ * parallel transactions over the pool and take seat rows with SKIP LOCKED; whatever the
+ * interleaving, no seat is given twice, the course never has more held or confirmed seats
+ * than it has, no child is registered twice and nobody gets a 5xx.
+ */
+let rt: Awaited<ReturnType<typeof startRuntime>>;
+let guardians: { client: Client; childId: string }[];
+let courseId: string;
+const SEATS = 15;
+const GUARDIANS = 40;
+
+beforeAll(async () => {
+  rt = await startRuntime();
+  const staff = await loggedIn(rt.app, 'tilat@tyrskyla.example');
+  const hash = await hashPassword('salasana-123');
+  const fee = await asSystem(rt.db, (tx) =>
+    tx
+      .selectFrom('products')
+      .select('id')
+      .where('kind', '=', 'course_fee')
+      .executeTakeFirstOrThrow(),
+  );
+  const now = Date.now();
+  const course = await staff.post('admin/courses', {
+    name: { fi: 'Ruuhkakurssi', sv: 'Rusningskurs', en: 'Rush course' },
+    description: { fi: '', sv: '', en: '' },
+    location: '',
+    ageMin: 0,
+    ageMax: 18,
+    seats: SEATS,
+    priceProductId: fee.id,
+    registrationOpensAt: new Date(now - 60_000).toISOString(),
+    registrationClosesAt: new Date(now + 86_400_000).toISOString(),
+    registrationMode: 'first_come',
+    admitPerMinute: 100,
+    admissionMinutes: 15,
+    holdMinutes: 15,
+    waitlist: true,
+    offerHours: 24,
+    cancelFreeHours: 24,
+    sessions: [
+      {
+        start: new Date(now + 7 * 86_400_000).toISOString(),
+        end: new Date(now + 7 * 86_400_000 + 3_600_000).toISOString(),
+      },
+    ],
+  });
+  courseId = course.json().id;
+  const municipality = await asSystem(rt.db, (tx) =>
+    tx
+      .selectFrom('municipalities')
+      .select('id')
+      .where('slug', '=', 'tyrskyla')
+      .executeTakeFirstOrThrow(),
+  );
+  const emails = Array.from({ length: GUARDIANS }, (_, i) => `ruuhka${i}@tyrskyla.example`);
+  await asSystem(rt.db, async (tx) => {
+    for (const email of emails) {
+      const { id } = await tx
+        .insertInto('people')
+        .values({ email, name: email, password_hash: hash })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await tx
+        .insertInto('role_grants')
+        .values({ municipality_id: municipality.id, person_id: id, role: 'resident' })
+        .execute();
+    }
+  });
+  guardians = [];
+  for (const email of emails) {
+    const client = new Client(rt.app, 'tyrskyla');
+    await client.login(email, 'salasana-123');
+    const child = await client.post('children', {
+      firstName: 'Lapsi',
+      lastName: email,
+      birthDate: '2018-05-05',
+    });
+    guardians.push({ client, childId: child.json().id });
+  }
+});
+afterAll(async () => rt?.dispose());
+
+describe('the registration rush', () => {
+  it('gives every seat once and puts the rest on the waitlist', async () => {
+    const responses = await Promise.all(
+      guardians.map((g) =>
+        g.client.post(`courses/${courseId}/registrations`, { childIds: [g.childId] }),
+      ),
+    );
+    expect(responses.map((r) => r.statusCode).filter((s) => s >= 500)).toEqual([]);
+    const statuses = responses.map((r) => r.json().items[0].status as string);
+    expect(statuses.filter((s) => s === 'held')).toHaveLength(SEATS);
+    expect(statuses.filter((s) => s === 'waitlisted')).toHaveLength(GUARDIANS - SEATS);
+    const seats = await asSystem(
+      rt.db,
+      async (tx) =>
+        (
+          await sql<{ taken: number; distinct: number; rows: number }>`
+          select count(registration_id)::int as taken,
+                 count(distinct registration_id)::int as distinct, count(*)::int as rows
+          from course_seats where course_id = ${courseId}`.execute(tx)
+        ).rows[0]!,
+    );
+    expect(seats).toEqual({ taken: SEATS, distinct: SEATS, rows: SEATS });
+  });
+
+  it('registers a child once however many times it is sent at once', async () => {
+    const g = guardians[0]!;
+    const sameChild = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        g.client.post(`courses/${courseId}/registrations`, { childIds: [g.childId] }),
+      ),
+    );
+    // Already registered by the rush above: every one of these is refused.
+    expect(sameChild.map((r) => r.statusCode)).toEqual(Array(8).fill(409));
+    const fresh = await g.client.post('children', {
+      firstName: 'Pikkusisko',
+      lastName: 'Testi',
+      birthDate: '2019-01-01',
+    });
+    const race = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        g.client.post(`courses/${courseId}/registrations`, { childIds: [fresh.json().id] }),
+      ),
+    );
+    expect(race.map((r) => r.statusCode).sort()).toEqual([201, ...Array(7).fill(409)]);
+    const rows = await asSystem(rt.db, (tx) =>
+      tx
+        .selectFrom('course_registrations')
+        .select('id')
+        .where('child_id', '=', fresh.json().id)
+        .execute(),
+    );
+    expect(rows).toHaveLength(1);
+  });
+});

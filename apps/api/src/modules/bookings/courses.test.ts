@@ -1,0 +1,419 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { Client, loggedIn, startRuntime } from '../../../test/helpers.js';
+import { asSystem } from '../../platform/db/database.js';
+import { hashPassword } from '../../platform/auth/password.js';
+import { JobWorker } from '../../platform/jobs/worker.js';
+
+let rt: Awaited<ReturnType<typeof startRuntime>>;
+let staff: Client;
+let feeProduct: string;
+let passwordHash: string;
+let tyrskyla: string;
+
+beforeAll(async () => {
+  rt = await startRuntime();
+  staff = await loggedIn(rt.app, 'tilat@tyrskyla.example');
+  passwordHash = await hashPassword('salasana-123');
+  const ids = await asSystem(rt.db, async (tx) => ({
+    fee: await tx
+      .selectFrom('products')
+      .select('id')
+      .where('kind', '=', 'course_fee')
+      .executeTakeFirstOrThrow(),
+    municipality: await tx
+      .selectFrom('municipalities')
+      .select('id')
+      .where('slug', '=', 'tyrskyla')
+      .executeTakeFirstOrThrow(),
+  }));
+  feeProduct = ids.fee.id;
+  tyrskyla = ids.municipality.id;
+});
+afterAll(async () => rt?.dispose());
+
+const runJobs = () => new JobWorker(rt.db, rt.jobHandlers, rt.app.log).wake();
+let guardianCount = 0;
+
+/** A new resident guardian with one child of `age`, signed in. */
+async function guardian(age = 6) {
+  const email = `vanhempi${++guardianCount}-${Date.now()}@tyrskyla.example`;
+  await asSystem(rt.db, async (tx) => {
+    const { id } = await tx
+      .insertInto('people')
+      .values({ email, name: `Vanhempi ${guardianCount}`, password_hash: passwordHash })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await tx
+      .insertInto('role_grants')
+      .values({ municipality_id: tyrskyla, person_id: id, role: 'resident' })
+      .execute();
+  });
+  const client = new Client(rt.app, 'tyrskyla');
+  expect((await client.login(email, 'salasana-123')).statusCode).toBe(200);
+  const birth = new Date(Date.now() - (age * 365.25 + 30) * 86_400_000).toISOString().slice(0, 10);
+  const child = await client.post('children', {
+    firstName: `Lapsi${guardianCount}`,
+    lastName: 'Testinen',
+    birthDate: birth,
+  });
+  expect(child.statusCode, child.body).toBe(201);
+  return { client, childId: child.json().id as string };
+}
+
+const iso = (offsetMs: number) => new Date(Date.now() + offsetMs).toISOString();
+const DAY = 86_400_000;
+
+async function createCourse(overrides: Record<string, unknown> = {}) {
+  const created = await staff.post('admin/courses', {
+    name: { fi: 'Testikurssi', sv: 'Testkurs', en: 'Test course' },
+    description: { fi: '', sv: '', en: '' },
+    location: 'Uimahalli',
+    ageMin: 4,
+    ageMax: 8,
+    seats: 2,
+    priceProductId: feeProduct,
+    registrationOpensAt: iso(-DAY),
+    registrationClosesAt: iso(10 * DAY),
+    registrationMode: 'first_come',
+    admitPerMinute: 100,
+    admissionMinutes: 15,
+    holdMinutes: 15,
+    waitlist: true,
+    offerHours: 24,
+    cancelFreeHours: 24,
+    sessions: [
+      { start: iso(14 * DAY), end: iso(14 * DAY + 2_700_000) },
+      { start: iso(21 * DAY), end: iso(21 * DAY + 2_700_000) },
+    ],
+    ...overrides,
+  });
+  expect(created.statusCode, created.body).toBe(201);
+  return created.json() as { id: string; seatsLeft: number };
+}
+
+async function pay(client: Client) {
+  const checkout = await client.post('checkout');
+  expect(checkout.statusCode, checkout.body).toBe(200);
+  const page = await client.get(new URL(checkout.json().redirectUrl).pathname);
+  const link = [...page.body.matchAll(/href="([^"]+)"/g)][0]![1]!.replace(/&#38;/g, '&');
+  expect((await client.get(link)).statusCode).toBe(302);
+}
+
+const registrationsOf = async (courseId: string) =>
+  (await staff.get(`admin/courses/${courseId}/registrations`)).json().items as {
+    id: string;
+    status: string;
+    child: { firstName: string };
+  }[];
+
+/** Pretend a deadline passed and let its job run. */
+async function passDeadline(registrationId: string, column: 'held_until' | 'offered_until') {
+  await asSystem(rt.db, async (tx) => {
+    await sql`update course_registrations set ${sql.ref(column)} = now() - interval '1 second'
+              where id = ${registrationId}`.execute(tx);
+    await sql`update jobs set run_at = now() where payload->>'registrationId' = ${registrationId}
+              and done_at is null`.execute(tx);
+  });
+  await runJobs();
+}
+
+describe('courses', () => {
+  it('lists the demo courses with sessions, seats and the fee of the asker', async () => {
+    const resident = await loggedIn(rt.app, 'huoltaja@tyrskyla.example');
+    const items = (await resident.get('courses')).json().items as {
+      name: { fi: string };
+      seatsLeft: number;
+      priceCents: number;
+      registration: string;
+      registrationMode: string;
+      sessions: unknown[];
+    }[];
+    const beginners = items.find((c) => c.name.fi === 'Lasten uimakoulu, alkeet')!;
+    expect(beginners).toMatchObject({
+      seatsLeft: 12,
+      priceCents: 6500,
+      registration: 'open',
+      registrationMode: 'first_come',
+    });
+    expect(beginners.sessions).toHaveLength(10);
+    const continuation = items.find((c) => c.name.fi === 'Uimakoulu, jatkoryhmä')!;
+    expect(continuation).toMatchObject({
+      registration: 'upcoming',
+      registrationMode: 'fair_queue',
+    });
+    const forNine = (await resident.get('courses?age=9')).json().items as unknown[];
+    expect(forNine).toHaveLength(1);
+    expect((await resident.get('children')).json().items).toHaveLength(2);
+  });
+
+  it('holds a seat in the cart, confirms it when paid, and never registers a child twice', async () => {
+    const course = await createCourse({ seats: 3 });
+    const { client, childId } = await guardian();
+    const registered = await client.post(`courses/${course.id}/registrations`, {
+      childIds: [childId],
+    });
+    expect(registered.statusCode, registered.body).toBe(201);
+    const [registration] = registered.json().items;
+    expect(registration).toMatchObject({ status: 'held', priceCents: 6500, payment: 'unpaid' });
+    expect((await client.get(`courses/${course.id}`)).json().seatsLeft).toBe(2);
+    const cart = (await client.get('cart')).json();
+    expect(cart.lines).toMatchObject([
+      {
+        registrationId: registration.id,
+        name: `Testikurssi: Lapsi${guardianCount}`,
+        totalCents: 6500,
+      },
+    ]);
+    const again = await client.post(`courses/${course.id}/registrations`, { childIds: [childId] });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('alreadyRegistered');
+    await pay(client);
+    const mine = (await client.get('course-registrations/mine')).json().items;
+    expect(mine[0]).toMatchObject({ id: registration.id, status: 'confirmed', payment: 'paid' });
+  });
+
+  it('refuses a child outside the age limits, writing nothing', async () => {
+    const course = await createCourse();
+    const { client, childId } = await guardian(6);
+    const older = await client.post('children', {
+      firstName: 'Isosisko',
+      lastName: 'Testinen',
+      birthDate: '2012-01-01',
+    });
+    const response = await client.post(`courses/${course.id}/registrations`, {
+      childIds: [childId, older.json().id],
+    });
+    expect(response.statusCode).toBe(422);
+    expect(response.json().code).toBe('ageLimit');
+    expect(await registrationsOf(course.id)).toEqual([]);
+    expect((await client.get(`courses/${course.id}`)).json().seatsLeft).toBe(2);
+    // Someone else's child is not anyone's to register.
+    const other = await guardian();
+    const foreign = await other.client.post(`courses/${course.id}/registrations`, {
+      childIds: [childId],
+    });
+    expect(foreign.statusCode).toBe(404);
+  });
+
+  it('refuses registration before the opening and after the closing', async () => {
+    const upcoming = await createCourse({
+      registrationOpensAt: iso(DAY),
+      registrationClosesAt: iso(2 * DAY),
+    });
+    const { client, childId } = await guardian();
+    const early = await client.post(`courses/${upcoming.id}/registrations`, {
+      childIds: [childId],
+    });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().code).toBe('registrationNotOpen');
+  });
+
+  it('puts late comers on the waitlist and offers a freed seat to the first of them', async () => {
+    const course = await createCourse({ seats: 1, priceProductId: null });
+    const first = await guardian();
+    const second = await guardian();
+    const third = await guardian();
+    const a = (
+      await first.client.post(`courses/${course.id}/registrations`, {
+        childIds: [first.childId],
+      })
+    ).json().items[0];
+    expect(a).toMatchObject({ status: 'confirmed', payment: 'free' });
+    const b = (
+      await second.client.post(`courses/${course.id}/registrations`, {
+        childIds: [second.childId],
+      })
+    ).json().items[0];
+    const c = (
+      await third.client.post(`courses/${course.id}/registrations`, {
+        childIds: [third.childId],
+      })
+    ).json().items[0];
+    expect(b).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
+    expect(c).toMatchObject({ status: 'waitlisted', waitlistPosition: 2 });
+    // The first cancels: the seat is offered to the second, with a deadline.
+    expect((await first.client.post(`course-registrations/${a.id}/cancel`, {})).statusCode).toBe(
+      200,
+    );
+    const offered = (await second.client.get('course-registrations/mine')).json().items[0];
+    expect(offered).toMatchObject({ status: 'offered', canAccept: true });
+    const notice = (await second.client.get('notifications')).json().items[0];
+    expect(notice.title).toBe('Paikka vapautui: Testikurssi');
+    expect((await third.client.get('course-registrations/mine')).json().items[0]).toMatchObject({
+      status: 'waitlisted',
+      waitlistPosition: 1,
+    });
+    // The second lets the offer pass: it goes to the third.
+    await passDeadline(b.id, 'offered_until');
+    expect((await second.client.get('course-registrations/mine')).json().items[0].status).toBe(
+      'expired',
+    );
+    const third2 = (await third.client.get('course-registrations/mine')).json().items[0];
+    expect(third2.status).toBe('offered');
+    const accepted = await third.client.post(`course-registrations/${c.id}/accept`, {});
+    expect(accepted.json()).toMatchObject({ status: 'confirmed' });
+    expect((await third.client.post(`course-registrations/${c.id}/accept`, {})).statusCode).toBe(
+      409,
+    );
+  });
+
+  it('releases a seat that is not paid in time to the waitlist', async () => {
+    const course = await createCourse({ seats: 1 });
+    const first = await guardian();
+    const second = await guardian();
+    const held = (
+      await first.client.post(`courses/${course.id}/registrations`, {
+        childIds: [first.childId],
+      })
+    ).json().items[0];
+    expect(held.status).toBe('held');
+    const waiting = (
+      await second.client.post(`courses/${course.id}/registrations`, {
+        childIds: [second.childId],
+      })
+    ).json().items[0];
+    expect(waiting.status).toBe('waitlisted');
+    await passDeadline(held.id, 'held_until');
+    const mine = (await first.client.get('course-registrations/mine')).json().items[0];
+    expect(mine.status).toBe('expired');
+    expect((await first.client.get('cart')).json().lines).toEqual([]);
+    // The seat went to the waitlist: offered, then held in the cart once accepted.
+    const accepted = await second.client.post(`course-registrations/${waiting.id}/accept`, {});
+    expect(accepted.json()).toMatchObject({ status: 'held' });
+    expect((await second.client.get('cart')).json().lines[0].registrationId).toBe(waiting.id);
+    const seats = await asSystem(rt.db, (tx) =>
+      tx
+        .selectFrom('course_seats')
+        .select('registration_id')
+        .where('course_id', '=', course.id)
+        .execute(),
+    );
+    expect(seats).toEqual([{ registration_id: waiting.id }]);
+  });
+
+  it('refunds a paid seat cancelled in time', async () => {
+    const course = await createCourse();
+    const { client, childId } = await guardian();
+    const registration = (
+      await client.post(`courses/${course.id}/registrations`, {
+        childIds: [childId],
+      })
+    ).json().items[0];
+    await pay(client);
+    const cancelled = await client.post(`course-registrations/${registration.id}/cancel`, {});
+    expect(cancelled.json()).toMatchObject({ status: 'cancelled', refundedCents: 6500 });
+    await runJobs();
+    const refund = await asSystem(rt.db, (tx) =>
+      tx
+        .selectFrom('refunds')
+        .select(['status', 'amount_cents'])
+        .where('registration_id', '=', registration.id)
+        .executeTakeFirstOrThrow(),
+    );
+    expect(refund).toEqual({ status: 'done', amount_cents: 6500 });
+  });
+});
+
+describe('fair queue', () => {
+  it('draws random places for the waiting room at the opening; late comers join the end', async () => {
+    const course = await createCourse({
+      registrationMode: 'fair_queue',
+      admitPerMinute: 1,
+      seats: 5,
+      registrationOpensAt: iso(DAY),
+    });
+    const early = [await guardian(), await guardian(), await guardian()];
+    for (const g of early) {
+      const joined = (await g.client.post(`courses/${course.id}/queue`, {})).json();
+      expect(joined).toMatchObject({ joined: true, state: 'waiting', place: null });
+    }
+    const tooEarly = await early[0]!.client.post(`courses/${course.id}/registrations`, {
+      childIds: [early[0]!.childId],
+    });
+    expect(tooEarly.json().code).toBe('registrationNotOpen');
+    // The opening comes.
+    await asSystem(rt.db, (tx) =>
+      tx
+        .updateTable('courses')
+        .set({ registration_opens_at: new Date(Date.now() - 1000) })
+        .where('id', '=', course.id)
+        .execute(),
+    );
+    const late = await guardian();
+    const lateTurn = (await late.client.post(`courses/${course.id}/queue`, {})).json();
+    const turns = [];
+    for (const g of early) turns.push((await g.client.get(`courses/${course.id}/queue`)).json());
+    expect(turns.map((t) => t.place).sort()).toEqual([1, 2, 3]);
+    expect((await late.client.get(`courses/${course.id}/queue`)).json()).toMatchObject({
+      place: 4,
+      inQueue: 4,
+      admitPerMinute: 1,
+    });
+    expect(lateTurn.place).toBe(4);
+    // One a minute: the first place is admitted now, the second in a minute.
+    const firstIndex = turns.findIndex((t) => t.place === 1);
+    const secondIndex = turns.findIndex((t) => t.place === 2);
+    expect(turns[firstIndex]).toMatchObject({ state: 'admitted' });
+    expect(turns[secondIndex]).toMatchObject({ state: 'waiting', ahead: 1 });
+    const waitMs = Date.parse(turns[secondIndex].admittedAt) - Date.now();
+    expect(waitMs).toBeGreaterThan(50_000);
+    const notYet = await early[secondIndex]!.client.post(`courses/${course.id}/registrations`, {
+      childIds: [early[secondIndex]!.childId],
+    });
+    expect(notYet.statusCode).toBe(403);
+    expect(notYet.json().code).toBe('notAdmitted');
+    const admitted = await early[firstIndex]!.client.post(`courses/${course.id}/registrations`, {
+      childIds: [early[firstIndex]!.childId],
+    });
+    expect(admitted.statusCode).toBe(201);
+    // Someone who never queued is not admitted either.
+    const outsider = await guardian();
+    const skip = await outsider.client.post(`courses/${course.id}/registrations`, {
+      childIds: [outsider.childId],
+    });
+    expect(skip.json().code).toBe('notAdmitted');
+  });
+});
+
+describe('course administration', () => {
+  it('lets facility staff change the seats, never below the seats taken', async () => {
+    const course = await createCourse({ seats: 1, priceProductId: null });
+    const { client, childId } = await guardian();
+    await client.post(`courses/${course.id}/registrations`, { childIds: [childId] });
+    const resident = await loggedIn(rt.app, 'asukas@tyrskyla.example');
+    expect((await resident.get(`admin/courses/${course.id}/registrations`)).statusCode).toBe(403);
+    const base = await staff.get(`courses/${course.id}`);
+    const body = { ...base.json() };
+    const input = {
+      name: body.name,
+      description: body.description,
+      location: body.location,
+      ageMin: body.ageMin,
+      ageMax: body.ageMax,
+      priceProductId: null,
+      registrationOpensAt: body.registrationOpensAt,
+      registrationClosesAt: body.registrationClosesAt,
+      registrationMode: body.registrationMode,
+      admitPerMinute: body.admitPerMinute,
+      admissionMinutes: body.admissionMinutes,
+      holdMinutes: body.holdMinutes,
+      waitlist: true,
+      offerHours: body.offerHours,
+      cancelFreeHours: body.cancelFreeHours,
+      sessions: body.sessions,
+    };
+    const more = await staff.put(`admin/courses/${course.id}`, { ...input, seats: 3 });
+    expect(more.json()).toMatchObject({ seats: 3, seatsLeft: 2 });
+    const fewer = await staff.put(`admin/courses/${course.id}`, { ...input, seats: 1 });
+    expect(fewer.json()).toMatchObject({ seats: 1, seatsLeft: 0 });
+    const tooFew = await staff.put(`admin/courses/${course.id}`, { ...input, seats: 0 });
+    expect(tooFew.statusCode).toBe(400);
+    const badDates = await staff.put(`admin/courses/${course.id}`, {
+      ...input,
+      seats: 1,
+      registrationClosesAt: body.registrationOpensAt,
+    });
+    expect(badDates.json().code).toBe('courseRules');
+  });
+});

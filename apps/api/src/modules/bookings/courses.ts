@@ -1,0 +1,838 @@
+import { sql } from 'kysely';
+import { inTenant, type Database, type Tx } from '../../platform/db/database.js';
+import { audit } from '../../platform/audit/audit.js';
+import { AppError, notFound } from '../../platform/http/errors.js';
+import { requireRole, requireUser, type Ctx } from '../../platform/http/context.js';
+import { insertNotification } from '../../platform/notifications/notifications.repo.js';
+import { enqueueEmail } from '../../platform/email/outbox.js';
+import { enqueueJob } from '../../platform/jobs/queue.js';
+import type { JobHandler } from '../../platform/jobs/worker.js';
+import { jobContext } from '../../platform/jobs/context.js';
+import { isLanguage, translate } from '../../platform/i18n/messages.js';
+import { localDate } from '../../platform/i18n/time.js';
+import type {
+  CustomerGroup,
+  RegistrationMode,
+  RegistrationStatus,
+} from '../../platform/db/schema.js';
+import { ageOn, childrenOf } from '../../platform/family/children.js';
+import { customerGroupOf, loadProducts, priceFor } from '../shop/products.js';
+import { addRegistrationToCart, removeRegistrationFromCart } from '../shop/orders.js';
+import { createRefund } from '../payments/refunds.js';
+import { refundOnCancel } from './booking-payments.js';
+import { admission, ensureDrawn } from './courses.queue.js';
+
+export const COURSE_STAFF = ['facility_admin', 'admin'] as const;
+export const RELEASE_SEAT_HOLD = 'courses.releaseHold';
+export const OFFER_EXPIRED = 'courses.offerExpired';
+/** A registration is for up to this many children at once. */
+export const MAX_CHILDREN = 10;
+
+const COURSE_COLUMNS = [
+  'id',
+  'name_fi',
+  'name_sv',
+  'name_en',
+  'description_fi',
+  'description_sv',
+  'description_en',
+  'location',
+  'age_min',
+  'age_max',
+  'seats',
+  'price_product_id',
+  'registration_opens_at',
+  'registration_closes_at',
+  'registration_mode',
+  'admit_per_minute',
+  'admission_minutes',
+  'hold_minutes',
+  'waitlist',
+  'offer_hours',
+  'cancel_free_hours',
+] as const;
+
+async function findCourse(tx: Tx, id: string) {
+  return tx
+    .selectFrom('courses')
+    .select(COURSE_COLUMNS)
+    .where('id', '=', id)
+    .where('active', '=', true)
+    .executeTakeFirst();
+}
+export type CourseRow = NonNullable<Awaited<ReturnType<typeof findCourse>>>;
+
+async function sessionsOf(tx: Tx, courseIds: string[]) {
+  if (courseIds.length === 0) return [];
+  return tx
+    .selectFrom('course_sessions')
+    .select(['course_id', 'starts_at', 'ends_at'])
+    .where('course_id', 'in', courseIds)
+    .orderBy('starts_at')
+    .execute();
+}
+
+/** The fee of one child for a customer group; 0 for a free course, null if not offered. */
+async function coursePrices(tx: Tx, rows: CourseRow[], group: CustomerGroup) {
+  const products = await loadProducts(
+    tx,
+    rows.flatMap((r) => (r.price_product_id ? [r.price_product_id] : [])),
+  );
+  return (row: CourseRow) => {
+    if (!row.price_product_id) return { priceCents: 0, vatRateBp: 0 };
+    const product = products.find((p) => p.id === row.price_product_id);
+    const price = product ? priceFor(product, group) : null;
+    return price === null ? null : { priceCents: price, vatRateBp: product!.vatRateBp };
+  };
+}
+
+async function courseViews(tx: Tx, ctx: Ctx, rows: CourseRow[]) {
+  const ids = rows.map((r) => r.id);
+  const sessions = await sessionsOf(tx, ids);
+  const free = ids.length
+    ? await tx
+        .selectFrom('course_seats')
+        .select(['course_id', sql<number>`count(*)::int`.as('free')])
+        .where('course_id', 'in', ids)
+        .where('registration_id', 'is', null)
+        .groupBy('course_id')
+        .execute()
+    : [];
+  const waiting = ids.length
+    ? await tx
+        .selectFrom('course_registrations')
+        .select(['course_id', sql<number>`count(*)::int`.as('waiting')])
+        .where('course_id', 'in', ids)
+        .where('status', '=', 'waitlisted')
+        .groupBy('course_id')
+        .execute()
+    : [];
+  const price = await coursePrices(tx, rows, customerGroupOf(ctx));
+  const now = Date.now();
+  return rows.map((row) => {
+    const own = sessions.filter((s) => s.course_id === row.id);
+    const registration =
+      now < row.registration_opens_at.getTime()
+        ? ('upcoming' as const)
+        : now >= row.registration_closes_at.getTime()
+          ? ('closed' as const)
+          : ('open' as const);
+    return {
+      id: row.id,
+      name: { fi: row.name_fi, sv: row.name_sv, en: row.name_en },
+      description: { fi: row.description_fi, sv: row.description_sv, en: row.description_en },
+      location: row.location,
+      ageMin: row.age_min,
+      ageMax: row.age_max,
+      seats: row.seats,
+      seatsLeft: free.find((f) => f.course_id === row.id)?.free ?? 0,
+      waitlistLength: waiting.find((w) => w.course_id === row.id)?.waiting ?? 0,
+      waitlist: row.waitlist,
+      priceCents: price(row)?.priceCents ?? null,
+      priceProductId: row.price_product_id,
+      registrationOpensAt: row.registration_opens_at.toISOString(),
+      registrationClosesAt: row.registration_closes_at.toISOString(),
+      registration,
+      registrationMode: row.registration_mode,
+      admitPerMinute: row.admit_per_minute,
+      admissionMinutes: row.admission_minutes,
+      holdMinutes: row.hold_minutes,
+      offerHours: row.offer_hours,
+      cancelFreeHours: row.cancel_free_hours,
+      sessions: own.map((s) => ({
+        start: s.starts_at.toISOString(),
+        end: s.ends_at.toISOString(),
+      })),
+    };
+  });
+}
+
+export async function listCourses(ctx: Ctx, filter: { q?: string; age?: number }) {
+  return inTenant(ctx.db, ctx.municipality.id, async (tx) => {
+    let q = tx.selectFrom('courses').select(COURSE_COLUMNS).where('active', '=', true);
+    if (filter.age !== undefined) {
+      q = q.where('age_min', '<=', filter.age).where('age_max', '>=', filter.age);
+    }
+    if (filter.q) {
+      const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+      q = q.where((eb) =>
+        eb.or(
+          (['name_fi', 'name_sv', 'name_en', 'location'] as const).map((c) =>
+            eb(c, 'ilike', pattern),
+          ),
+        ),
+      );
+    }
+    const rows = await q
+      .orderBy('registration_opens_at')
+      .orderBy('name_fi')
+      .orderBy('id')
+      .execute();
+    return courseViews(tx, ctx, rows);
+  });
+}
+
+export async function getCourse(ctx: Ctx, id: string) {
+  return inTenant(ctx.db, ctx.municipality.id, async (tx) => {
+    const row = await findCourse(tx, id);
+    if (!row) throw notFound();
+    return (await courseViews(tx, ctx, [row]))[0]!;
+  });
+}
+
+// --- Registrations -------------------------------------------------------------------------
+
+interface RegistrationRow {
+  id: string;
+  course_id: string;
+  child_id: string;
+  person_id: string;
+  status: RegistrationStatus;
+  held_until: Date | null;
+  offered_until: Date | null;
+  price_cents: number;
+  created_at: Date;
+  first_name: string;
+  last_name: string;
+  name_fi: string;
+  name_sv: string;
+  name_en: string;
+  cancel_free_hours: number;
+  first_session: Date | null;
+  order_status: string | null;
+  refunded_cents: number;
+  waitlist_position: number | null;
+  guardian_name: string;
+}
+
+const registrationSelect = sql`
+  select g.id, g.course_id, g.child_id, g.person_id, g.status, g.held_until, g.offered_until,
+         g.price_cents, g.created_at, ch.first_name, ch.last_name, c.name_fi, c.name_sv, c.name_en,
+         c.cancel_free_hours, p.name as guardian_name,
+         (select min(starts_at) from course_sessions s where s.course_id = c.id) as first_session,
+         (select o.status from order_lines l join orders o on o.id = l.order_id
+          where l.registration_id = g.id) as order_status,
+         (select coalesce(sum(f.amount_cents), 0)::int from refunds f
+          where f.registration_id = g.id and f.status <> 'failed') as refunded_cents,
+         case when g.status = 'waitlisted' then
+           (select count(*)::int from course_registrations w
+            where w.course_id = g.course_id and w.status = 'waitlisted'
+              and (w.created_at, w.id) <= (g.created_at, g.id)) end as waitlist_position
+  from course_registrations g
+  join courses c on c.id = g.course_id
+  join children ch on ch.id = g.child_id
+  join people p on p.id = g.person_id`;
+
+async function findRegistration(tx: Tx, id: string, lock = false) {
+  const result = await sql<RegistrationRow>`${registrationSelect} where g.id = ${id} ${
+    lock ? sql`for update of g` : sql``
+  }`.execute(tx);
+  return result.rows[0];
+}
+
+const isStaff = (ctx: Ctx) =>
+  ctx.roles.some((role) => (COURSE_STAFF as readonly string[]).includes(role));
+
+function toRegistrationView(row: RegistrationRow, ctx: Ctx) {
+  const active = ['held', 'confirmed', 'waitlisted', 'offered'].includes(row.status);
+  const started = row.first_session !== null && row.first_session.getTime() <= Date.now();
+  return {
+    id: row.id,
+    courseId: row.course_id,
+    courseName: { fi: row.name_fi, sv: row.name_sv, en: row.name_en },
+    child: { id: row.child_id, firstName: row.first_name, lastName: row.last_name },
+    guardianName: row.guardian_name,
+    status: row.status,
+    heldUntil: row.held_until?.toISOString() ?? null,
+    offeredUntil: row.offered_until?.toISOString() ?? null,
+    waitlistPosition: row.waitlist_position,
+    priceCents: row.price_cents,
+    payment:
+      row.price_cents === 0
+        ? ('free' as const)
+        : row.refunded_cents > 0
+          ? ('refunded' as const)
+          : row.order_status === 'paid'
+            ? ('paid' as const)
+            : ('unpaid' as const),
+    refundedCents: row.refunded_cents,
+    freeCancellationUntil:
+      row.price_cents > 0 && row.first_session
+        ? new Date(row.first_session.getTime() - row.cancel_free_hours * 3_600_000).toISOString()
+        : null,
+    createdAt: row.created_at.toISOString(),
+    canCancel: active && (isStaff(ctx) || !started),
+    canAccept: row.status === 'offered' && row.offered_until!.getTime() > Date.now(),
+  };
+}
+
+/** A free seat of the course, locked for this transaction; null when none is free now. */
+async function claimSeat(tx: Tx, courseId: string): Promise<number | null> {
+  // SKIP LOCKED spreads concurrent registrations over the free rows. A seat that another
+  // transaction holds locked may still come free (if it rolls back), so when every free row
+  // is locked, wait a moment and look again rather than call the course full.
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const seat = await sql<{ seat_no: number }>`
+      select seat_no from course_seats
+      where course_id = ${courseId} and registration_id is null
+      order by seat_no limit 1 for update skip locked`.execute(tx);
+    if (seat.rows[0]) return seat.rows[0].seat_no;
+    const anyFree = await sql<{ free: boolean }>`
+      select exists (select 1 from course_seats
+                     where course_id = ${courseId} and registration_id is null) as free`.execute(
+      tx,
+    );
+    if (!anyFree.rows[0]?.free) return null;
+    await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * (attempt + 1)));
+  }
+  return null;
+}
+
+async function takeSeat(tx: Tx, courseId: string, seatNo: number, registrationId: string) {
+  await tx
+    .updateTable('course_seats')
+    .set({ registration_id: registrationId })
+    .where('course_id', '=', courseId)
+    .where('seat_no', '=', seatNo)
+    .execute();
+}
+
+async function freeSeat(tx: Tx, registrationId: string) {
+  await tx
+    .updateTable('course_seats')
+    .set({ registration_id: null })
+    .where('registration_id', '=', registrationId)
+    .execute();
+}
+
+type NoticeKey =
+  'courseSeatConfirmed' | 'courseWaitlisted' | 'courseSeatOffered' | 'courseRegistrationCancelled';
+
+/** Tell the guardian, in their language, in the app and by email. */
+async function notifyGuardian(tx: Tx, ctx: Ctx, registrationId: string, key: NoticeKey) {
+  const row = (await findRegistration(tx, registrationId))!;
+  const person = await tx
+    .selectFrom('people')
+    .select(['language', 'email'])
+    .where('id', '=', row.person_id)
+    .executeTakeFirst();
+  const language = isLanguage(person?.language) ? person.language : 'fi';
+  const deadline = row.offered_until ?? row.held_until;
+  const params = {
+    course: { fi: row.name_fi, sv: row.name_sv, en: row.name_en }[language],
+    child: row.first_name,
+    until: deadline
+      ? new Intl.DateTimeFormat(language, {
+          dateStyle: 'medium',
+          timeStyle: 'short',
+          timeZone: 'Europe/Helsinki',
+        }).format(deadline)
+      : '',
+  };
+  const title = translate(language, `notification.${key}`, params);
+  const body = translate(language, `notification.${key}.body`, params);
+  const link = `/${ctx.municipality.slug}/courses/mine`;
+  await insertNotification(tx, {
+    municipalityId: ctx.municipality.id,
+    personId: row.person_id,
+    title,
+    body,
+    link,
+  });
+  if (person?.email) {
+    const footer = translate(language, 'email.notification.footer', {
+      municipality: ctx.municipality.name[language],
+    });
+    await enqueueEmail(tx, {
+      municipalityId: ctx.municipality.id,
+      to: person.email,
+      subject: title,
+      text: `${body}\n\n${ctx.baseUrl}${link}\n\n${footer}`,
+    });
+  }
+}
+
+/** Hold a seat for payment: into the guardian's cart, released if not paid in time. */
+async function holdSeat(tx: Tx, ctx: Ctx, registrationId: string, personId: string, until: Date) {
+  await addRegistrationToCart(tx, ctx.municipality.id, personId, registrationId);
+  await enqueueJob(
+    tx,
+    RELEASE_SEAT_HOLD,
+    { registrationId },
+    { municipalityId: ctx.municipality.id, runAt: until },
+  );
+}
+
+function checkRegistrationWindow(course: CourseRow, now: number) {
+  if (now < course.registration_opens_at.getTime()) {
+    throw new AppError(409, 'registrationNotOpen', {
+      opens: course.registration_opens_at.toISOString(),
+    });
+  }
+  if (now >= course.registration_closes_at.getTime()) throw new AppError(409, 'registrationClosed');
+}
+
+/**
+ * Register children for a course. Each child takes a free seat (held for payment when the
+ * course has a fee, confirmed when free), or joins the waitlist when none is left. Everything
+ * happens in one transaction: a child already registered, too young or too old refuses the
+ * whole request and nothing is written.
+ */
+export async function registerForCourse(ctx: Ctx, courseId: string, childIds: string[]) {
+  requireUser(ctx);
+  const actor = ctx.actor;
+  const unique = [...new Set(childIds)];
+  if (unique.length === 0 || unique.length > MAX_CHILDREN) {
+    throw new AppError(422, 'childCount', { max: MAX_CHILDREN });
+  }
+  try {
+    return await inTenant(ctx.db, ctx.municipality.id, async (tx) => {
+      const course = await findCourse(tx, courseId);
+      if (!course) throw notFound();
+      const now = Date.now();
+      checkRegistrationWindow(course, now);
+      if (course.registration_mode === 'fair_queue') {
+        await ensureDrawn(tx, course, now);
+        const turn = await admission(tx, course, actor.personId, now);
+        if (!turn || turn.state !== 'admitted') throw new AppError(403, 'notAdmitted');
+      }
+      const children = await childrenOf(tx, actor.personId, unique);
+      if (children.length !== unique.length) throw notFound();
+      const sessions = await sessionsOf(tx, [courseId]);
+      const firstDay = localDate(sessions[0]?.starts_at ?? course.registration_closes_at);
+      for (const child of children) {
+        const age = ageOn(child.birth_date, firstDay);
+        if (age < course.age_min || age > course.age_max) {
+          throw new AppError(422, 'ageLimit', {
+            child: child.first_name,
+            min: course.age_min,
+            max: course.age_max,
+          });
+        }
+      }
+      const price = (await coursePrices(tx, [course], customerGroupOf(ctx)))(course);
+      if (!price) throw new AppError(422, 'notForSale');
+      const ids: string[] = [];
+      for (const child of children) {
+        const seat = await claimSeat(tx, courseId);
+        if (seat === null && !course.waitlist) throw new AppError(409, 'courseFull');
+        const status: RegistrationStatus =
+          seat === null ? 'waitlisted' : price.priceCents > 0 ? 'held' : 'confirmed';
+        const heldUntil = status === 'held' ? new Date(now + course.hold_minutes * 60_000) : null;
+        const { id } = await tx
+          .insertInto('course_registrations')
+          .values({
+            municipality_id: ctx.municipality.id,
+            course_id: courseId,
+            child_id: child.id,
+            person_id: actor.personId,
+            status,
+            held_until: heldUntil,
+            price_cents: price.priceCents,
+            vat_rate_bp: price.vatRateBp,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        if (seat !== null) await takeSeat(tx, courseId, seat, id);
+        if (heldUntil) await holdSeat(tx, ctx, id, actor.personId, heldUntil);
+        else
+          await notifyGuardian(
+            tx,
+            ctx,
+            id,
+            status === 'confirmed' ? 'courseSeatConfirmed' : 'courseWaitlisted',
+          );
+        ids.push(id);
+      }
+      await audit(tx, ctx, 'course.register', `course:${courseId}`, { registrations: ids });
+      const rows = await Promise.all(ids.map((id) => findRegistration(tx, id)));
+      return rows.map((row) => toRegistrationView(row!, ctx));
+    });
+  } catch (error) {
+    if ((error as { code?: string }).code === '23505') throw new AppError(409, 'alreadyRegistered');
+    throw error;
+  }
+}
+
+export async function listMyRegistrations(ctx: Ctx) {
+  requireUser(ctx);
+  const actor = ctx.actor;
+  return inTenant(ctx.db, ctx.municipality.id, async (tx) => {
+    const result = await sql<RegistrationRow>`${registrationSelect}
+      where g.person_id = ${actor.personId} order by g.created_at desc limit 200`.execute(tx);
+    return result.rows.map((row) => toRegistrationView(row, ctx));
+  });
+}
+
+/**
+ * Offer freed seats to the waitlist, first come first offered: each offer keeps the seat for
+ * the guardian until the offer's deadline.
+ */
+async function offerFreeSeats(tx: Tx, ctx: Ctx, courseId: string) {
+  const course = await findCourse(tx, courseId);
+  if (!course || !course.waitlist) return;
+  if (Date.now() >= course.registration_closes_at.getTime()) return;
+  for (;;) {
+    const next = await tx
+      .selectFrom('course_registrations')
+      .select(['id'])
+      .where('course_id', '=', courseId)
+      .where('status', '=', 'waitlisted')
+      .orderBy('created_at')
+      .orderBy('id')
+      .limit(1)
+      .forUpdate()
+      .skipLocked()
+      .executeTakeFirst();
+    if (!next) return;
+    const seat = await claimSeat(tx, courseId);
+    if (seat === null) return;
+    const offeredUntil = new Date(Date.now() + course.offer_hours * 3_600_000);
+    await tx
+      .updateTable('course_registrations')
+      .set({ status: 'offered', offered_until: offeredUntil })
+      .where('id', '=', next.id)
+      .execute();
+    await takeSeat(tx, courseId, seat, next.id);
+    await enqueueJob(
+      tx,
+      OFFER_EXPIRED,
+      { registrationId: next.id },
+      { municipalityId: ctx.municipality.id, runAt: offeredUntil },
+    );
+    await audit(tx, ctx, 'course.offer', `registration:${next.id}`);
+    await notifyGuardian(tx, ctx, next.id, 'courseSeatOffered');
+  }
+}
+
+/** End a registration (cancelled or expired): its seat goes to the waitlist. */
+async function endRegistration(
+  tx: Tx,
+  ctx: Ctx,
+  row: RegistrationRow,
+  status: 'cancelled' | 'expired',
+) {
+  await tx
+    .updateTable('course_registrations')
+    .set({ status, held_until: null, offered_until: null, ended_at: sql`now()` })
+    .where('id', '=', row.id)
+    .execute();
+  await freeSeat(tx, row.id);
+  await removeRegistrationFromCart(tx, row.id);
+  await offerFreeSeats(tx, ctx, row.course_id);
+}
+
+export async function cancelRegistration(ctx: Ctx, id: string) {
+  requireUser(ctx);
+  const actor = ctx.actor;
+  return inTenant(ctx.db, ctx.municipality.id, async (tx) => {
+    const row = await findRegistration(tx, id, true);
+    if (!row || (!isStaff(ctx) && row.person_id !== actor.personId)) throw notFound();
+    if (!toRegistrationView(row, ctx).canCancel) throw new AppError(409, 'notCancellable');
+    if (row.status === 'held' && row.order_status === 'pending')
+      throw new AppError(409, 'paymentInProgress');
+    const wasConfirmed = row.status === 'confirmed';
+    await endRegistration(tx, ctx, row, 'cancelled');
+    if (wasConfirmed) {
+      const order = await tx
+        .selectFrom('order_lines')
+        .innerJoin('orders', 'orders.id', 'order_lines.order_id')
+        .select(['orders.id', 'order_lines.total_cents'])
+        .where('order_lines.registration_id', '=', id)
+        .where('orders.status', '=', 'paid')
+        .executeTakeFirst();
+      const amount =
+        order && row.first_session
+          ? refundOnCancel(
+              order.total_cents,
+              row.first_session,
+              row.cancel_free_hours,
+              isStaff(ctx),
+            )
+          : 0;
+      if (order && amount > 0) {
+        await createRefund(tx, ctx, {
+          orderId: order.id,
+          reservationId: null,
+          registrationId: id,
+          amountCents: amount,
+          reason: '',
+        });
+      }
+    }
+    await audit(tx, ctx, 'course.cancel', `registration:${id}`);
+    if (row.person_id !== actor.personId)
+      await notifyGuardian(tx, ctx, id, 'courseRegistrationCancelled');
+    return toRegistrationView((await findRegistration(tx, id))!, ctx);
+  });
+}
+
+/** Take a seat offered from the waitlist: held for payment, or confirmed when free. */
+export async function acceptOffer(ctx: Ctx, id: string) {
+  requireUser(ctx);
+  const actor = ctx.actor;
+  return inTenant(ctx.db, ctx.municipality.id, async (tx) => {
+    const row = await findRegistration(tx, id, true);
+    if (!row || row.person_id !== actor.personId) throw notFound();
+    if (!toRegistrationView(row, ctx).canAccept) throw new AppError(409, 'noOffer');
+    const course = (await findCourse(tx, row.course_id))!;
+    if (row.price_cents > 0) {
+      const heldUntil = new Date(Date.now() + course.hold_minutes * 60_000);
+      await tx
+        .updateTable('course_registrations')
+        .set({ status: 'held', held_until: heldUntil, offered_until: null })
+        .where('id', '=', id)
+        .execute();
+      await holdSeat(tx, ctx, id, actor.personId, heldUntil);
+    } else {
+      await tx
+        .updateTable('course_registrations')
+        .set({ status: 'confirmed', offered_until: null })
+        .where('id', '=', id)
+        .execute();
+      await notifyGuardian(tx, ctx, id, 'courseSeatConfirmed');
+    }
+    await audit(tx, ctx, 'course.accept', `registration:${id}`);
+    return toRegistrationView((await findRegistration(tx, id))!, ctx);
+  });
+}
+
+/**
+ * The seats of a paid order become the children's: held seats are confirmed. A seat whose
+ * hold ran out while the payment was under way is taken again if one is free; otherwise the
+ * fee is refunded.
+ */
+export async function fulfilRegistrations(tx: Tx, ctx: Ctx, orderId: string) {
+  const lines = await tx
+    .selectFrom('order_lines')
+    .select(['registration_id', 'total_cents'])
+    .where('order_id', '=', orderId)
+    .where('registration_id', 'is not', null)
+    .execute();
+  for (const line of lines) {
+    const id = line.registration_id!;
+    const row = await findRegistration(tx, id, true);
+    if (!row) continue;
+    if (row.status === 'held') {
+      await tx
+        .updateTable('course_registrations')
+        .set({ status: 'confirmed', held_until: null })
+        .where('id', '=', id)
+        .execute();
+      await notifyGuardian(tx, ctx, id, 'courseSeatConfirmed');
+    } else if (row.status === 'expired') {
+      const seat = await claimSeat(tx, row.course_id);
+      if (seat !== null) {
+        await sql`savepoint retake_seat`.execute(tx);
+        try {
+          await tx
+            .updateTable('course_registrations')
+            .set({ status: 'confirmed', ended_at: null })
+            .where('id', '=', id)
+            .execute();
+          await sql`release savepoint retake_seat`.execute(tx);
+          await takeSeat(tx, row.course_id, seat, id);
+          await notifyGuardian(tx, ctx, id, 'courseSeatConfirmed');
+          continue;
+        } catch (error) {
+          // The child was registered again meanwhile (unique index): refund this one.
+          if ((error as { code?: string }).code !== '23505') throw error;
+          await sql`rollback to savepoint retake_seat`.execute(tx);
+        }
+      }
+      await createRefund(tx, ctx, {
+        orderId,
+        reservationId: null,
+        registrationId: id,
+        amountCents: line.total_cents,
+        reason: 'seatLost',
+      });
+    }
+  }
+}
+
+// --- Staff -----------------------------------------------------------------------------------
+
+export interface CourseInput {
+  name: { fi: string; sv: string; en: string };
+  description: { fi: string; sv: string; en: string };
+  location: string;
+  ageMin: number;
+  ageMax: number;
+  seats: number;
+  priceProductId: string | null;
+  registrationOpensAt: string;
+  registrationClosesAt: string;
+  registrationMode: RegistrationMode;
+  admitPerMinute: number;
+  admissionMinutes: number;
+  holdMinutes: number;
+  waitlist: boolean;
+  offerHours: number;
+  cancelFreeHours: number;
+  sessions: { start: string; end: string }[];
+}
+
+function courseColumns(input: CourseInput) {
+  return {
+    name_fi: input.name.fi,
+    name_sv: input.name.sv,
+    name_en: input.name.en,
+    description_fi: input.description.fi,
+    description_sv: input.description.sv,
+    description_en: input.description.en,
+    location: input.location,
+    age_min: input.ageMin,
+    age_max: input.ageMax,
+    seats: input.seats,
+    price_product_id: input.priceProductId,
+    registration_opens_at: input.registrationOpensAt,
+    registration_closes_at: input.registrationClosesAt,
+    registration_mode: input.registrationMode,
+    admit_per_minute: input.admitPerMinute,
+    admission_minutes: input.admissionMinutes,
+    hold_minutes: input.holdMinutes,
+    waitlist: input.waitlist,
+    offer_hours: input.offerHours,
+    cancel_free_hours: input.cancelFreeHours,
+  };
+}
+
+async function checkCourseInput(tx: Tx, input: CourseInput) {
+  if (input.ageMin > input.ageMax) throw new AppError(422, 'courseRules');
+  if (Date.parse(input.registrationOpensAt) >= Date.parse(input.registrationClosesAt))
+    throw new AppError(422, 'courseRules');
+  for (const s of input.sessions) {
+    if (Date.parse(s.start) >= Date.parse(s.end)) throw new AppError(422, 'courseRules');
+  }
+  if (new Set(input.sessions.map((s) => Date.parse(s.start))).size !== input.sessions.length)
+    throw new AppError(422, 'courseRules');
+  if (input.priceProductId && (await loadProducts(tx, [input.priceProductId])).length === 0)
+    throw new AppError(422, 'priceProduct');
+}
+
+async function replaceSessions(tx: Tx, municipalityId: string, id: string, input: CourseInput) {
+  await tx.deleteFrom('course_sessions').where('course_id', '=', id).execute();
+  if (input.sessions.length === 0) return;
+  await tx
+    .insertInto('course_sessions')
+    .values(
+      input.sessions.map((s) => ({
+        municipality_id: municipalityId,
+        course_id: id,
+        starts_at: s.start,
+        ends_at: s.end,
+      })),
+    )
+    .execute();
+}
+
+/** Make the seat rows match the number of seats; seats that are taken are never removed. */
+async function resizeSeats(tx: Tx, municipalityId: string, id: string, seats: number) {
+  const { count, max } = await tx
+    .selectFrom('course_seats')
+    .select([
+      sql<number>`count(*)::int`.as('count'),
+      sql<number>`coalesce(max(seat_no), 0)::int`.as('max'),
+    ])
+    .where('course_id', '=', id)
+    .executeTakeFirstOrThrow();
+  if (seats > count) {
+    await sql`insert into course_seats (municipality_id, course_id, seat_no)
+              select ${municipalityId}, ${id}, n
+              from generate_series(${max + 1}::int, ${max + seats - count}::int) as n`.execute(tx);
+  } else if (seats < count) {
+    const removed = await sql`delete from course_seats where ctid in (
+        select ctid from course_seats where course_id = ${id} and registration_id is null
+        order by seat_no desc limit ${count - seats} for update)`.execute(tx);
+    if (Number(removed.numAffectedRows) !== count - seats) throw new AppError(409, 'seatsTaken');
+  }
+}
+
+export async function createCourse(ctx: Ctx, input: CourseInput) {
+  requireRole(ctx, ...COURSE_STAFF);
+  return inTenant(ctx.db, ctx.municipality.id, async (tx) => {
+    await checkCourseInput(tx, input);
+    const { id } = await tx
+      .insertInto('courses')
+      .values({ municipality_id: ctx.municipality.id, ...courseColumns(input) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await replaceSessions(tx, ctx.municipality.id, id, input);
+    await resizeSeats(tx, ctx.municipality.id, id, input.seats);
+    await audit(tx, ctx, 'course.create', `course:${id}`);
+    return (await courseViews(tx, ctx, [(await findCourse(tx, id))!]))[0]!;
+  });
+}
+
+export async function updateCourse(ctx: Ctx, id: string, input: CourseInput) {
+  requireRole(ctx, ...COURSE_STAFF);
+  return inTenant(ctx.db, ctx.municipality.id, async (tx) => {
+    await checkCourseInput(tx, input);
+    const updated = await tx
+      .updateTable('courses')
+      .set(courseColumns(input))
+      .where('id', '=', id)
+      .where('active', '=', true)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0) throw notFound();
+    await replaceSessions(tx, ctx.municipality.id, id, input);
+    await resizeSeats(tx, ctx.municipality.id, id, input.seats);
+    await offerFreeSeats(tx, ctx, id);
+    await audit(tx, ctx, 'course.update', `course:${id}`);
+    return (await courseViews(tx, ctx, [(await findCourse(tx, id))!]))[0]!;
+  });
+}
+
+/** Who is registered, for the course's staff (a read of personal data: audited). */
+export async function listCourseRegistrations(ctx: Ctx, courseId: string) {
+  requireRole(ctx, ...COURSE_STAFF);
+  return inTenant(ctx.db, ctx.municipality.id, async (tx) => {
+    if (!(await findCourse(tx, courseId))) throw notFound();
+    const result = await sql<RegistrationRow>`${registrationSelect}
+      where g.course_id = ${courseId}
+      order by case g.status when 'confirmed' then 0 when 'held' then 1 when 'offered' then 2
+                             when 'waitlisted' then 3 else 4 end, g.created_at, g.id`.execute(tx);
+    await audit(tx, ctx, 'course.registrations.list', `course:${courseId}`, {
+      count: result.rows.length,
+    });
+    return result.rows.map((row) => toRegistrationView(row, ctx));
+  });
+}
+
+// --- Jobs ------------------------------------------------------------------------------------
+
+/**
+ * The deadline jobs: a seat held for payment and not paid, or offered and not accepted, goes
+ * to the next on the waitlist. A hold extended at checkout is looked at again at its new end.
+ */
+export function courseHandlers(
+  db: Database,
+  options: { publicUrl: string },
+): Record<string, JobHandler> {
+  const expire = (
+    column: 'held_until' | 'offered_until',
+    status: 'held' | 'offered',
+    kind: string,
+  ) =>
+    (async (job) => {
+      const { registrationId } = job.payload as { registrationId: string };
+      const municipalityId = job.municipality_id!;
+      const ctx = await jobContext(db, municipalityId, options.publicUrl, `job:${job.id}`);
+      await inTenant(db, municipalityId, async (tx) => {
+        const row = await findRegistration(tx, registrationId, true);
+        if (!row || row.status !== status) return;
+        const deadline = row[column]!;
+        if (deadline.getTime() > Date.now()) {
+          await enqueueJob(tx, kind, { registrationId }, { municipalityId, runAt: deadline });
+          return;
+        }
+        await endRegistration(tx, ctx, row, 'expired');
+        await audit(tx, ctx, `course.${status}Expired`, `registration:${registrationId}`);
+      });
+    }) satisfies JobHandler;
+  return {
+    [RELEASE_SEAT_HOLD]: expire('held_until', 'held', RELEASE_SEAT_HOLD),
+    [OFFER_EXPIRED]: expire('offered_until', 'offered', OFFER_EXPIRED),
+  };
+}
