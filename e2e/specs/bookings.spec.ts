@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { ApiSession } from '../support/api.js';
 import {
   expectNoAxeViolations,
   launch,
@@ -87,6 +88,117 @@ describe('booking a facility', () => {
   });
 });
 
+describe('paying for a booking', () => {
+  for (const viewport of ['desktop', 'phone'] as ViewportName[]) {
+    it(`books the sauna, pays in the cart and sees it paid in my bookings (${viewport})`, async () => {
+      const context = await newContext(browser, viewport);
+      const page = await context.newPage();
+      await loginAs(page, RESIDENTS[viewport], '/tyrskyla/facilities');
+      await page.getByLabel('Hakusana').fill('Rantasauna');
+      await page.getByRole('button', { name: 'Hae tiloja' }).click();
+      await page.getByRole('link', { name: 'Rantasauna' }).click();
+      await expect.poll(() => heading(page)).toBe('Rantasauna');
+      // A resident's own price, and the rule for getting the money back.
+      await expect
+        .poll(() => page.getByRole('main').innerText())
+        .toMatch(/Hintasi\s+8,00\s€\/tunti/);
+      expect(await page.getByText(/Maksuton peruutus: .* 24 tuntia ennen/).count()).toBe(1);
+
+      await page.getByRole('button', { name: 'Seuraava viikko' }).click();
+      const free = page.getByRole('button', { name: /, vapaa$/ });
+      await free.first().waitFor();
+      await free.first().click();
+      await page.getByRole('button', { name: /Kesto$/ }).click();
+      await page.getByRole('option', { name: /^1 h/ }).click();
+      await expect.poll(() => page.locator('#book').innerText()).toMatch(/Hinta: 8,00\s€/);
+      await expectNoAxeViolations(page, `booking form with a price (${viewport})`);
+      await page.getByRole('button', { name: 'Varaa ja siirry maksamaan' }).click();
+
+      // Held for the booker: in the cart, with the time it is kept.
+      await page.waitForURL('**/tyrskyla/shop/cart');
+      const notice = page.getByRole('status').filter({ hasText: 'Varaus lisättiin ostoskoriin' });
+      await notice.waitFor();
+      const what = /ostoskoriin: (.+?)\. Aika/.exec(await notice.innerText())?.[1] ?? '';
+      expect(what).toMatch(/^Rantasauna /);
+      const line = page.locator('li.order-line').filter({ hasText: what });
+      await expect.poll(() => line.innerText()).toMatch(/Aika on varattu sinulle .* asti/);
+      expect(
+        await page
+          .getByRole('button', { name: `Poista ostoskorista ja peru varaus: ${what}` })
+          .count(),
+      ).toBe(1);
+      await expectNoAxeViolations(page, `cart with a held booking (${viewport})`);
+
+      await page.getByRole('button', { name: 'Siirry maksamaan' }).click();
+      await page.getByRole('heading', { name: 'Testimaksu' }).waitFor();
+      await page.getByRole('link', { name: 'Maksa' }).click();
+      await page.waitForURL('**/tyrskyla/orders/**');
+      await expect
+        .poll(() => page.getByText('Maksetut varaukset on vahvistettu.').isVisible())
+        .toBe(true);
+      await expectNoAxeViolations(page, `paid order with a booking (${viewport})`);
+
+      await page.getByRole('link', { name: 'Katso omat varaukset' }).click();
+      await expect.poll(() => heading(page)).toBe('Omat varaukset');
+      const ics = page.getByRole('link', { name: `Lisää kalenteriin (.ics): ${what}` });
+      await ics.waitFor();
+      const booking = page.locator('li.reservation').filter({ has: ics });
+      const facts = await booking.innerText();
+      expect(facts).toMatch(/Vahvistettu/);
+      expect(facts).toMatch(/Hinta\s+8,00\s€/);
+      expect(facts).toMatch(/Maksu\s+Maksettu/);
+      expect(facts).toMatch(/Maksuton peruutus\s+.* asti/);
+      // Cancelling now (days ahead) gives the whole price back.
+      await page.getByRole('button', { name: `Peru varaus: ${what}` }).click();
+      await expect
+        .poll(() => page.getByText(/Saat maksamasi 8,00\s€ takaisin/).isVisible())
+        .toBe(true);
+      await expectNoAxeViolations(page, `cancelling a paid booking (${viewport})`);
+      await page.getByRole('button', { name: 'Älä peru' }).click();
+      await page.getByRole('button', { name: `Peru varaus: ${what}` }).waitFor();
+      await context.close();
+    });
+  }
+
+  it('removes a held booking from the cart, which cancels the booking', async () => {
+    const context = await newContext(browser, 'phone');
+    const page = await context.newPage();
+    await loginAs(page, RESIDENTS.phone, '/tyrskyla/facilities');
+    await page.getByRole('link', { name: 'Rantasauna' }).click();
+    await page.getByRole('button', { name: 'Seuraava viikko' }).click();
+    await page.getByRole('button', { name: 'Seuraava viikko' }).click();
+    const free = page.getByRole('button', { name: /, vapaa$/ });
+    await free.first().waitFor();
+    await free.first().click();
+    await page.getByRole('button', { name: 'Varaa ja siirry maksamaan' }).click();
+    await page.waitForURL('**/tyrskyla/shop/cart');
+    const notice = page.getByRole('status').filter({ hasText: 'Varaus lisättiin ostoskoriin' });
+    await notice.waitFor();
+    const what = /ostoskoriin: (.+?)\. Aika/.exec(await notice.innerText())?.[1] ?? '';
+
+    // My bookings shows it waiting for payment, with the way to the cart.
+    await page.goto('/tyrskyla/bookings/mine');
+    const pay = page.getByRole('link', { name: `Maksa ostoskorissa: ${what}` });
+    await pay.waitFor();
+    const held = page.locator('li.reservation').filter({ has: pay });
+    expect(await held.innerText()).toMatch(/Odottaa maksua[\s\S]*Maksamatta, maksettava klo/);
+    await expectNoAxeViolations(page, 'my bookings with a held booking (phone)');
+    await pay.click();
+
+    await page.getByRole('button', { name: `Poista ostoskorista ja peru varaus: ${what}` }).click();
+    await expect
+      .poll(() =>
+        page.getByText(`Varaus peruttiin ja poistettiin ostoskorista: ${what}.`).isVisible(),
+      )
+      .toBe(true);
+    await expect.poll(() => page.getByText('Ostoskorisi on tyhjä.').isVisible()).toBe(true);
+    await page.goto('/tyrskyla/bookings/mine');
+    await page.getByRole('heading', { name: /^Menneet/ }).waitFor();
+    expect(await page.getByRole('link', { name: `Maksa ostoskorissa: ${what}` }).count()).toBe(0);
+    await context.close();
+  });
+});
+
 describe('facility staff', () => {
   it('approves a booking request', async () => {
     const context = await newContext(browser, 'desktop');
@@ -98,6 +210,64 @@ describe('facility staff', () => {
     await expectNoAxeViolations(page, 'reservation requests (desktop)');
     await approve.click();
     await expect.poll(() => approve.count()).toBe(0);
+    await context.close();
+  });
+});
+
+describe('facility staff and paid requests', () => {
+  it("approves a priced request into the booker's cart, then cancels it unpaid", async () => {
+    // A resident asks for the sports hall (approval, 30 €/h) on a weekday over a week ahead.
+    const booker = await ApiSession.login(RESIDENTS.phone);
+    const halls = (await booker.get('resources?q=liikuntahalli')) as { items: { id: string }[] };
+    const day = new Date();
+    day.setDate(day.getDate() + 8);
+    while (day.getDay() === 0 || day.getDay() === 6) day.setDate(day.getDate() + 1);
+    const at = (h: number, m: number) =>
+      new Date(day.getFullYear(), day.getMonth(), day.getDate(), h, m).toISOString();
+    const request = await booker.post('reservations', {
+      resourceId: halls.items[0]!.id,
+      start: at(10, 0),
+      end: at(11, 30),
+      purpose: 'Sählyvuoro',
+    });
+    expect(request).toMatchObject({ status: 'requested', priceCents: 4500, payment: 'unpaid' });
+
+    const context = await newContext(browser, 'desktop');
+    const page = await context.newPage();
+    await loginAs(page, 'tilat@tyrskyla.example', '/tyrskyla/admin/reservations');
+    const approve = page.getByRole('button', {
+      name: /^Hyväksy varaus: Tyrskylän liikuntahalli .*, Hanna Huoltaja$/,
+    });
+    await approve.waitFor();
+    const item = page.locator('li.reservation').filter({ has: approve });
+    expect(await item.innerText()).toMatch(/Hinta\s+45,00\s€[\s\S]*Maksetaan hyväksynnän jälkeen/);
+    await approve.click();
+    await expect
+      .poll(() => page.getByText(/Varaus siirtyi varaajan ostoskoriin/).isVisible())
+      .toBe(true);
+    const row = page.getByRole('row').filter({ hasText: 'Hanna Huoltaja' }).filter({
+      hasText: 'Odottaa maksua',
+    });
+    await expect.poll(() => row.innerText()).toMatch(/45,00\s€ · Maksamatta, maksettava/);
+    await expectNoAxeViolations(page, 'staff reservations with a held booking');
+
+    await row.getByRole('button', { name: /^Peru varaus: Tyrskylän liikuntahalli/ }).click();
+    await expect
+      .poll(() =>
+        page.getByText('Varausta ei ole maksettu. Se poistuu varaajan ostoskorista').isVisible(),
+      )
+      .toBe(true);
+    await expectNoAxeViolations(page, 'staff cancelling a held booking');
+    await page
+      .getByLabel(/Perustelu varaajalle/)
+      .last()
+      .fill('Sali tarvitaan kunnan käyttöön');
+    await page.getByRole('button', { name: 'Kyllä, peru varaus' }).click();
+    await expect
+      .poll(() => page.getByText(/^Varaus peruttiin: Tyrskylän liikuntahalli/).isVisible())
+      .toBe(true);
+    const cart = (await booker.get('cart')) as { lines: { reservationId: string | null }[] };
+    expect(cart.lines.some((l) => l.reservationId === (request as { id: string }).id)).toBe(false);
     await context.close();
   });
 });

@@ -52,6 +52,29 @@ describe('the municipal shop', () => {
     });
   }
 
+  it('returns the order to the cart when the payment is cancelled at the provider', async () => {
+    const context = await newContext(browser, 'phone');
+    const page = await context.newPage();
+    // Someone the other shop tests do not use: the cart must start empty.
+    await loginAs(page, 'varhaiskasvatus@tyrskyla.example', '/tyrskyla/shop');
+    const ticket = 'Uimahallin kertalippu';
+    await page.getByRole('button', { name: `Lisää ostoskoriin: ${ticket}` }).click();
+    await page.getByText(`Lisätty ostoskoriin: ${ticket}, 1 kpl.`).waitFor();
+    await page.getByRole('link', { name: /^Ostoskori \(1 tuote\)$/ }).click();
+    await page.getByRole('button', { name: 'Siirry maksamaan' }).click();
+    await page.getByRole('link', { name: 'Peruuta maksu' }).click();
+    await page.waitForURL('**/tyrskyla/orders/**');
+    await expect.poll(() => page.getByText('Maksu keskeytyi').isVisible()).toBe(true);
+    await expectNoAxeViolations(page, 'order with a cancelled payment (phone)');
+
+    await page.getByRole('link', { name: 'Siirry ostoskoriin' }).click();
+    await page.waitForURL('**/tyrskyla/shop/cart');
+    const remove = page.getByRole('button', { name: `Poista ostoskorista: ${ticket}` });
+    await remove.click();
+    await expect.poll(() => page.getByText('Ostoskorisi on tyhjä.').isVisible()).toBe(true);
+    await context.close();
+  });
+
   it('shows a visitor the prices and asks them to log in to buy', async () => {
     const context = await newContext(browser, 'phone', 'sv-FI');
     const page = await context.newPage();

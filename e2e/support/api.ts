@@ -40,6 +40,14 @@ export class ApiSession {
     return session;
   }
 
+  get(path: string) {
+    return this.call('GET', path);
+  }
+
+  post(path: string, body: unknown = {}) {
+    return this.call('POST', path, body);
+  }
+
   announce(role: string, title: string, body = 'Tiedote') {
     return this.call('POST', 'admin/notifications', { role, title, body, email: false });
   }

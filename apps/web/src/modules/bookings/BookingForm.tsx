@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link as RouterDomLink } from 'react-router-dom';
+import { Link as RouterDomLink, useNavigate } from 'react-router-dom';
 import {
   Button,
   Dropdown,
@@ -14,9 +14,12 @@ import {
 import type { ResourceDetails } from '../../api/client';
 import { ErrorAlert } from '../../app/feedback';
 import { currentLanguage } from '../../i18n';
+import { formatMoney } from '../shop/money';
+import type { HeldBookingNotice } from '../shop/CartPage';
+import { bookingPriceCents, HOLD_MINUTES } from './price';
 import { useCreateReservation } from './queries';
 import type { Slot } from './slots';
-import { formatDay, formatDuration, formatSpan, formatTime } from './time';
+import { formatDay, formatDuration, formatMoment, formatSpan, formatTime } from './time';
 
 const MINUTE = 60_000;
 
@@ -27,10 +30,15 @@ interface Props {
   onBooked: () => void;
 }
 
-/** Length, purpose and attendees for the chosen start, then "Book". */
+/**
+ * Length, purpose and attendees for the chosen start, then "Book". A priced facility shows the
+ * price of the chosen length; its booking comes back held and the booker goes on to the cart
+ * to pay for it (the button says so).
+ */
 export function BookingForm({ slug, resource, slot, onBooked }: Props) {
   const { t } = useTranslation('bookings');
   const language = currentLanguage();
+  const navigate = useNavigate();
   const create = useCreateReservation(slug);
   const [length, setLength] = useState('');
   const [purpose, setPurpose] = useState('');
@@ -40,6 +48,9 @@ export function BookingForm({ slug, resource, slot, onBooked }: Props) {
 
   const lengths = slot?.lengths ?? [];
   const chosen = lengths.includes(Number(length)) ? Number(length) : lengths[0];
+  const hourly = resource.pricePerHourCents;
+  const priced = hourly !== null && hourly > 0;
+  const payNow = priced && resource.bookingMode === 'instant';
   const attendeeCount = Number(attendees.trim());
   const attendeesInvalid =
     attendees.trim() !== '' &&
@@ -65,7 +76,17 @@ export function BookingForm({ slug, resource, slot, onBooked }: Props) {
         ...(attendees.trim() ? { attendees: attendeeCount } : {}),
       },
       {
-        onSuccess: () => {
+        onSuccess: (booked) => {
+          if (booked.status === 'held' && booked.heldUntil) {
+            const state: HeldBookingNotice = {
+              heldBooking: {
+                what: `${booked.resourceName[language]} ${formatSpan(booked.start, booked.end, language)}`,
+                until: formatMoment(booked.heldUntil, language),
+              },
+            };
+            void navigate(`/${slug}/shop/cart`, { state });
+            return;
+          }
           setPurpose('');
           setAttendees('');
           setLength('');
@@ -98,6 +119,13 @@ export function BookingForm({ slug, resource, slot, onBooked }: Props) {
                 time: formatSpan(booked.start, booked.end, language),
               })}
             </Paragraph>
+            {booked.status === 'requested' && booked.priceCents > 0 && (
+              <Paragraph mb="xs">
+                {t('book.payAfterApproval', {
+                  price: formatMoney(booked.priceCents, language),
+                })}
+              </Paragraph>
+            )}
             <RouterLink asComponent={RouterDomLink} to={`/${slug}/bookings/mine`}>
               {t('book.myBookings')}
             </RouterLink>
@@ -105,7 +133,9 @@ export function BookingForm({ slug, resource, slot, onBooked }: Props) {
         )}
       </div>
       {create.isError && <ErrorAlert error={create.error} />}
-      {!slot ? (
+      {hourly === null ? (
+        <Paragraph>{t('book.notForYou')}</Paragraph>
+      ) : !slot ? (
         <Paragraph>{t('book.pickFirst')}</Paragraph>
       ) : (
         <form onSubmit={onSubmit} noValidate>
@@ -132,6 +162,16 @@ export function BookingForm({ slug, resource, slot, onBooked }: Props) {
               </DropdownItem>
             ))}
           </Dropdown>
+          {priced && chosen !== undefined && (
+            // Says the new price when another length is chosen.
+            <p className="booking-form__price" aria-live="polite">
+              <strong>{t('book.price')}:</strong>{' '}
+              {t('book.priceValue', {
+                price: formatMoney(bookingPriceCents(hourly, chosen), language),
+                hourly: t('facility.hourly', { price: formatMoney(hourly, language) }),
+              })}
+            </p>
+          )}
           <TextInput
             labelText={t('book.purpose')}
             optionalText={t('optional')}
@@ -160,8 +200,14 @@ export function BookingForm({ slug, resource, slot, onBooked }: Props) {
           {resource.bookingMode === 'approval' && (
             <Paragraph mb="m">{t('book.approvalNote')}</Paragraph>
           )}
+          {payNow && <Paragraph mb="m">{t('book.payNote', { count: HOLD_MINUTES })}</Paragraph>}
+          {priced && (
+            <Paragraph mb="m">
+              {t('facility.cancellation', { count: resource.cancelFreeHours })}
+            </Paragraph>
+          )}
           <Button type="submit" disabled={create.isPending}>
-            {t('book.submit')}
+            {payNow ? t('book.submitAndPay') : t('book.submit')}
           </Button>
         </form>
       )}

@@ -16,6 +16,7 @@ import { ErrorAlert, Loading } from '../../app/feedback';
 import { useMunicipality } from '../../app/MunicipalityContext';
 import { usePageTitle } from '../../app/usePageTitle';
 import { currentLanguage } from '../../i18n';
+import { useSession } from '../platform/queries';
 import { FacilityFacts } from './FacilityFacts';
 import { resourceKinds } from './kinds';
 import { useResources } from './queries';
@@ -37,7 +38,8 @@ function filterOf(params: URLSearchParams): ResourceFilter {
   };
 }
 
-function ResultCard({ resource, slug }: { resource: Resource; slug: string }) {
+function ResultCard(props: { resource: Resource; slug: string; signedIn: boolean }) {
+  const { resource, slug, signedIn } = props;
   const language = currentLanguage();
   return (
     <li className="card facility-card">
@@ -50,7 +52,7 @@ function ResultCard({ resource, slug }: { resource: Resource; slug: string }) {
           {resource.name[language]}
         </RouterLink>
       </Heading>
-      <FacilityFacts resource={resource} />
+      <FacilityFacts resource={resource} signedIn={signedIn} />
     </li>
   );
 }
@@ -61,6 +63,7 @@ export function FacilitiesPage() {
   const [params, setParams] = useSearchParams();
   const filter = filterOf(params);
   const resources = useResources(slug, filter);
+  const signedIn = Boolean(useSession(slug).data?.user);
   const [q, setQ] = useState(filter.q ?? '');
   const [kind, setKind] = useState<KindChoice>(filter.kind ?? 'all');
   const [minCapacity, setMinCapacity] = useState(filter.minCapacity?.toString() ?? '');
@@ -153,7 +156,7 @@ export function FacilitiesPage() {
         {items && items.length > 0 && (
           <ul className="card-list">
             {items.map((resource) => (
-              <ResultCard key={resource.id} resource={resource} slug={slug} />
+              <ResultCard key={resource.id} resource={resource} slug={slug} signedIn={signedIn} />
             ))}
           </ul>
         )}

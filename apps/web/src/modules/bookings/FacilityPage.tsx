@@ -10,6 +10,7 @@ import { NotFoundPage } from '../platform/NotFoundPage';
 import { useSession } from '../platform/queries';
 import { BookingPanel } from './BookingPanel';
 import { FacilityFacts } from './FacilityFacts';
+import { APPROVED_PAYMENT_DAYS, HOLD_MINUTES } from './price';
 import { useResource } from './queries';
 import { formatClock, formatDuration, weekdayName } from './time';
 import './bookings.css';
@@ -44,19 +45,34 @@ function OpeningHours({ resource }: { resource: ResourceDetails }) {
   );
 }
 
-function BookingRules({ resource }: { resource: ResourceDetails }) {
+/** Lengths and how far ahead; for a priced facility also when to pay and the refund rule. */
+function BookingRules({ resource, visitor }: { resource: ResourceDetails; visitor: boolean }) {
   const { t } = useTranslation('bookings');
   const { slot } = resource;
+  const priced = resource.pricePerHourCents !== null && resource.pricePerHourCents > 0;
   return (
-    <Paragraph mb="m">
-      {t('facility.rules', {
-        min: formatDuration(slot.minMinutes),
-        max: formatDuration(slot.maxMinutes),
-        count: slot.bookAheadDays,
-      })}{' '}
-      {slot.bufferMinutes > 0 &&
-        t('facility.buffer', { duration: formatDuration(slot.bufferMinutes) })}
-    </Paragraph>
+    <>
+      <Paragraph mb="m">
+        {t('facility.rules', {
+          min: formatDuration(slot.minMinutes),
+          max: formatDuration(slot.maxMinutes),
+          count: slot.bookAheadDays,
+        })}{' '}
+        {slot.bufferMinutes > 0 &&
+          t('facility.buffer', { duration: formatDuration(slot.bufferMinutes) })}
+      </Paragraph>
+      {priced && (
+        <Paragraph mb="m">
+          {resource.bookingMode === 'instant'
+            ? t('facility.payNow', { count: HOLD_MINUTES })
+            : t('facility.payAfterApproval', { count: APPROVED_PAYMENT_DAYS })}{' '}
+          {t('facility.cancellation', { count: resource.cancelFreeHours })}
+        </Paragraph>
+      )}
+      {visitor && resource.pricePerHourCents !== 0 && (
+        <Paragraph mb="m">{t('facility.visitorPrice')}</Paragraph>
+      )}
+    </>
   );
 }
 
@@ -68,6 +84,7 @@ export function FacilityPage() {
   const resource = useResource(slug, resourceId);
   const language = currentLanguage();
   const data = resource.data;
+  const signedIn = Boolean(session.data?.user);
   usePageTitle(data ? data.name[language] : t('search.title'));
 
   if (resource.isError && (isApiError(resource.error, 404) || isApiError(resource.error, 400))) {
@@ -95,14 +112,12 @@ export function FacilityPage() {
               <Heading variant="h2" id="details-heading" mb="s">
                 {t('facility.details')}
               </Heading>
-              <FacilityFacts resource={data} />
-              <BookingRules resource={data} />
+              <FacilityFacts resource={data} signedIn={signedIn} />
+              <BookingRules resource={data} visitor={session.isSuccess && !signedIn} />
             </section>
             <OpeningHours resource={data} />
           </div>
-          {session.isSuccess && (
-            <BookingPanel slug={slug} resource={data} signedIn={Boolean(session.data.user)} />
-          )}
+          {session.isSuccess && <BookingPanel slug={slug} resource={data} signedIn={signedIn} />}
         </>
       )}
     </div>

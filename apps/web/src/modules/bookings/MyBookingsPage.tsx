@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterDomLink, Navigate, useLocation } from 'react-router-dom';
-import { Button, Heading, Link, Paragraph, RouterLink, TextInput } from 'suomifi-ui-components';
+import { Heading, Link, Paragraph, RouterLink } from 'suomifi-ui-components';
 import { reservationCalendarUrl, type Reservation } from '../../api/client';
 import { ErrorAlert, Loading, SuccessAlert } from '../../app/feedback';
 import { useMunicipality } from '../../app/MunicipalityContext';
@@ -9,103 +9,11 @@ import { usePageTitle } from '../../app/usePageTitle';
 import { currentLanguage } from '../../i18n';
 import { useSession } from '../platform/queries';
 import { CalendarFeed } from './CalendarFeed';
+import { CancelControls, reservationWhat } from './CancelReservation';
 import { ReservationSummary } from './ReservationSummary';
-import { useCancelReservation, useMyReservations } from './queries';
+import { useMyReservations } from './queries';
 import { formatSpan } from './time';
 import './bookings.css';
-
-function ConfirmCancel(props: {
-  item: Reservation;
-  slug: string;
-  what: string;
-  onClose: () => void;
-  onCancelled: (what: string) => void;
-}) {
-  const { item, slug, what, onClose, onCancelled } = props;
-  const { t } = useTranslation('bookings');
-  const cancel = useCancelReservation(slug);
-  const [reason, setReason] = useState('');
-  const formRef = useRef<HTMLFormElement>(null);
-  const headingId = `cancel-${item.id}`;
-  useEffect(() => formRef.current?.querySelector('input')?.focus(), []);
-
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    cancel.mutate(
-      { id: item.id, reason: reason.trim() || undefined },
-      { onSuccess: () => onCancelled(what) },
-    );
-  }
-
-  return (
-    <form
-      ref={formRef}
-      className="confirm-box"
-      aria-labelledby={headingId}
-      onSubmit={onSubmit}
-      noValidate
-    >
-      <Heading variant="h4" as="h3" id={headingId} mb="xs">
-        {t('mine.confirmHeading')}
-      </Heading>
-      <Paragraph mb="s">{what}</Paragraph>
-      {cancel.isError && <ErrorAlert error={cancel.error} />}
-      <TextInput
-        labelText={t('mine.cancelReason')}
-        optionalText={t('optional')}
-        value={reason}
-        maxLength={1000}
-        onChange={(v) => setReason(String(v ?? ''))}
-        fullWidth
-        mb="s"
-      />
-      <div className="button-row">
-        <Button type="submit" disabled={cancel.isPending}>
-          {t('mine.confirmCancel')}
-        </Button>
-        <Button variant="secondary" onClick={onClose}>
-          {t('mine.keep')}
-        </Button>
-      </div>
-    </form>
-  );
-}
-
-function CancelControls(props: {
-  item: Reservation;
-  slug: string;
-  onCancelled: (what: string) => void;
-}) {
-  const { item } = props;
-  const { t } = useTranslation('bookings');
-  const language = currentLanguage();
-  const [confirming, setConfirming] = useState(false);
-  const openButton = useRef<HTMLButtonElement>(null);
-  const what = `${item.resourceName[language]} ${formatSpan(item.start, item.end, language)}`;
-
-  if (confirming) {
-    return (
-      <ConfirmCancel
-        {...props}
-        what={what}
-        onClose={() => {
-          setConfirming(false);
-          window.setTimeout(() => openButton.current?.focus(), 0);
-        }}
-      />
-    );
-  }
-  return (
-    <Button
-      variant="secondary"
-      ref={openButton}
-      aria-label={t('mine.cancelLabel', { what })}
-      onClick={() => setConfirming(true)}
-    >
-      {t('mine.cancel')}
-    </Button>
-  );
-}
 
 /** A booking as an iCalendar file for the person's own calendar app. */
 function CalendarLink({ item, slug }: { item: Reservation; slug: string }) {
@@ -123,12 +31,31 @@ function CalendarLink({ item, slug }: { item: Reservation; slug: string }) {
   );
 }
 
-const isActive = (r: Reservation) => r.status === 'requested' || r.status === 'confirmed';
+const isActive = (r: Reservation) =>
+  r.status === 'held' || r.status === 'requested' || r.status === 'confirmed';
+/** A held booking is paid in the cart; it goes into calendars once it is confirmed. */
+const hasCalendar = (r: Reservation) => r.status === 'requested' || r.status === 'confirmed';
+
+/** "Pay in the cart" for a booking held for its booker. */
+function PayLink({ item, slug }: { item: Reservation; slug: string }) {
+  const { t } = useTranslation('bookings');
+  return (
+    <Paragraph mb="s">
+      <RouterLink
+        asComponent={RouterDomLink}
+        to={`/${slug}/shop/cart`}
+        aria-label={t('mine.payInCartLabel', { what: reservationWhat(item) })}
+      >
+        {t('mine.payInCart')}
+      </RouterLink>
+    </Paragraph>
+  );
+}
 
 function ReservationList(props: {
   items: Reservation[];
   slug: string;
-  onCancelled: (what: string) => void;
+  onCancelled: (message: string) => void;
 }) {
   const { items, slug, onCancelled } = props;
   return (
@@ -136,8 +63,9 @@ function ReservationList(props: {
       {items.map((item) => (
         <li key={item.id} className="reservation">
           <ReservationSummary item={item} />
+          {item.status === 'held' && <PayLink item={item} slug={slug} />}
           {item.canCancel && <CancelControls item={item} slug={slug} onCancelled={onCancelled} />}
-          {isActive(item) && (
+          {hasCalendar(item) && (
             <Paragraph mt="s">
               <CalendarLink item={item} slug={slug} />
             </Paragraph>
@@ -157,8 +85,8 @@ export function MyBookingsPage() {
   const mine = useMyReservations(slug, signedIn);
   const [notice, setNotice] = useState<string | null>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
-  const onCancelled = (what: string) => {
-    setNotice(t('mine.cancelled', { what }));
+  const onCancelled = (message: string) => {
+    setNotice(message);
     // The cancelled booking moves to the past list: keep the keyboard focus on the result.
     window.setTimeout(() => noticeRef.current?.focus(), 0);
   };

@@ -8,9 +8,12 @@ import { useMunicipality } from '../../app/MunicipalityContext';
 import { useIsSmallScreen } from '../../app/useMediaQuery';
 import { usePageTitle } from '../../app/usePageTitle';
 import { currentLanguage } from '../../i18n';
+import { formatMoney } from '../shop/money';
 import { BlockTimeForm } from './BlockTimeForm';
+import { CancelControls, ConfirmCancel } from './CancelReservation';
+import { APPROVED_PAYMENT_DAYS } from './price';
 import { useDecideReservation, useStaffReservations } from './queries';
-import { ReservationSummary } from './ReservationSummary';
+import { paymentText, ReservationSummary } from './ReservationSummary';
 import { StaffOnly } from './StaffOnly';
 import { formatSpan } from './time';
 import './bookings.css';
@@ -27,14 +30,23 @@ function RequestItem(props: {
   const [reason, setReason] = useState('');
   const what = `${item.resourceName[language]} ${formatSpan(item.start, item.end, language)}`;
   const who = item.bookerName ?? '–';
-  const send = (approve: boolean) =>
-    decide.mutate(
-      { id: item.id, approve, reason: reason.trim() || undefined },
-      {
-        onSuccess: () =>
-          onDecided(t(approve ? 'staff.approved' : 'staff.denied', { what, booker: who })),
-      },
+  // mutateAsync: the decided request leaves the list (this item unmounts) when the lists are
+  // refreshed, and the callbacks of plain mutate() would not run for an unmounted component.
+  async function send(approve: boolean) {
+    if (decide.isPending) return;
+    try {
+      await decide.mutateAsync({ id: item.id, approve, reason: reason.trim() || undefined });
+    } catch {
+      return; // shown by decide.isError
+    }
+    onDecided(
+      !approve
+        ? t('staff.denied', { what, booker: who })
+        : item.priceCents > 0
+          ? t('staff.approvedPay', { what, booker: who, count: APPROVED_PAYMENT_DAYS })
+          : t('staff.approved', { what, booker: who }),
     );
+  }
 
   return (
     <li className="reservation">
@@ -54,7 +66,7 @@ function RequestItem(props: {
         <Button
           disabled={decide.isPending}
           aria-label={t('staff.approveLabel', { what, booker: who })}
-          onClick={() => send(true)}
+          onClick={() => void send(true)}
         >
           {t('staff.approve')}
         </Button>
@@ -62,7 +74,7 @@ function RequestItem(props: {
           variant="secondary"
           disabled={decide.isPending}
           aria-label={t('staff.denyLabel', { what, booker: who })}
-          onClick={() => send(false)}
+          onClick={() => void send(false)}
         >
           {t('staff.deny')}
         </Button>
@@ -105,20 +117,50 @@ function Requests({ slug }: { slug: string }) {
   );
 }
 
+/** "8,00 € · Maksettu" for a priced booking, "Maksuton" for a free one. */
+function usePriceText() {
+  const { t } = useTranslation('bookings');
+  const language = currentLanguage();
+  return (r: Reservation) =>
+    r.kind === 'block'
+      ? ''
+      : r.priceCents > 0
+        ? `${formatMoney(r.priceCents, language)} · ${paymentText(r, t, language)}`
+        : t('payment.free');
+}
+
+/**
+ * Coming bookings and blocks: a table on wide screens, a list on phones. Staff may cancel a
+ * booking; the confirmation says what the booker gets back (a paid booking: all of it).
+ */
 function Upcoming({ slug }: { slug: string }) {
   const { t } = useTranslation('bookings');
   const language = currentLanguage();
   const small = useIsSmallScreen();
   const all = useStaffReservations(slug);
+  const priceText = usePriceText();
+  const [cancelling, setCancelling] = useState<Reservation | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const noticeRef = useRef<HTMLDivElement>(null);
   const items =
-    all.data?.items.filter((r) => r.status === 'requested' || r.status === 'confirmed') ?? [];
+    all.data?.items.filter(
+      (r) => r.status === 'held' || r.status === 'requested' || r.status === 'confirmed',
+    ) ?? [];
   const booker = (r: Reservation) =>
     r.kind === 'block' ? `${t('reservation.block')}: ${r.purpose}` : (r.bookerName ?? '–');
+  const cancellable = (r: Reservation) => r.kind === 'booking' && r.canCancel;
+  const onCancelled = (message: string) => {
+    setCancelling(null);
+    setNotice(message);
+    window.setTimeout(() => noticeRef.current?.focus(), 0);
+  };
   const columns = [
     { key: 'resource', labelText: t('reservation.resource') },
     { key: 'time', labelText: t('reservation.time') },
     { key: 'booker', labelText: t('reservation.booker') },
     { key: 'status', labelText: t('reservation.status') },
+    { key: 'payment', labelText: t('staff.payment') },
+    { key: 'actions', labelText: t('staff.actions') },
   ] as const;
   const rows = items.map((r) => ({
     id: r.id,
@@ -126,6 +168,22 @@ function Upcoming({ slug }: { slug: string }) {
     time: <time dateTime={r.start}>{formatSpan(r.start, r.end, language)}</time>,
     booker: booker(r),
     status: t(`status.${r.status}`),
+    payment: priceText(r),
+    actions: cancellable(r) ? (
+      <Button
+        variant="secondary"
+        id={`staff-cancel-${r.id}`}
+        aria-label={t('staff.cancelLabel', {
+          what: `${r.resourceName[language]} ${formatSpan(r.start, r.end, language)}`,
+          booker: booker(r),
+        })}
+        onClick={() => setCancelling(r)}
+      >
+        {t('staff.cancel')}
+      </Button>
+    ) : (
+      ''
+    ),
   }));
 
   return (
@@ -133,6 +191,9 @@ function Upcoming({ slug }: { slug: string }) {
       <Heading variant="h2" id="upcoming-heading" mb="s">
         {t('staff.upcoming')}
       </Heading>
+      <div ref={noticeRef} tabIndex={-1}>
+        {notice && <SuccessAlert>{notice}</SuccessAlert>}
+      </div>
       {all.isPending && <Loading text={t('loading')} />}
       {all.isError && <ErrorAlert error={all.error} />}
       {all.data &&
@@ -143,13 +204,46 @@ function Upcoming({ slug }: { slug: string }) {
             {items.map((item) => (
               <li key={item.id} className="reservation">
                 <ReservationSummary item={item} showBooker />
+                {cancellable(item) && (
+                  <CancelControls item={item} slug={slug} byStaff onCancelled={onCancelled} />
+                )}
               </li>
             ))}
           </ul>
         ) : (
-          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('staff.upcoming')}>
-            <Table caption={t('staff.caption')} columns={columns} data={rows} condensed />
-          </div>
+          <>
+            <div
+              className="table-scroll"
+              tabIndex={0}
+              role="region"
+              aria-label={t('staff.upcoming')}
+            >
+              <Table
+                className="reservation-table"
+                caption={t('staff.caption')}
+                columns={columns}
+                data={rows}
+                condensed
+              />
+            </div>
+            {cancelling && (
+              <ConfirmCancel
+                key={cancelling.id}
+                item={cancelling}
+                slug={slug}
+                byStaff
+                onClose={() => {
+                  const id = cancelling.id;
+                  setCancelling(null);
+                  window.setTimeout(
+                    () => document.getElementById(`staff-cancel-${id}`)?.focus(),
+                    0,
+                  );
+                }}
+                onCancelled={onCancelled}
+              />
+            )}
+          </>
         ))}
     </section>
   );

@@ -1,10 +1,37 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Heading, StaticChip } from 'suomifi-ui-components';
 import type { Reservation } from '../../api/client';
-import { currentLanguage } from '../../i18n';
-import { formatSpan } from './time';
+import { currentLanguage, type Language } from '../../i18n';
+import { formatMoney } from '../shop/money';
+import { refundsInFull } from './price';
+import { formatMoment, formatSpan } from './time';
 
-/** The facts of one reservation; `showBooker` for staff lists. */
+/** Where the money of a priced booking stands, in words. */
+export function paymentText(item: Reservation, t: TFunction<'bookings'>, language: Language) {
+  switch (item.payment) {
+    case 'free':
+      return t('payment.free');
+    case 'paid':
+      return t('payment.paid');
+    case 'refunded':
+      return t('payment.refunded', { amount: formatMoney(item.refundedCents, language) });
+    case 'unpaid':
+      if (item.status === 'held' && item.heldUntil)
+        return t('payment.unpaidHeld', { time: formatMoment(item.heldUntil, language) });
+      if (item.status === 'requested') return t('payment.unpaidRequested');
+      if (item.status === 'cancelled' || item.status === 'denied') return t('payment.notPaid');
+      return t('payment.unpaid');
+  }
+}
+
+const isActive = (item: Reservation) =>
+  item.status === 'held' || item.status === 'requested' || item.status === 'confirmed';
+
+/**
+ * The facts of one reservation; `showBooker` for staff lists. A booking shows its price and,
+ * when priced, the payment; the booker also sees until when cancelling is free.
+ */
 export function ReservationSummary({
   item,
   showBooker = false,
@@ -33,6 +60,34 @@ export function ReservationSummary({
           <>
             <dt>{t('reservation.booker')}</dt>
             <dd>{item.kind === 'block' ? t('reservation.block') : (item.bookerName ?? '–')}</dd>
+          </>
+        )}
+        {item.kind === 'booking' && (
+          <>
+            <dt>{t('reservation.price')}</dt>
+            <dd>
+              {item.priceCents > 0 ? formatMoney(item.priceCents, language) : t('payment.free')}
+            </dd>
+          </>
+        )}
+        {item.kind === 'booking' && item.priceCents > 0 && (
+          <>
+            <dt>{t('reservation.payment')}</dt>
+            <dd>{paymentText(item, t, language)}</dd>
+          </>
+        )}
+        {!showBooker && item.payment === 'paid' && isActive(item) && item.freeCancellationUntil && (
+          <>
+            <dt>{t('reservation.freeCancellation')}</dt>
+            <dd>
+              {refundsInFull(item.freeCancellationUntil)
+                ? t('reservation.freeCancellationUntil', {
+                    time: formatMoment(item.freeCancellationUntil, language),
+                  })
+                : t('reservation.freeCancellationOver', {
+                    time: formatMoment(item.freeCancellationUntil, language),
+                  })}
+            </dd>
           </>
         )}
         {item.purpose && (

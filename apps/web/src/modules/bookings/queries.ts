@@ -7,6 +7,7 @@ import {
   type ResourceFilter,
   type UtilisationQuery,
 } from '../../api/client';
+import { shopKeys } from '../shop/queries';
 
 export const bookingKeys = {
   all: (slug: string) => ['bookings', slug] as const,
@@ -63,10 +64,17 @@ export const useUtilisationReport = (slug: string, query: UtilisationQuery) =>
 export const useCreateCalendarFeed = (slug: string) =>
   useMutation({ mutationFn: () => api.createCalendarFeed(slug) });
 
-/** Every booking change can show in availability, own and staff lists: refresh them all. */
+/**
+ * Every booking change can show in availability, own and staff lists, and a priced booking
+ * enters or leaves its booker's cart: refresh them all.
+ */
 function useRefresh(slug: string) {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: bookingKeys.all(slug) });
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: bookingKeys.all(slug) }),
+      queryClient.invalidateQueries({ queryKey: shopKeys.cart(slug) }),
+    ]);
 }
 
 export function useCreateReservation(slug: string) {

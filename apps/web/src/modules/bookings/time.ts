@@ -138,3 +138,11 @@ export function parseTime(text: string): string | null {
   if (h > 23 || m > 59) return null;
   return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
 }
+
+/** "klo 18.15" for a time today, "Ti 2.12. klo 18.15" for another day (deadlines of payment). */
+export function formatMoment(instant: string, language: Language): string {
+  const { date } = localParts(new Date(instant));
+  const clock = `${clockWord[language].trim()} ${formatTime(instant, language)}`;
+  if (date === todayLocal()) return language === 'en' ? formatTime(instant, language) : clock;
+  return `${formatDay(date, language)}${clockWord[language]} ${formatTime(instant, language)}`;
+}

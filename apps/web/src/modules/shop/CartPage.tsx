@@ -1,28 +1,63 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link as RouterDomLink } from 'react-router-dom';
+import { Link as RouterDomLink, useLocation } from 'react-router-dom';
 import { Button, Heading, Paragraph, RouterLink } from 'suomifi-ui-components';
 import { ErrorAlert, Loading, SuccessAlert } from '../../app/feedback';
 import { useMunicipality } from '../../app/MunicipalityContext';
 import { usePageTitle } from '../../app/usePageTitle';
 import { currentLanguage } from '../../i18n';
+import { useMyReservations } from '../bookings/queries';
+import { BookingCartLine } from './BookingCartLine';
 import { CartLine } from './CartLine';
-import { formatMoney } from './money';
 import { lineName } from './money';
 import { OrderTotals, VatTable } from './OrderSummary';
 import { useCart, useCheckout, useProducts } from './queries';
 import './shop.css';
 
+/** What the booking form hands over (router state) when a booking is held for payment. */
+export interface HeldBookingNotice {
+  heldBooking: { what: string; until: string };
+}
+
+const isHeldBookingNotice = (state: unknown): state is HeldBookingNotice =>
+  typeof state === 'object' && state !== null && 'heldBooking' in state;
+
+/** The clock, ticking each `ms`: a hold that ends while the page is open shows as ended. */
+function useNow(ms: number) {
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(Date.now()), ms);
+    return () => window.clearInterval(timer);
+  }, [ms]);
+  return now;
+}
+
 export function CartPage() {
   const { t } = useTranslation('shop');
   const { slug } = useMunicipality();
   const language = currentLanguage();
+  const location = useLocation();
   const cart = useCart(slug, true);
   const products = useProducts(slug);
   const checkout = useCheckout(slug);
-  const [notice, setNotice] = useState<string | null>(null);
+  const hasBookings = cart.data?.lines.some((line) => line.reservationId) ?? false;
+  // The hold times of the bookings in the cart.
+  const bookings = useMyReservations(slug, hasBookings);
+  const now = useNow(30_000);
+  const [notice, setNotice] = useState<string | null>(() => {
+    const state: unknown = location.state;
+    return isHeldBookingNotice(state)
+      ? t('cart.heldNotice', { what: state.heldBooking.what, time: state.heldBooking.until })
+      : null;
+  });
   const noticeRef = useRef<HTMLDivElement>(null);
   usePageTitle(t('cart.title'));
+
+  // Arriving from the booking form: the keyboard and screen reader start at what happened.
+  const arrivedWithNotice = useRef(notice !== null);
+  useEffect(() => {
+    if (arrivedWithNotice.current) noticeRef.current?.focus();
+  }, []);
 
   function onChanged(message: string, removed: boolean) {
     setNotice(message);
@@ -74,16 +109,16 @@ export function CartPage() {
                     slug={slug}
                     onChanged={onChanged}
                   />
-                ) : (
-                  <li key={line.reservationId} className="order-line">
-                    <div className="order-line__head">
-                      <span className="order-line__name">{line.name}</span>
-                      <span className="order-line__total">
-                        {formatMoney(line.totalCents, language)}
-                      </span>
-                    </div>
-                  </li>
-                ),
+                ) : line.reservationId ? (
+                  <BookingCartLine
+                    key={line.reservationId}
+                    line={{ ...line, reservationId: line.reservationId }}
+                    reservation={bookings.data?.items.find((r) => r.id === line.reservationId)}
+                    now={now}
+                    slug={slug}
+                    onChanged={onChanged}
+                  />
+                ) : null,
               )}
             </ul>
           </section>
@@ -99,6 +134,7 @@ export function CartPage() {
               {t('cart.pay')}
             </Heading>
             <Paragraph mb="s">{t('cart.checkoutInfo')}</Paragraph>
+            {hasBookings && <Paragraph mb="s">{t('cart.bookingsNote')}</Paragraph>}
             {checkout.isError && <ErrorAlert error={checkout.error} />}
             <Button onClick={onCheckout}>{t('cart.checkout')}</Button>
             <p className="visually-hidden" role="status">

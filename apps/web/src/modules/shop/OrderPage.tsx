@@ -1,54 +1,25 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link as RouterDomLink, useNavigate, useParams } from 'react-router-dom';
-import { Button, Heading, InlineAlert, Paragraph, RouterLink } from 'suomifi-ui-components';
-import type { Order, OrderStatus } from '../../api/client';
+import { Link as RouterDomLink, useParams } from 'react-router-dom';
+import { Heading, InlineAlert, Paragraph, RouterLink } from 'suomifi-ui-components';
+import type { OrderStatus } from '../../api/client';
 import { ErrorAlert, Loading } from '../../app/feedback';
 import { formatDateTime } from '../../app/format';
 import { useMunicipality } from '../../app/MunicipalityContext';
 import { usePageTitle } from '../../app/usePageTitle';
 import { currentLanguage } from '../../i18n';
 import { OrderLines, OrderTotals, VatTable } from './OrderSummary';
-import { useOrder, useProducts, useSetCartLine } from './queries';
+import { useOrder, useProducts } from './queries';
 import './shop.css';
 
+// A payment given up at the provider leaves the order as the cart again ('cart'), or, when a
+// new cart was started meanwhile, moves its lines there ('cancelled'): either way what was
+// bought is in the cart, so the page links there (no separate "restore" step).
 const alertStatus: Record<OrderStatus, 'neutral' | 'warning'> = {
   paid: 'neutral',
   cancelled: 'warning',
   pending: 'neutral',
-  cart: 'neutral',
+  cart: 'warning',
 };
-
-/** After a cancelled payment: the same products back in the cart, to pay again. */
-function RestoreToCart({ order, slug }: { order: Order; slug: string }) {
-  const { t } = useTranslation('shop');
-  const navigate = useNavigate();
-  const setLine = useSetCartLine(slug);
-  const [busy, setBusy] = useState(false);
-
-  async function restore() {
-    if (busy) return;
-    setBusy(true);
-    try {
-      for (const line of order.lines) {
-        if (line.productId)
-          await setLine.mutateAsync({ productId: line.productId, quantity: line.quantity });
-      }
-      await navigate(`/${slug}/shop/cart`);
-    } catch {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <>
-      {setLine.isError && <ErrorAlert error={setLine.error} />}
-      <Button variant="secondary" onClick={() => void restore()}>
-        {t('order.restore')}
-      </Button>
-    </>
-  );
-}
 
 export function OrderPage() {
   const { t } = useTranslation('shop');
@@ -76,7 +47,22 @@ export function OrderPage() {
             mb="m"
             className="order-status"
           >
-            {t(`order.status.${data.status}.body`)}
+            <Paragraph>{t(`order.status.${data.status}.body`)}</Paragraph>
+            {(data.status === 'cart' || data.status === 'cancelled') && (
+              <Paragraph mt="xs">
+                <RouterLink asComponent={RouterDomLink} to={`/${slug}/shop/cart`}>
+                  {t('order.toCart')}
+                </RouterLink>
+              </Paragraph>
+            )}
+            {data.status === 'paid' && data.lines.some((line) => line.reservationId) && (
+              <Paragraph mt="xs">
+                {t('order.bookingsPaid')}{' '}
+                <RouterLink asComponent={RouterDomLink} to={`/${slug}/bookings/mine`}>
+                  {t('order.myBookings')}
+                </RouterLink>
+              </Paragraph>
+            )}
           </InlineAlert>
           <dl className="order-facts">
             <dt>{t('order.number')}</dt>
@@ -88,24 +74,24 @@ export function OrderPage() {
               </>
             )}
           </dl>
-          {data.status === 'cancelled' && data.lines.length > 0 && (
-            <div className="form-section">
-              <RestoreToCart order={data} slug={slug} />
-            </div>
+          {/* A cancelled order's lines went to the cart: the cart shows them, not this page. */}
+          {data.status !== 'cancelled' && (
+            <>
+              <section aria-labelledby="order-lines-heading" className="form-section">
+                <Heading variant="h2" id="order-lines-heading" mb="s">
+                  {t('order.lines')}
+                </Heading>
+                <OrderLines order={data} products={products.data?.items} />
+              </section>
+              <section aria-labelledby="order-total-heading" className="form-section">
+                <Heading variant="h2" id="order-total-heading" mb="s">
+                  {t('order.total')}
+                </Heading>
+                <OrderTotals order={data} />
+                <VatTable order={data} />
+              </section>
+            </>
           )}
-          <section aria-labelledby="order-lines-heading" className="form-section">
-            <Heading variant="h2" id="order-lines-heading" mb="s">
-              {t('order.lines')}
-            </Heading>
-            <OrderLines order={data} products={products.data?.items} />
-          </section>
-          <section aria-labelledby="order-total-heading" className="form-section">
-            <Heading variant="h2" id="order-total-heading" mb="s">
-              {t('order.total')}
-            </Heading>
-            <OrderTotals order={data} />
-            <VatTable order={data} />
-          </section>
         </>
       )}
       <Paragraph>

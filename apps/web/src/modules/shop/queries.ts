@@ -41,3 +41,20 @@ export function useCheckout(slug: string) {
     onSettled: () => queryClient.invalidateQueries({ queryKey: shopKeys.cart(slug) }),
   });
 }
+
+/**
+ * Takes a held booking out of the cart: the booking is cancelled (the API removes its line)
+ * and the time is free again for others.
+ */
+export function useRemoveBooking(slug: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (reservationId: string) => api.cancelReservation(slug, reservationId),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: shopKeys.cart(slug) }),
+        // The booking lists and calendars (bookingKeys.all) show it cancelled now.
+        queryClient.invalidateQueries({ queryKey: ['bookings', slug] }),
+      ]),
+  });
+}
