@@ -39,6 +39,8 @@ import { ProductSchema, shopRoutes } from './modules/shop/shop.routes.js';
 import { orderRoutes, salesRoutes } from './modules/shop/orders.routes.js';
 import { paytrailRoutes } from './modules/payments/paytrail.routes.js';
 import { ReservationSchema, ResourceSchema } from './modules/bookings/bookings.schema.js';
+import { accessRoutes } from './modules/access/access.routes.js';
+import { AccessGrantSchema, DoorSchema } from './modules/access/access.schema.js';
 import type { OidcLogin } from './platform/auth/oidc.js';
 import { instanceSecret } from './platform/db/instance-settings.js';
 
@@ -88,6 +90,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ResourceSchema,
     ReservationSchema,
     ProductSchema,
+    DoorSchema,
+    AccessGrantSchema,
   ]) {
     app.addSchema(schema);
   }
@@ -110,6 +114,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'admin', description: 'Municipality administration' },
         { name: 'bookings', description: 'Facilities and their reservations' },
         { name: 'shop', description: "The municipality's products, prices and orders" },
+        {
+          name: 'access',
+          description: 'Door PINs of self-service facilities and door controllers',
+        },
       ],
     },
     refResolver: {
@@ -152,6 +160,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await tenant.register(orderRoutes);
       await tenant.register(salesRoutes);
       await tenant.register(paytrailRoutes);
+      await tenant.register(accessRoutes);
     },
     { prefix: '/api/:slug' },
   );

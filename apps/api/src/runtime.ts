@@ -11,6 +11,9 @@ import { emailHandlers } from './platform/email/outbox.js';
 import { discoverOidc } from './platform/auth/oidc.js';
 import { startDemoIdp } from './platform/auth/demo-idp.js';
 import { asSystem } from './platform/db/database.js';
+import { configureAccess } from './modules/access/access.grants.js';
+import { accessHandlers, mqttAdapter } from './modules/access/access.jobs.js';
+import { MqttDoorBus } from './modules/access/access.mqtt.js';
 
 /**
  * Demo mode: start the test identification provider beside the API and use it as the OIDC
@@ -68,6 +71,7 @@ export async function createRuntime(
       poolSize: config.database.poolSize,
     }));
   await migrate(db);
+  configureAccess(config.access);
   if (config.mode === 'demo') await seedDemoData(db);
   const hub = new NotificationHub(db);
   await hub.start();
@@ -77,9 +81,15 @@ export async function createRuntime(
   const oidcConfig = config.oidc ?? demoIdp?.oidc;
   const oidc = oidcConfig ? await discoverOidc(oidcConfig) : null;
   const app = await buildApp({ config, db, hub, oidc, logger: options.logger });
+  // The door controllers' broker: without MQTT_URL, MQTT doors' grants fail visibly to staff.
+  const doorBus = config.access.mqttUrl
+    ? new MqttDoorBus(config.access.mqttUrl, db, app.log)
+    : null;
+  doorBus?.start();
   // Every module's background work, by job kind.
   const handlers: Record<string, JobHandler> = {
     ...emailHandlers(db, { smtpUrl: config.smtpUrl, from: config.mailFrom }),
+    ...accessHandlers(db, { mqtt: mqttAdapter(doorBus) }),
   };
   const worker = config.jobWorker ? new JobWorker(db, handlers, app.log) : null;
   await worker?.start();
@@ -94,6 +104,7 @@ export async function createRuntime(
       await hub.stop();
       await app.close();
       await worker?.stop();
+      await doorBus?.close();
       await demoIdp?.close();
       if (!options.db) await db.close();
     },

@@ -918,6 +918,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/{slug}/admin/access/doors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Doors of the self-service facilities, with their controllers’ last contact */
+        get: operations["listDoors"];
+        put?: never;
+        /** Add a door to a self-service facility (HTTP pull doors get their token once) */
+        post: operations["createDoor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/admin/access/doors/{doorId}/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new token for an HTTP pull door; the old one stops working */
+        post: operations["rotateDoorToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/admin/access/grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Door grants with their delivery state; failed ones first */
+        get: operations["listAccessGrants"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/admin/access/grants/{grantId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Try a failed grant again */
+        post: operations["retryAccessGrant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/access/doors/{doorId}/grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** For the door controller (Bearer door token): the grants to hold and to drop */
+        get: operations["pullDoorGrants"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/access/doors/{doorId}/acks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** For the door controller (Bearer door token): grants installed, removed or refused */
+        post: operations["acknowledgeDoorGrants"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1043,6 +1146,14 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             canCancel: boolean;
+            /** @description The door PIN of a self-service booking, for the booker only */
+            access: {
+                pin: string;
+                /** Format: date-time */
+                validFrom: string;
+                /** Format: date-time */
+                validUntil: string;
+            } | null;
         };
         Product: {
             /** Format: uuid */
@@ -1078,6 +1189,71 @@ export interface components {
             }[];
             /** @description The unit price the asking person pays (cents), or null when not sold to them */
             yourPrice?: number | null;
+        };
+        Door: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            resourceId: string;
+            resourceName: {
+                fi: string;
+                sv: string;
+                en: string;
+            };
+            name: string;
+            /** @enum {string} */
+            adapter: "mqtt" | "http_pull";
+            /** @description MQTT doors: Helppo publishes grants here */
+            grantsTopic: string | null;
+            /** @description MQTT doors: the controller confirms grants here */
+            eventsTopic: string | null;
+            /** @description HTTP pull doors: the controller fetches its grants here */
+            pullUrl: string | null;
+            /** Format: date-time */
+            tokenCreatedAt: string | null;
+            /**
+             * Format: date-time
+             * @description The controller's last contact
+             */
+            lastSeenAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        AccessGrant: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            reservationId: string;
+            resourceName: {
+                fi: string;
+                sv: string;
+                en: string;
+            };
+            /** Format: uuid */
+            doorId: string;
+            doorName: string;
+            /** @enum {string} */
+            adapter: "mqtt" | "http_pull";
+            bookerName: string | null;
+            /** Format: date-time */
+            start: string;
+            /** Format: date-time */
+            end: string;
+            /** Format: date-time */
+            validFrom: string;
+            /** Format: date-time */
+            validUntil: string;
+            /**
+             * @description Whether the door should hold the grant (the operation a failure is about)
+             * @enum {string}
+             */
+            wanted: "installed" | "removed";
+            /** @enum {string} */
+            state: "requested" | "installed" | "removal_requested" | "removed" | "failed";
+            attempts: number;
+            lastError: string | null;
+            /** Format: date-time */
+            updatedAt: string;
         };
     };
     responses: never;
@@ -3378,6 +3554,292 @@ export interface operations {
                 content: {
                     "application/json": {
                         status: string;
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listDoors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Door"][];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createDoor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    resourceId: string;
+                    name: string;
+                    /** @enum {string} */
+                    adapter: "mqtt" | "http_pull";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        door: components["schemas"]["Door"];
+                        /** @description HTTP pull doors: the bearer token of the door controller. Shown only now; Helppo keeps only its hash. */
+                        token: string | null;
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rotateDoorToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                doorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        door: components["schemas"]["Door"];
+                        /** @description HTTP pull doors: the bearer token of the door controller. Shown only now; Helppo keeps only its hash. */
+                        token: string | null;
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAccessGrants: {
+        parameters: {
+            query?: {
+                state?: "requested" | "installed" | "removal_requested" | "removed" | "failed";
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AccessGrant"][];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    retryAccessGrant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                grantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessGrant"];
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    pullDoorGrants: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Bearer <door token> */
+                authorization?: string;
+            };
+            path: {
+                slug: string;
+                doorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        doorId: string;
+                        /** @description Grants the door must hold */
+                        install: {
+                            /** Format: uuid */
+                            grantId: string;
+                            pin: string;
+                            /** Format: date-time */
+                            validFrom: string;
+                            /** Format: date-time */
+                            validUntil: string;
+                        }[];
+                        /** @description Grants the door must drop, then acknowledge */
+                        remove: {
+                            /** Format: uuid */
+                            grantId: string;
+                            pin: string;
+                            /** Format: date-time */
+                            validFrom: string;
+                            /** Format: date-time */
+                            validUntil: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    acknowledgeDoorGrants: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Bearer <door token> */
+                authorization?: string;
+            };
+            path: {
+                slug: string;
+                doorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    results: {
+                        grantId: string;
+                        status: "installed" | "removed" | "rejected";
+                        error?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        changed: number;
                     };
                 };
             };

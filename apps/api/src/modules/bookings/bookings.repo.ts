@@ -150,15 +150,24 @@ export interface ReservationRow {
   name_sv: string;
   name_en: string;
   location: string;
+  /** The door PIN of a self-service booking (modules/access), when it has one. */
+  access_pin: string | null;
+  access_valid_from: Date | null;
+  access_valid_until: Date | null;
 }
 
 const reservationSelect = sql`
   select r.id, r.resource_id, r.kind, r.person_id, p.name as booker_name,
          lower(r.during) as start, upper(r.during) as end, r.status, r.purpose, r.attendees,
-         r.decision_reason, r.cancel_reason, r.series_id, r.created_at, s.name_fi, s.name_sv, s.name_en, s.location
+         r.decision_reason, r.cancel_reason, r.series_id, r.created_at, s.name_fi, s.name_sv, s.name_en, s.location,
+         g.pin as access_pin, g.valid_from as access_valid_from, g.valid_until as access_valid_until
   from reservations r
   join resources s on s.id = r.resource_id
-  left join people p on p.id = r.person_id`;
+  left join people p on p.id = r.person_id
+  left join lateral (
+    select pin, valid_from, valid_until from access_grants
+    where reservation_id = r.id and wanted = 'installed' order by created_at limit 1
+  ) g on true`;
 
 export async function findReservation(tx: Tx, id: string, lock = false) {
   const result = await sql<ReservationRow>`${reservationSelect} where r.id = ${id} ${

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { ResourceKind } from '../../platform/db/schema.js';
 import { DateTime, StringEnum, TranslatedText, Uuid } from '../../platform/http/schemas.js';
+import { ReservationAccessSchema } from '../access/access.schema.js';
 
 export const RESOURCE_KINDS: readonly ResourceKind[] = [
   'sports_hall',
@@ -83,6 +84,7 @@ export const ReservationSchema = Type.Object(
     bookerName: Type.Union([Type.String(), Type.Null()]),
     createdAt: DateTime,
     canCancel: Type.Boolean(),
+    access: ReservationAccessSchema,
   },
   { $id: 'Reservation' },
 );

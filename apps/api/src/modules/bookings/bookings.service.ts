@@ -7,6 +7,7 @@ import { enqueueEmail } from '../../platform/email/outbox.js';
 import { isLanguage, translate, type Language } from '../../platform/i18n/messages.js';
 import { localDate, localMinuteOfDay, TIME_ZONE } from '../../platform/i18n/time.js';
 import * as repo from './bookings.repo.js';
+import { accessPinText, syncAccessGrant } from '../access/access.service.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const STAFF = ['facility_admin', 'admin'] as const;
@@ -162,6 +163,7 @@ export async function createReservation(ctx: Ctx, input: ReservationInput) {
         attendees: input.attendees ?? null,
       });
       await audit(tx, ctx, 'reservation.create', `reservation:${id}`, { resourceId: resource.id });
+      await syncAccessGrant(tx, ctx.municipality.id, id);
       const row = (await repo.findReservation(tx, id))!;
       const key = row.status === 'confirmed' ? 'reservationConfirmed' : 'reservationRequested';
       await notifyBooker(tx, ctx, row, key, '');
@@ -229,6 +231,14 @@ export function toReservationView(row: repo.ReservationRow, ctx: Ctx) {
     bookerName: staff || own ? row.booker_name : null,
     createdAt: row.created_at.toISOString(),
     canCancel: active && (staff || (own && row.start.getTime() > Date.now())),
+    access:
+      own && row.access_pin
+        ? {
+            pin: row.access_pin,
+            validFrom: row.access_valid_from!.toISOString(),
+            validUntil: row.access_valid_until!.toISOString(),
+          }
+        : null,
   };
 }
 
@@ -287,7 +297,9 @@ async function notifyBooker(
     reason: reason || '–',
   };
   const title = translate(language, `notification.${key}`, params);
-  const body = translate(language, `notification.${key}.body`, params);
+  const body =
+    translate(language, `notification.${key}.body`, params) +
+    (await accessPinText(tx, row.id, language));
   const link = `/${ctx.municipality.slug}/bookings/mine`;
   await insertNotification(tx, {
     municipalityId: ctx.municipality.id,
@@ -317,6 +329,7 @@ export async function decideReservation(ctx: Ctx, id: string, approve: boolean, 
     if (!row) throw notFound();
     if (row.status !== 'requested') throw new AppError(409, 'notRequested');
     await repo.decide(tx, id, approve ? 'confirmed' : 'denied', actor.personId, reason || null);
+    await syncAccessGrant(tx, ctx.municipality.id, id);
     await audit(tx, ctx, approve ? 'reservation.approve' : 'reservation.deny', `reservation:${id}`);
     await notifyBooker(
       tx,
@@ -339,6 +352,7 @@ export async function cancelReservation(ctx: Ctx, id: string, reason: string) {
     const view = toReservationView(row, ctx);
     if (!view.canCancel) throw new AppError(409, 'notCancellable');
     await repo.cancel(tx, id, reason || null);
+    await syncAccessGrant(tx, ctx.municipality.id, id);
     await audit(tx, ctx, 'reservation.cancel', `reservation:${id}`);
     if (row.person_id !== actor.personId)
       await notifyBooker(tx, ctx, row, 'reservationCancelled', reason);

@@ -254,7 +254,45 @@ export interface PaymentsTable {
   settled_at: NullableTimestamp;
 }
 
+export type DoorAdapterKind = 'mqtt' | 'http_pull';
+
+export interface DoorsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  resource_id: string;
+  name: string;
+  adapter: DoorAdapterKind;
+  token_hash: string | null;
+  token_created_at: NullableTimestamp;
+  last_seen_at: NullableTimestamp;
+  active: Generated<boolean>;
+  created_at: GeneratedTimestamp;
+}
+
+export type AccessGrantState =
+  'requested' | 'installed' | 'removal_requested' | 'removed' | 'failed';
+
+export interface AccessGrantsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  reservation_id: string;
+  door_id: string;
+  pin: string;
+  valid_from: Timestamp;
+  valid_until: Timestamp;
+  wanted: Generated<'installed' | 'removed'>;
+  state: Generated<AccessGrantState>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+  installed_at: NullableTimestamp;
+  removed_at: NullableTimestamp;
+}
+
 export interface DB {
+  doors: DoorsTable;
+  access_grants: AccessGrantsTable;
   orders: OrdersTable;
   order_lines: OrderLinesTable;
   payments: PaymentsTable;
