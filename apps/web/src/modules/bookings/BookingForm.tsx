@@ -15,6 +15,7 @@ import type { ResourceDetails } from '../../api/client';
 import { ErrorAlert } from '../../app/feedback';
 import { currentLanguage } from '../../i18n';
 import { useCreateReservation } from './queries';
+import { AccessPin } from './ReservationSummary';
 import type { Slot } from './slots';
 import { formatDay, formatDuration, formatSpan, formatTime } from './time';
 
@@ -98,6 +99,11 @@ export function BookingForm({ slug, resource, slot, onBooked }: Props) {
                 time: formatSpan(booked.start, booked.end, language),
               })}
             </Paragraph>
+            {booked.access && (
+              <dl className="facts">
+                <AccessPin access={booked.access} />
+              </dl>
+            )}
             <RouterLink asComponent={RouterDomLink} to={`/${slug}/bookings/mine`}>
               {t('book.myBookings')}
             </RouterLink>

@@ -4,6 +4,23 @@ import type { Reservation } from '../../api/client';
 import { currentLanguage } from '../../i18n';
 import { formatSpan } from './time';
 
+/** The door PIN of a self-service booking (the API gives it to the booker only). */
+export function AccessPin({ access }: { access: NonNullable<Reservation['access']> }) {
+  const { t } = useTranslation('bookings');
+  const language = currentLanguage();
+  return (
+    <>
+      <dt>{t('reservation.pin')}</dt>
+      <dd>
+        <strong className="access-pin">{access.pin}</strong>{' '}
+        {t('reservation.pinValid', {
+          time: formatSpan(access.validFrom, access.validUntil, language),
+        })}
+      </dd>
+    </>
+  );
+}
+
 /** The facts of one reservation; `showBooker` for staff lists. */
 export function ReservationSummary({
   item,
@@ -55,6 +72,7 @@ export function ReservationSummary({
             <dd>{item.decisionReason}</dd>
           </>
         )}
+        {item.access && <AccessPin access={item.access} />}
         {item.cancelReason && (
           <>
             <dt>{t('reservation.cancelReason')}</dt>
