@@ -144,48 +144,56 @@ function CreateDoor({ slug, onToken }: { slug: string; onToken: (r: DoorWithToke
       </Heading>
       <Paragraph mb="m">{t('access.newDoorIntro')}</Paragraph>
       {create.isError && <ErrorAlert error={create.error} />}
-      <form onSubmit={onSubmit} noValidate>
-        <Dropdown<string>
-          labelText={t('reservation.resource')}
-          visualPlaceholder={t('block.choose')}
-          value={resourceId}
-          onChange={setResourceId}
-          status={touched && errors.resource ? 'error' : 'default'}
-          statusText={touched ? errors.resource : undefined}
-          mb="m"
-        >
-          {selfService.map((r) => (
-            <DropdownItem key={r.id} value={r.id}>
-              {r.name[language]}
-            </DropdownItem>
-          ))}
-        </Dropdown>
-        <TextInput
-          labelText={t('access.doorName')}
-          hintText={t('access.doorNameHint')}
-          value={name}
-          maxLength={200}
-          onChange={(v) => setName(String(v ?? ''))}
-          status={touched && errors.name ? 'error' : 'default'}
-          statusText={touched ? errors.name : undefined}
-          mb="m"
-        />
-        <Dropdown<DoorAdapter>
-          labelText={t('access.adapter')}
-          value={adapter}
-          onChange={setAdapter}
-          mb="m"
-        >
-          {(['http_pull', 'mqtt'] as const).map((kind) => (
-            <DropdownItem key={kind} value={kind}>
-              {t(`access.adapters.${kind}`)}
-            </DropdownItem>
-          ))}
-        </Dropdown>
-        <Button type="submit" disabled={create.isPending}>
-          {t('access.create')}
-        </Button>
-      </form>
+      {resources.isPending && <Loading text={t('loading')} />}
+      {resources.isError && <ErrorAlert error={resources.error} />}
+      {resources.data && selfService.length === 0 && (
+        <Paragraph>{t('access.noSelfService')}</Paragraph>
+      )}
+      {/* A suomifi Dropdown needs its items from the first render. */}
+      {selfService.length > 0 && (
+        <form onSubmit={onSubmit} noValidate>
+          <Dropdown<string>
+            labelText={t('reservation.resource')}
+            visualPlaceholder={t('block.choose')}
+            value={resourceId || null}
+            onChange={setResourceId}
+            status={touched && errors.resource ? 'error' : 'default'}
+            statusText={touched ? errors.resource : undefined}
+            mb="m"
+          >
+            {selfService.map((r) => (
+              <DropdownItem key={r.id} value={r.id}>
+                {r.name[language]}
+              </DropdownItem>
+            ))}
+          </Dropdown>
+          <TextInput
+            labelText={t('access.doorName')}
+            hintText={t('access.doorNameHint')}
+            value={name}
+            maxLength={200}
+            onChange={(v) => setName(String(v ?? ''))}
+            status={touched && errors.name ? 'error' : 'default'}
+            statusText={touched ? errors.name : undefined}
+            mb="m"
+          />
+          <Dropdown<DoorAdapter>
+            labelText={t('access.adapter')}
+            value={adapter}
+            onChange={setAdapter}
+            mb="m"
+          >
+            {(['http_pull', 'mqtt'] as const).map((kind) => (
+              <DropdownItem key={kind} value={kind}>
+                {t(`access.adapters.${kind}`)}
+              </DropdownItem>
+            ))}
+          </Dropdown>
+          <Button type="submit" disabled={create.isPending}>
+            {t('access.create')}
+          </Button>
+        </form>
+      )}
     </section>
   );
 }
