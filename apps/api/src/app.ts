@@ -45,6 +45,8 @@ import {
   CourseSchema,
   courseRoutes,
 } from './modules/bookings/courses.routes.js';
+import { accessRoutes } from './modules/access/access.routes.js';
+import { AccessGrantSchema, DoorSchema } from './modules/access/access.schema.js';
 import type { OidcLogin } from './platform/auth/oidc.js';
 import { instanceSecret } from './platform/db/instance-settings.js';
 
@@ -97,6 +99,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ChildSchema,
     CourseSchema,
     CourseRegistrationSchema,
+    DoorSchema,
+    AccessGrantSchema,
   ]) {
     app.addSchema(schema);
   }
@@ -121,6 +125,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'shop', description: "The municipality's products, prices and orders" },
         { name: 'courses', description: 'Courses, registrations, fair queues and waitlists' },
         { name: 'family', description: "A guardian's children" },
+        {
+          name: 'access',
+          description: 'Door PINs of self-service facilities and door controllers',
+        },
       ],
     },
     refResolver: {
@@ -165,6 +173,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await tenant.register(paytrailRoutes);
       await tenant.register(familyRoutes);
       await tenant.register(courseRoutes);
+      await tenant.register(accessRoutes);
     },
     { prefix: '/api/:slug' },
   );

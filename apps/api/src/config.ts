@@ -41,6 +41,9 @@ const EnvSchema = Type.Object({
   DEMO_IDP: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
   DEMO_IDP_PORT: Type.Optional(Type.String({ pattern: '^[0-9]{1,5}$' })),
   TRUST_PROXY: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  ACCESS_PIN_BEFORE_MINUTES: Type.Optional(Type.String({ pattern: '^[0-9]{1,3}$' })),
+  ACCESS_PIN_AFTER_MINUTES: Type.Optional(Type.String({ pattern: '^[0-9]{1,3}$' })),
+  MQTT_URL: Type.Optional(Type.String({ pattern: '^(mqtts?|wss?)://' })),
 });
 
 export interface Config {
@@ -80,6 +83,12 @@ export interface Config {
    * port (default PORT + 1) so that identification can be tried. null when off.
    */
   demoIdpPort: number | null;
+  /**
+   * Door access: a booking's PIN works from this many minutes before the start until this
+   * many after the end; MQTT doors are reached through the broker at mqttUrl (none: MQTT doors
+   * cannot be reached, their grants are retried and end failed, visibly to staff).
+   */
+  access: { pinBeforeMinutes: number; pinAfterMinutes: number; mqttUrl?: string };
   /** Interval of the live streams' keep-alive and session check (tests shorten it). */
   streamHeartbeatMs?: number;
 }
@@ -149,6 +158,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       mode === 'demo' && !e.OIDC_ISSUER && e.DEMO_IDP !== 'false'
         ? Number(e.DEMO_IDP_PORT ?? port + 1)
         : null,
+    access: {
+      pinBeforeMinutes: Number(e.ACCESS_PIN_BEFORE_MINUTES ?? 15),
+      pinAfterMinutes: Number(e.ACCESS_PIN_AFTER_MINUTES ?? 15),
+      mqttUrl: e.MQTT_URL,
+    },
     trustProxy:
       e.TRUST_PROXY === undefined || e.TRUST_PROXY === 'false'
         ? false

@@ -14,6 +14,9 @@ import { courseHandlers } from './modules/bookings/courses.js';
 import { discoverOidc } from './platform/auth/oidc.js';
 import { startDemoIdp } from './platform/auth/demo-idp.js';
 import { asSystem } from './platform/db/database.js';
+import { configureAccess } from './modules/access/access.grants.js';
+import { accessHandlers, mqttAdapter } from './modules/access/access.jobs.js';
+import { MqttDoorBus } from './modules/access/access.mqtt.js';
 
 /**
  * Demo mode: start the test identification provider beside the API and use it as the OIDC
@@ -73,6 +76,7 @@ export async function createRuntime(
       poolSize: config.database.poolSize,
     }));
   await migrate(db);
+  configureAccess(config.access);
   if (config.mode === 'demo') await seedDemoData(db);
   const hub = new NotificationHub(db);
   await hub.start();
@@ -82,12 +86,18 @@ export async function createRuntime(
   const oidcConfig = config.oidc ?? demoIdp?.oidc;
   const oidc = oidcConfig ? await discoverOidc(oidcConfig) : null;
   const app = await buildApp({ config, db, hub, oidc, logger: options.logger });
+  // The door controllers' broker: without MQTT_URL, MQTT doors' grants fail visibly to staff.
+  const doorBus = config.access.mqttUrl
+    ? new MqttDoorBus(config.access.mqttUrl, db, app.log)
+    : null;
+  doorBus?.start();
   // Every module's background work, by job kind.
   const handlers: Record<string, JobHandler> = {
     ...emailHandlers(db, { smtpUrl: config.smtpUrl, from: config.mailFrom }),
     ...bookingHandlers(db, { publicUrl: config.publicUrl }),
     ...courseHandlers(db, { publicUrl: config.publicUrl }),
     ...refundHandlers(db, { payments: config.payments, publicUrl: config.publicUrl }),
+    ...accessHandlers(db, { mqtt: mqttAdapter(doorBus) }),
   };
   const worker = config.jobWorker ? new JobWorker(db, handlers, app.log) : null;
   await worker?.start();
@@ -103,6 +113,7 @@ export async function createRuntime(
       await hub.stop();
       await app.close();
       await worker?.stop();
+      await doorBus?.close();
       await demoIdp?.close();
       if (!options.db) await db.close();
     },

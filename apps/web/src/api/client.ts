@@ -46,6 +46,12 @@ export type Order = OkJson<'getOrder'>;
 export type OrderLine = Order['lines'][number];
 export type OrderStatus = Order['status'];
 export type Checkout = OkJson<'checkout'>;
+export type Door = OkJson<'listDoors'>['items'][number];
+export type DoorAdapter = Door['adapter'];
+export type DoorWithToken = OkJson<'rotateDoorToken'>;
+export type CreateDoorBody = JsonBody<'createDoor'>;
+export type AccessGrant = OkJson<'listAccessGrants'>['items'][number];
+export type AccessGrantState = AccessGrant['state'];
 
 export const allRoles = [
   'resident',
@@ -271,6 +277,23 @@ export const api = {
   checkout: (slug: string) => unwrap(client.POST('/api/{slug}/checkout', p(slug))),
   getOrder: (slug: string, orderId: string) =>
     unwrap(client.GET('/api/{slug}/orders/{orderId}', { params: { path: { slug, orderId } } })),
+  listDoors: (slug: string) => unwrap(client.GET('/api/{slug}/admin/access/doors', p(slug))),
+  createDoor: (slug: string, body: CreateDoorBody) =>
+    unwrap(client.POST('/api/{slug}/admin/access/doors', { ...p(slug), body })),
+  rotateDoorToken: (slug: string, doorId: string) =>
+    unwrap(
+      client.POST('/api/{slug}/admin/access/doors/{doorId}/token', {
+        params: { path: { slug, doorId } },
+      }),
+    ),
+  listAccessGrants: (slug: string) =>
+    unwrap(client.GET('/api/{slug}/admin/access/grants', p(slug))),
+  retryAccessGrant: (slug: string, grantId: string) =>
+    unwrap(
+      client.POST('/api/{slug}/admin/access/grants/{grantId}/retry', {
+        params: { path: { slug, grantId } },
+      }),
+    ),
 };
 
 // Files the browser downloads itself (plain links): a booking's iCalendar and the report's CSV.

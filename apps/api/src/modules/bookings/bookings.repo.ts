@@ -163,6 +163,10 @@ export interface ReservationRow {
   name_sv: string;
   name_en: string;
   location: string;
+  /** The door PIN of a self-service booking (modules/access), when it has one. */
+  access_pin: string | null;
+  access_valid_from: Date | null;
+  access_valid_until: Date | null;
 }
 
 const reservationSelect = sql`
@@ -173,10 +177,15 @@ const reservationSelect = sql`
          (select o.status from order_lines l join orders o on o.id = l.order_id
           where l.reservation_id = r.id) as order_status,
          (select coalesce(sum(f.amount_cents), 0)::int from refunds f
-          where f.reservation_id = r.id and f.status <> 'failed') as refunded_cents
+          where f.reservation_id = r.id and f.status <> 'failed') as refunded_cents,
+         g.pin as access_pin, g.valid_from as access_valid_from, g.valid_until as access_valid_until
   from reservations r
   join resources s on s.id = r.resource_id
-  left join people p on p.id = r.person_id`;
+  left join people p on p.id = r.person_id
+  left join lateral (
+    select pin, valid_from, valid_until from access_grants
+    where reservation_id = r.id and wanted = 'installed' order by created_at limit 1
+  ) g on true`;
 
 export async function findReservation(tx: Tx, id: string, lock = false) {
   const result = await sql<ReservationRow>`${reservationSelect} where r.id = ${id} ${

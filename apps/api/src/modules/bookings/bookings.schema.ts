@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { ResourceKind } from '../../platform/db/schema.js';
 import { DateTime, StringEnum, TranslatedText, Uuid } from '../../platform/http/schemas.js';
+import { ReservationAccessSchema } from '../access/access.schema.js';
 
 export const RESOURCE_KINDS: readonly ResourceKind[] = [
   'sports_hall',
@@ -107,6 +108,7 @@ export const ReservationSchema = Type.Object(
     freeCancellationUntil: Type.Union([DateTime, Type.Null()], {
       description: 'Until this time the booker gets the whole price back on cancelling',
     }),
+    access: ReservationAccessSchema,
   },
   { $id: 'Reservation' },
 );

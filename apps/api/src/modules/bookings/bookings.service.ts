@@ -21,6 +21,7 @@ import {
   HOLD_MINUTES,
   refundCancelledBooking,
 } from './booking-payments.js';
+import { accessPinText, syncAccessGrant } from '../access/access.service.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const STAFF = ['facility_admin', 'admin'] as const;
@@ -211,6 +212,7 @@ export async function createReservation(ctx: Ctx, input: ReservationInput) {
           heldUntil,
         });
       }
+      await syncAccessGrant(tx, ctx.municipality.id, id);
       const row = (await repo.findReservation(tx, id))!;
       if (status !== 'held') {
         const key = status === 'confirmed' ? 'reservationConfirmed' : 'reservationRequested';
@@ -296,6 +298,14 @@ export function toReservationView(row: repo.ReservationRow, ctx: Ctx) {
       row.price_cents > 0
         ? new Date(row.start.getTime() - row.cancel_free_hours * 3_600_000).toISOString()
         : null,
+    access:
+      own && row.access_pin
+        ? {
+            pin: row.access_pin,
+            validFrom: row.access_valid_from!.toISOString(),
+            validUntil: row.access_valid_until!.toISOString(),
+          }
+        : null,
   };
 }
 
@@ -348,7 +358,9 @@ export async function notifyBooker(
     reason: reason || '–',
   };
   const title = translate(language, `notification.${key}`, params);
-  const body = translate(language, `notification.${key}.body`, params);
+  const body =
+    translate(language, `notification.${key}.body`, params) +
+    (await accessPinText(tx, row.id, language));
   const link = `/${ctx.municipality.slug}/bookings/mine`;
   await insertNotification(tx, {
     municipalityId: ctx.municipality.id,
@@ -397,6 +409,7 @@ export async function decideReservation(ctx: Ctx, id: string, approve: boolean, 
       await holdForPayment(tx, ctx.municipality.id, { id, personId: row.person_id!, heldUntil });
       key = 'reservationApprovedPay';
     }
+    await syncAccessGrant(tx, ctx.municipality.id, id);
     await audit(tx, ctx, approve ? 'reservation.approve' : 'reservation.deny', `reservation:${id}`);
     await notifyBooker(tx, ctx, (await repo.findReservation(tx, id))!, key, reason);
     return toReservationView((await repo.findReservation(tx, id))!, ctx);
@@ -416,6 +429,7 @@ export async function cancelReservation(ctx: Ctx, id: string, reason: string) {
     if (row.status === 'held' && row.order_status === 'pending')
       throw new AppError(409, 'paymentInProgress');
     await repo.cancel(tx, id, reason || null);
+    await syncAccessGrant(tx, ctx.municipality.id, id);
     await audit(tx, ctx, 'reservation.cancel', `reservation:${id}`);
     // An unpaid hold leaves the cart; a paid booking is refunded by the cancellation rule.
     await removeReservationFromCart(tx, id);

@@ -6,6 +6,7 @@ import { AppError, notFound } from '../../platform/http/errors.js';
 import { requireUser, type Ctx } from '../../platform/http/context.js';
 import { localDate, localMinuteOfDay } from '../../platform/i18n/time.js';
 import * as repo from './bookings.repo.js';
+import { syncAccessGrant } from '../access/access.service.js';
 import {
   checkSlot,
   isOverlap,
@@ -94,6 +95,7 @@ export async function createReservationSeries(ctx: Ctx, input: SeriesInput) {
         });
       }
     }
+    for (const id of booked) await syncAccessGrant(tx, ctx.municipality.id, id);
     await audit(tx, ctx, 'reservation.series', `series:${seriesId}`, {
       resourceId: resource.id,
       booked: booked.length,
@@ -125,6 +127,7 @@ export async function cancelReservationSeries(ctx: Ctx, seriesId: string, reason
         .executeTakeFirst();
       if (!exists) throw notFound();
     }
+    for (const { id } of result.rows) await syncAccessGrant(tx, ctx.municipality.id, id);
     await audit(tx, ctx, 'reservation.cancelSeries', `series:${seriesId}`, {
       cancelled: result.rows.length,
     });

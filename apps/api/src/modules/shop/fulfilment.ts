@@ -2,6 +2,8 @@ import type { Tx } from '../../platform/db/database.js';
 import type { Ctx } from '../../platform/http/context.js';
 import { fulfilBookings } from '../bookings/booking-payments.js';
 import { notifyBooker } from '../bookings/bookings.service.js';
+import { findReservation } from '../bookings/bookings.repo.js';
+import { syncAccessGrant } from '../access/access.service.js';
 import { fulfilRegistrations } from '../bookings/courses.js';
 
 /**
@@ -12,8 +14,10 @@ import { fulfilRegistrations } from '../bookings/courses.js';
  * neither. Products (tickets, permits) need nothing more than the paid order line.
  */
 export async function fulfilOrder(tx: Tx, ctx: Ctx, orderId: string): Promise<void> {
-  await fulfilBookings(tx, ctx, orderId, (row) =>
-    notifyBooker(tx, ctx, row, 'reservationConfirmed', ''),
-  );
+  await fulfilBookings(tx, ctx, orderId, async (row) => {
+    // A paid booking of a self-service facility gets its door PIN (told in the confirmation).
+    await syncAccessGrant(tx, ctx.municipality.id, row.id);
+    await notifyBooker(tx, ctx, (await findReservation(tx, row.id))!, 'reservationConfirmed', '');
+  });
   await fulfilRegistrations(tx, ctx, orderId);
 }

@@ -323,6 +323,21 @@ export interface CoursesTable {
   created_at: GeneratedTimestamp;
 }
 
+export type DoorAdapterKind = 'mqtt' | 'http_pull';
+
+export interface DoorsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  resource_id: string;
+  name: string;
+  adapter: DoorAdapterKind;
+  token_hash: string | null;
+  token_created_at: NullableTimestamp;
+  last_seen_at: NullableTimestamp;
+  active: Generated<boolean>;
+  created_at: GeneratedTimestamp;
+}
+
 export interface CourseSessionsTable {
   municipality_id: string;
   course_id: string;
@@ -363,6 +378,27 @@ export interface CourseQueueTable {
   position: number | null;
 }
 
+export type AccessGrantState =
+  'requested' | 'installed' | 'removal_requested' | 'removed' | 'failed';
+
+export interface AccessGrantsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  reservation_id: string;
+  door_id: string;
+  pin: string;
+  valid_from: Timestamp;
+  valid_until: Timestamp;
+  wanted: Generated<'installed' | 'removed'>;
+  state: Generated<AccessGrantState>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+  installed_at: NullableTimestamp;
+  removed_at: NullableTimestamp;
+}
+
 export interface DB {
   children: ChildrenTable;
   guardianships: GuardianshipsTable;
@@ -372,6 +408,8 @@ export interface DB {
   course_seats: CourseSeatsTable;
   course_queue: CourseQueueTable;
   refunds: RefundsTable;
+  doors: DoorsTable;
+  access_grants: AccessGrantsTable;
   orders: OrdersTable;
   order_lines: OrderLinesTable;
   payments: PaymentsTable;

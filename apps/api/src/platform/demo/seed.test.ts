@@ -13,7 +13,7 @@ afterAll(async () => {
   await drop?.();
 });
 
-const count = (table: 'people' | 'resources') =>
+const count = (table: 'people' | 'resources' | 'doors') =>
   asSystem(db, async (tx) => (await tx.selectFrom(table).select('id').execute()).length);
 
 describe('demo data', () => {
@@ -25,6 +25,8 @@ describe('demo data', () => {
 
   it("adds a new module's demo data to a demo database made before the module existed", async () => {
     await asSystem(db, async (tx) => {
+      await tx.deleteFrom('access_grants').execute();
+      await tx.deleteFrom('doors').execute();
       await tx.deleteFrom('reservations').execute();
       await tx.deleteFrom('opening_exceptions').execute();
       await tx.deleteFrom('opening_hours').execute();
@@ -33,5 +35,6 @@ describe('demo data', () => {
     expect(await count('resources')).toBe(0);
     await seedDemoData(db);
     expect(await count('resources')).toBeGreaterThanOrEqual(5);
+    expect(await count('doors')).toBe(1);
   });
 });

@@ -6,6 +6,7 @@ import type { Role } from '../http/context.js';
 import { seedBookingsDemo } from '../../modules/bookings/bookings.demo.js';
 import { seedCoursesDemo } from '../../modules/bookings/courses.demo.js';
 import { seedShopDemo } from '../../modules/shop/shop.demo.js';
+import { seedAccessDemo } from '../../modules/access/access.demo.js';
 
 /** The demo password of every demo account. */
 export const DEMO_PASSWORD = 'demo';
@@ -112,6 +113,7 @@ const MODULES: ModuleDemo[] = [
   { table: 'resources', seed: seedBookingsDemo },
   { table: 'products', seed: seedShopDemo },
   { table: 'courses', seed: seedCoursesDemo },
+  { table: 'doors', seed: seedAccessDemo },
 ];
 
 export async function seedDemoData(db: Database): Promise<boolean> {

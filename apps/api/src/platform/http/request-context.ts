@@ -35,7 +35,10 @@ export function registerRequestContext(app: FastifyInstance) {
   });
 
   app.addHook('onRequest', (request, reply, done) => {
-    if (UNSAFE_METHODS.has(request.method) && request.url.startsWith('/api/')) {
+    // Machine clients that authenticate with a bearer token instead of the session cookie
+    // (door controllers) opt out with `config: { csrf: false }`: CSRF rides on cookies only.
+    const optedOut = request.routeOptions.config.csrf === false;
+    if (UNSAFE_METHODS.has(request.method) && request.url.startsWith('/api/') && !optedOut) {
       app.csrfProtection(request, reply, done);
     } else {
       done();
@@ -67,4 +70,11 @@ export function registerRequestContext(app: FastifyInstance) {
       baseUrl: app.deps.config.publicUrl,
     };
   });
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** false: the route takes no session cookie, so it needs no CSRF token. */
+    csrf?: boolean;
+  }
 }

@@ -22,6 +22,9 @@ let ids: {
   blockStart: string;
   blockEnd: string;
   course: string;
+  sauna: string;
+  saunaDoor: string;
+  failedGrant: string;
 };
 
 beforeAll(async () => {
@@ -124,7 +127,21 @@ beforeAll(async () => {
       where extract(isodow from d) between 1 and 5
         and not exists (select 1 from opening_exceptions e where e.day = d)
       order by d limit 1`.execute(tx);
+    // The demo sauna booking's door grant, failed, for staff to retry.
+    const door = await tx
+      .selectFrom('doors')
+      .select(['id', 'resource_id'])
+      .executeTakeFirstOrThrow();
+    const grant = await tx
+      .updateTable('access_grants')
+      .set({ state: 'failed' })
+      .where('door_id', '=', door.id)
+      .returning('id')
+      .executeTakeFirstOrThrow();
     return {
+      sauna: door.resource_id,
+      saunaDoor: door.id,
+      failedGrant: grant.id,
       bookingRequest: request.id,
       residentBooking: booking.id,
       room: room.id,
@@ -275,6 +292,18 @@ const FACILITY_STAFF: Record<string, Call> = {
     path: () => `admin/resources/${ids.room}/blocks`,
     body: () => ({ start: ids.blockStart, end: ids.blockEnd, reason: 'Huolto' }),
   },
+  listDoors: { method: 'GET', path: () => 'admin/access/doors' },
+  createDoor: {
+    method: 'POST',
+    path: () => 'admin/access/doors',
+    body: () => ({ resourceId: ids.sauna, name: 'Takaovi', adapter: 'http_pull' }),
+  },
+  rotateDoorToken: { method: 'POST', path: () => `admin/access/doors/${ids.saunaDoor}/token` },
+  listAccessGrants: { method: 'GET', path: () => 'admin/access/grants' },
+  retryAccessGrant: {
+    method: 'POST',
+    path: () => `admin/access/grants/${ids.failedGrant}/retry`,
+  },
 };
 /** Operations for any logged-in person, on their own data only. */
 const SIGNED_IN = [
@@ -330,6 +359,9 @@ const PUBLIC = [
   'paymentCallback',
   'paytrailReturn',
   'paytrailCallback',
+  // Door controllers: the door's bearer token is the key (tested in modules/access).
+  'pullDoorGrants',
+  'acknowledgeDoorGrants',
 ];
 
 describe('tenant isolation matrix', () => {

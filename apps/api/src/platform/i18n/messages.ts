@@ -8,6 +8,18 @@ export type Language = (typeof LANGUAGES)[number];
 type Messages = Record<string, string>;
 
 const fi: Messages = {
+  'error.doorUnauthenticated': 'Oven tunniste puuttuu tai on väärä',
+  'error.doorUnauthenticated.detail':
+    'Lähetä oven ohjaimen tunniste Authorization-otsakkeessa muodossa "Bearer <tunniste>".',
+  'error.notSelfService': 'Tila ei ole omatoimitila',
+  'error.notSelfService.detail':
+    'Ovia voi lisätä vain tiloihin, joihin pääsee varauksen PIN-koodilla. Merkitse tila ensin omatoimitilaksi.',
+  'error.doorHasNoToken': 'Ovella ei ole tunnistetta',
+  'error.doorHasNoToken.detail':
+    'Vain noutavilla (HTTP) ovilla on tunniste. MQTT-ovet tunnistaa välittäjäpalvelin.',
+  'error.grantNotFailed': 'Kulkuoikeus ei ole epäonnistunut',
+  'error.grantNotFailed.detail': 'Vain epäonnistuneen kulkuoikeuden voi yrittää uudelleen.',
+  'notification.accessPin': 'Oven PIN-koodi: {pin}. Koodi toimii {from} – {until}.',
   'error.validation': 'Tiedoissa on virheitä',
   'error.validation.detail': 'Tarkista korostetut kentät: {fields}.',
   'error.field.required': 'Pakollinen tieto puuttuu',
@@ -161,6 +173,18 @@ const fi: Messages = {
 };
 
 const sv: Messages = {
+  'error.doorUnauthenticated': 'Dörrens nyckel saknas eller är fel',
+  'error.doorUnauthenticated.detail':
+    'Skicka dörrstyrningens nyckel i Authorization-huvudet som "Bearer <nyckel>".',
+  'error.notSelfService': 'Lokalen är inte en självbetjäningslokal',
+  'error.notSelfService.detail':
+    'Dörrar kan bara läggas till i lokaler som öppnas med bokningens PIN-kod. Markera först lokalen som självbetjäningslokal.',
+  'error.doorHasNoToken': 'Dörren har ingen nyckel',
+  'error.doorHasNoToken.detail':
+    'Bara hämtande (HTTP) dörrar har en nyckel. MQTT-dörrar identifieras av förmedlingsservern.',
+  'error.grantNotFailed': 'Passerrätten har inte misslyckats',
+  'error.grantNotFailed.detail': 'Bara en misslyckad passerrätt kan försökas på nytt.',
+  'notification.accessPin': 'Dörrens PIN-kod: {pin}. Koden gäller {from} – {until}.',
   'error.validation': 'Uppgifterna innehåller fel',
   'error.validation.detail': 'Kontrollera de markerade fälten: {fields}.',
   'error.field.required': 'Obligatorisk uppgift saknas',
@@ -316,6 +340,18 @@ const sv: Messages = {
 };
 
 const en: Messages = {
+  'error.doorUnauthenticated': 'The door token is missing or wrong',
+  'error.doorUnauthenticated.detail':
+    'Send the door controller\'s token in the Authorization header as "Bearer <token>".',
+  'error.notSelfService': 'The facility is not self-service',
+  'error.notSelfService.detail':
+    'Doors can only be added to facilities that open with the PIN of the booking. Make the facility self-service first.',
+  'error.doorHasNoToken': 'The door has no token',
+  'error.doorHasNoToken.detail':
+    'Only pulling (HTTP) doors have a token. MQTT doors are identified by the broker.',
+  'error.grantNotFailed': 'The access grant has not failed',
+  'error.grantNotFailed.detail': 'Only a failed access grant can be tried again.',
+  'notification.accessPin': 'Door PIN: {pin}. The code works {from} – {until}.',
   'error.validation': 'The data contains errors',
   'error.validation.detail': 'Check the highlighted fields: {fields}.',
   'error.field.required': 'Required value is missing',

@@ -18,6 +18,7 @@ import { formatMoney } from '../shop/money';
 import type { HeldBookingNotice } from '../shop/CartPage';
 import { bookingPriceCents, HOLD_MINUTES } from './price';
 import { useCreateReservation } from './queries';
+import { AccessPin } from './ReservationSummary';
 import type { Slot } from './slots';
 import { formatDay, formatDuration, formatMoment, formatSpan, formatTime } from './time';
 
@@ -125,6 +126,11 @@ export function BookingForm({ slug, resource, slot, onBooked }: Props) {
                   price: formatMoney(booked.priceCents, language),
                 })}
               </Paragraph>
+            )}
+            {booked.access && (
+              <dl className="facts">
+                <AccessPin access={booked.access} />
+              </dl>
             )}
             <RouterLink asComponent={RouterDomLink} to={`/${slug}/bookings/mine`}>
               {t('book.myBookings')}

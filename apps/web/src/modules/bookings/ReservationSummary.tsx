@@ -7,6 +7,23 @@ import { formatMoney } from '../shop/money';
 import { refundsInFull } from './price';
 import { formatMoment, formatSpan } from './time';
 
+/** The door PIN of a self-service booking (the API gives it to the booker only). */
+export function AccessPin({ access }: { access: NonNullable<Reservation['access']> }) {
+  const { t } = useTranslation('bookings');
+  const language = currentLanguage();
+  return (
+    <>
+      <dt>{t('reservation.pin')}</dt>
+      <dd>
+        <strong className="access-pin">{access.pin}</strong>{' '}
+        {t('reservation.pinValid', {
+          time: formatSpan(access.validFrom, access.validUntil, language),
+        })}
+      </dd>
+    </>
+  );
+}
+
 /** Where the money of a priced booking stands, in words. */
 export function paymentText(item: Reservation, t: TFunction<'bookings'>, language: Language) {
   switch (item.payment) {
@@ -110,6 +127,7 @@ export function ReservationSummary({
             <dd>{item.decisionReason}</dd>
           </>
         )}
+        {item.access && <AccessPin access={item.access} />}
         {item.cancelReason && (
           <>
             <dt>{t('reservation.cancelReason')}</dt>

@@ -12,6 +12,7 @@ const ReservationAdminPage = page(() =>
   import('./ReservationAdminPage').then((m) => m.ReservationAdminPage),
 );
 
+const AccessAdminPage = page(() => import('./AccessAdminPage').then((m) => m.AccessAdminPage));
 const UtilisationPage = page(() => import('./UtilisationPage').then((m) => m.UtilisationPage));
 
 const el = (Page: LazyExoticComponent<ComponentType>) => (
@@ -27,4 +28,5 @@ export const bookingRoutes: RouteObject[] = [
   { path: 'bookings/mine', element: el(MyBookingsPage) },
   { path: 'admin/reservations', element: el(ReservationAdminPage) },
   { path: 'admin/utilisation', element: el(UtilisationPage) },
+  { path: 'admin/access', element: el(AccessAdminPage) },
 ];
