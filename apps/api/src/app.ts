@@ -38,6 +38,7 @@ import { seriesRoutes } from './modules/bookings/series.routes.js';
 import { ProductSchema, shopRoutes } from './modules/shop/shop.routes.js';
 import { orderRoutes, salesRoutes } from './modules/shop/orders.routes.js';
 import { paytrailRoutes } from './modules/payments/paytrail.routes.js';
+import { InvoiceSchema, invoiceRoutes } from './modules/payments/invoices.routes.js';
 import { ReservationSchema, ResourceSchema } from './modules/bookings/bookings.schema.js';
 import type { OidcLogin } from './platform/auth/oidc.js';
 import { instanceSecret } from './platform/db/instance-settings.js';
@@ -88,6 +89,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ResourceSchema,
     ReservationSchema,
     ProductSchema,
+    InvoiceSchema,
   ]) {
     app.addSchema(schema);
   }
@@ -152,6 +154,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await tenant.register(orderRoutes);
       await tenant.register(salesRoutes);
       await tenant.register(paytrailRoutes);
+      await tenant.register(invoiceRoutes);
     },
     { prefix: '/api/:slug' },
   );

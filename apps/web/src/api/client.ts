@@ -46,6 +46,15 @@ export type Order = OkJson<'getOrder'>;
 export type OrderLine = Order['lines'][number];
 export type OrderStatus = Order['status'];
 export type Checkout = OkJson<'checkout'>;
+export type PaymentMethod = NonNullable<JsonBody<'checkout'>['method']>;
+export type Invoice = NonNullable<Order['invoice']>;
+export type StaffInvoice = OkJson<'listInvoices'>['items'][number];
+export type InvoiceFilter = NonNullable<
+  NonNullable<operations['listInvoices']['parameters']['query']>['status']
+>;
+export type InvoiceSettings = JsonBody<'updateInvoiceSettings'>;
+export type SalesPeriod = operations['listSales']['parameters']['query'];
+export type SaleLine = OkJson<'listSales'>['items'][number];
 
 export const allRoles = [
   'resident',
@@ -268,9 +277,27 @@ export const api = {
         body: { quantity },
       }),
     ),
-  checkout: (slug: string) => unwrap(client.POST('/api/{slug}/checkout', p(slug))),
+  checkout: (slug: string, method: PaymentMethod = 'online') =>
+    unwrap(client.POST('/api/{slug}/checkout', { ...p(slug), body: { method } })),
   getOrder: (slug: string, orderId: string) =>
     unwrap(client.GET('/api/{slug}/orders/{orderId}', { params: { path: { slug, orderId } } })),
+  listSales: (slug: string, query: SalesPeriod) =>
+    unwrap(client.GET('/api/{slug}/admin/sales', { params: { path: { slug }, query } })),
+  listInvoices: (slug: string, status: InvoiceFilter) =>
+    unwrap(
+      client.GET('/api/{slug}/admin/invoices', { params: { path: { slug }, query: { status } } }),
+    ),
+  markInvoicePaid: (slug: string, invoiceId: string, paidOn: string) =>
+    unwrap(
+      client.POST('/api/{slug}/admin/invoices/{invoiceId}/paid', {
+        params: { path: { slug, invoiceId } },
+        body: { paidOn },
+      }),
+    ),
+  getInvoiceSettings: (slug: string) =>
+    unwrap(client.GET('/api/{slug}/admin/invoicing-settings', p(slug))),
+  updateInvoiceSettings: (slug: string, body: InvoiceSettings) =>
+    unwrap(client.PUT('/api/{slug}/admin/invoicing-settings', { ...p(slug), body })),
 };
 
 // Files the browser downloads itself (plain links): a booking's iCalendar and the report's CSV.
@@ -279,6 +306,15 @@ export const reservationCalendarUrl = (slug: string, reservationId: string) =>
 
 export const utilisationCsvUrl = (slug: string, query: UtilisationQuery) =>
   `/api/${encodeURIComponent(slug)}/admin/reports/utilisation.csv?${new URLSearchParams(query)}`;
+
+export const salesCsvUrl = (slug: string, query: SalesPeriod) =>
+  `/api/${encodeURIComponent(slug)}/admin/sales.csv?${new URLSearchParams(query)}`;
+
+export const receivablesCsvUrl = (slug: string) =>
+  `/api/${encodeURIComponent(slug)}/admin/invoices/receivables.csv`;
+
+export const invoicePdfUrl = (slug: string, invoiceId: string) =>
+  `/api/${encodeURIComponent(slug)}/invoices/${encodeURIComponent(invoiceId)}/pdf`;
 
 export const notificationStreamUrl = (slug: string) =>
   `/api/${encodeURIComponent(slug)}/notifications/stream`;

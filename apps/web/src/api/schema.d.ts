@@ -775,7 +775,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Place the cart as an order and start paying it; go to redirectUrl */
+        /** Place the cart as an order and pay it online (go to redirectUrl, the provider) or by invoice (the order is invoiced at once; redirectUrl is the order page) */
         post: operations["checkout"];
         delete?: never;
         options?: never;
@@ -910,6 +910,92 @@ export interface paths {
         };
         /** Paytrail's server-to-server notice; settles the payment */
         get: operations["paytrailCallback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/admin/invoicing-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The municipality's details as the payee of its invoices */
+        get: operations["getInvoiceSettings"];
+        /** Set the payee name, bank account, business ID and payment term of invoices */
+        put: operations["updateInvoiceSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/admin/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invoices by state (open includes overdue), for the finance office */
+        get: operations["listInvoices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/admin/invoices/{invoiceId}/paid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that an invoice was paid on a date; the order becomes paid (once) */
+        post: operations["markInvoicePaid"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/admin/invoices/receivables.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open invoices as CSV for the financial system */
+        get: operations["exportReceivables"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/invoices/{invoiceId}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The invoice as PDF, in the buyer's language or ?lang=; for the buyer and staff */
+        get: operations["getInvoicePdf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1078,6 +1164,46 @@ export interface components {
             }[];
             /** @description The unit price the asking person pays (cents), or null when not sold to them */
             yourPrice?: number | null;
+        };
+        Invoice: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            orderId: string;
+            number: string;
+            /** @description Finnish national reference number (viitenumero) */
+            reference: string;
+            /** @description RF creditor reference (ISO 11649) */
+            rfReference: string;
+            amountCents: number;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD, Finnish local date
+             */
+            issueDate: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD, Finnish local date
+             */
+            dueDate: string;
+            /** @enum {string} */
+            status: "open" | "overdue" | "paid";
+            daysOverdue: number;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD, Finnish local date
+             */
+            paidOn: string | null;
+            payee: {
+                name: string;
+                iban: string;
+                bic: string;
+                businessId: string;
+            };
+            /** @description 54-digit virtual barcode, version 4 */
+            virtualBarcode: string;
+            /** @description 54-digit virtual barcode, version 5 (RF) */
+            virtualBarcodeRf: string;
         };
     };
     responses: never;
@@ -2951,7 +3077,7 @@ export interface operations {
                         /** Format: uuid */
                         id: string | null;
                         /** @enum {string} */
-                        status: "cart" | "pending" | "paid" | "cancelled";
+                        status: "cart" | "pending" | "invoiced" | "paid" | "cancelled";
                         lines: {
                             /** Format: uuid */
                             productId: string;
@@ -2971,6 +3097,8 @@ export interface operations {
                             totalCents: number;
                         }[];
                         paidAt?: string | null;
+                        invoiceAllowed?: boolean;
+                        invoice?: components["schemas"]["Invoice"] | (never | null);
                     };
                 };
             };
@@ -3013,7 +3141,7 @@ export interface operations {
                         /** Format: uuid */
                         id: string | null;
                         /** @enum {string} */
-                        status: "cart" | "pending" | "paid" | "cancelled";
+                        status: "cart" | "pending" | "invoiced" | "paid" | "cancelled";
                         lines: {
                             /** Format: uuid */
                             productId: string;
@@ -3033,6 +3161,8 @@ export interface operations {
                             totalCents: number;
                         }[];
                         paidAt?: string | null;
+                        invoiceAllowed?: boolean;
+                        invoice?: components["schemas"]["Invoice"] | (never | null);
                     };
                 };
             };
@@ -3056,7 +3186,14 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    method?: "online" | "invoice";
+                };
+            };
+        };
         responses: {
             /** @description Default Response */
             200: {
@@ -3068,7 +3205,9 @@ export interface operations {
                         /** Format: uuid */
                         orderId: string;
                         /** Format: uuid */
-                        paymentId: string;
+                        paymentId?: string;
+                        /** Format: uuid */
+                        invoiceId?: string;
                         redirectUrl: string;
                     };
                 };
@@ -3106,7 +3245,7 @@ export interface operations {
                         /** Format: uuid */
                         id: string | null;
                         /** @enum {string} */
-                        status: "cart" | "pending" | "paid" | "cancelled";
+                        status: "cart" | "pending" | "invoiced" | "paid" | "cancelled";
                         lines: {
                             /** Format: uuid */
                             productId: string;
@@ -3126,6 +3265,8 @@ export interface operations {
                             totalCents: number;
                         }[];
                         paidAt?: string | null;
+                        invoiceAllowed?: boolean;
+                        invoice?: components["schemas"]["Invoice"] | (never | null);
                     };
                 };
             };
@@ -3379,6 +3520,236 @@ export interface operations {
                     "application/json": {
                         status: string;
                     };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getInvoiceSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        payeeName: string;
+                        iban: string;
+                        bic: string;
+                        businessId: string;
+                        paymentTermDays: number;
+                        configured: boolean;
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateInvoiceSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    payeeName: string;
+                    iban: string;
+                    bic: string;
+                    businessId: string;
+                    paymentTermDays: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        payeeName: string;
+                        iban: string;
+                        bic: string;
+                        businessId: string;
+                        paymentTermDays: number;
+                        configured: boolean;
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listInvoices: {
+        parameters: {
+            query?: {
+                status?: "open" | "overdue" | "paid" | "all";
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: (components["schemas"]["Invoice"] & {
+                            customer: string;
+                        })[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    markInvoicePaid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                invoiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD, Finnish local date
+                     */
+                    paidOn: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportReceivables: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/csv */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getInvoicePdf: {
+        parameters: {
+            query?: {
+                lang?: "fi" | "sv" | "en";
+            };
+            header?: never;
+            path: {
+                slug: string;
+                invoiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description application/pdf */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
                 };
             };
             /** @description Problem details (RFC 9457), translated */

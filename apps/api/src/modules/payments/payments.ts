@@ -12,7 +12,7 @@ import type { Config } from '../../config.js';
 import { PaytrailClient, PaytrailError } from './paytrail/client.js';
 
 /** The receipt by email, in the buyer's language, sent once the payment is recorded. */
-async function sendReceipt(tx: Tx, ctx: Ctx, orderId: string) {
+export async function sendReceipt(tx: Tx, ctx: Ctx, orderId: string) {
   const order = (await orderView(tx, orderId))!;
   const buyer = await tx
     .selectFrom('people')

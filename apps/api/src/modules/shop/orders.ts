@@ -5,6 +5,8 @@ import { AppError, notFound } from '../../platform/http/errors.js';
 import { requireUser, type AuthenticatedCtx, type Ctx } from '../../platform/http/context.js';
 import { lineAmounts, orderTotals } from './money.js';
 import { customerGroupOf, loadProducts, priceFor } from './products.js';
+import { invoiceOfOrder } from '../payments/invoices.repo.js';
+import { cartMayBeInvoiced } from './invoice-rule.js';
 
 async function openCart(tx: Tx, ctx: AuthenticatedCtx, create: boolean) {
   const find = () =>
@@ -136,14 +138,24 @@ const EMPTY_CART = {
   totalCents: 0,
   vatCents: 0,
   vat: [],
+  invoiceAllowed: false,
 };
 
 export async function getCart(ctx: Ctx) {
   requireUser(ctx);
   return inTenant(ctx.db, ctx.municipality.id, async (tx) => {
     const cart = await openCart(tx, ctx, false);
-    return cart ? publicView((await orderView(tx, cart.id))!) : EMPTY_CART;
+    if (!cart) return EMPTY_CART;
+    const invoiceAllowed = await cartMayBeInvoiced(tx, cart.id);
+    return { ...publicView((await orderView(tx, cart.id))!), invoiceAllowed };
   });
+}
+
+/** The buyer's own invoice, without whose it is (they know). */
+function buyersInvoice(invoice: Awaited<ReturnType<typeof invoiceOfOrder>>) {
+  if (!invoice) return null;
+  const { personId: _personId, customer: _customer, ...rest } = invoice;
+  return rest;
 }
 
 function publicView(view: NonNullable<Awaited<ReturnType<typeof orderView>>>) {
@@ -176,7 +188,8 @@ export async function setCartLine(ctx: Ctx, productId: string, quantity: number)
     }
     await reprice(tx, ctx, cart.id);
     await audit(tx, ctx, 'cart.set', `order:${cart.id}`, { productId, quantity });
-    return publicView((await orderView(tx, cart.id))!);
+    const invoiceAllowed = await cartMayBeInvoiced(tx, cart.id);
+    return { ...publicView((await orderView(tx, cart.id))!), invoiceAllowed };
   });
 }
 
@@ -198,6 +211,6 @@ export async function getOrder(ctx: Ctx, id: string) {
   return inTenant(ctx.db, ctx.municipality.id, async (tx) => {
     const view = await orderView(tx, id);
     if (!view || view.personId !== actor.personId) throw notFound();
-    return publicView(view);
+    return { ...publicView(view), invoice: buyersInvoice(await invoiceOfOrder(tx, id)) };
   });
 }

@@ -5,6 +5,7 @@ import { hashPassword } from '../auth/password.js';
 import type { Role } from '../http/context.js';
 import { seedBookingsDemo } from '../../modules/bookings/bookings.demo.js';
 import { seedShopDemo } from '../../modules/shop/shop.demo.js';
+import { seedInvoicingDemo } from '../../modules/payments/payments.demo.js';
 
 /** The demo password of every demo account. */
 export const DEMO_PASSWORD = 'demo';
@@ -110,6 +111,7 @@ interface ModuleDemo {
 const MODULES: ModuleDemo[] = [
   { table: 'resources', seed: seedBookingsDemo },
   { table: 'products', seed: seedShopDemo },
+  { table: 'invoice_settings', seed: seedInvoicingDemo },
 ];
 
 export async function seedDemoData(db: Database): Promise<boolean> {

@@ -8,12 +8,14 @@ import { formatDateTime } from '../../app/format';
 import { useMunicipality } from '../../app/MunicipalityContext';
 import { usePageTitle } from '../../app/usePageTitle';
 import { currentLanguage } from '../../i18n';
+import { InvoiceDetails } from './InvoiceDetails';
 import { OrderLines, OrderTotals, VatTable } from './OrderSummary';
 import { useOrder, useProducts, useSetCartLine } from './queries';
 import './shop.css';
 
 const alertStatus: Record<OrderStatus, 'neutral' | 'warning'> = {
   paid: 'neutral',
+  invoiced: 'neutral',
   cancelled: 'warning',
   pending: 'neutral',
   cart: 'neutral',
@@ -87,6 +89,7 @@ export function OrderPage() {
               </>
             )}
           </dl>
+          {data.invoice && <InvoiceDetails invoice={data.invoice} slug={slug} />}
           {data.status === 'cancelled' && data.lines.length > 0 && (
             <div className="form-section">
               <RestoreToCart order={data} slug={slug} />
