@@ -22,7 +22,7 @@ describe('municipality administrator', () => {
     const phone = page.getByLabel('Puhelinnumero');
     await expect.poll(() => phone.inputValue()).toBe('+358 40 123 4567');
     await phone.fill('+358 40 765 4321');
-    await page.getByRole('button', { name: 'Tallenna' }).click();
+    await page.getByRole('button', { name: 'Tallenna', exact: true }).click();
     await expect.poll(() => page.getByText('Tiedot tallennettiin.').isVisible()).toBe(true);
     await page.goto('/tyrskyla/');
     await expect.poll(() => page.getByText('+358 40 765 4321').isVisible()).toBe(true);

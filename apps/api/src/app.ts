@@ -38,6 +38,7 @@ import { seriesRoutes } from './modules/bookings/series.routes.js';
 import { ProductSchema, shopRoutes } from './modules/shop/shop.routes.js';
 import { orderRoutes, salesRoutes } from './modules/shop/orders.routes.js';
 import { paytrailRoutes } from './modules/payments/paytrail.routes.js';
+import { InvoiceSchema, invoiceRoutes } from './modules/payments/invoices.routes.js';
 import { ReservationSchema, ResourceSchema } from './modules/bookings/bookings.schema.js';
 import { ChildSchema, familyRoutes } from './platform/family/family.routes.js';
 import {
@@ -101,6 +102,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     CourseRegistrationSchema,
     DoorSchema,
     AccessGrantSchema,
+    InvoiceSchema,
   ]) {
     app.addSchema(schema);
   }
@@ -174,6 +176,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await tenant.register(familyRoutes);
       await tenant.register(courseRoutes);
       await tenant.register(accessRoutes);
+      await tenant.register(invoiceRoutes);
     },
     { prefix: '/api/:slug' },
   );

@@ -52,6 +52,15 @@ export type DoorWithToken = OkJson<'rotateDoorToken'>;
 export type CreateDoorBody = JsonBody<'createDoor'>;
 export type AccessGrant = OkJson<'listAccessGrants'>['items'][number];
 export type AccessGrantState = AccessGrant['state'];
+export type PaymentMethod = NonNullable<JsonBody<'checkout'>['method']>;
+export type Invoice = NonNullable<Order['invoice']>;
+export type StaffInvoice = OkJson<'listInvoices'>['items'][number];
+export type InvoiceFilter = NonNullable<
+  NonNullable<operations['listInvoices']['parameters']['query']>['status']
+>;
+export type InvoiceSettings = JsonBody<'updateInvoiceSettings'>;
+export type SalesPeriod = operations['listSales']['parameters']['query'];
+export type SaleLine = OkJson<'listSales'>['items'][number];
 
 export const allRoles = [
   'resident',
@@ -274,7 +283,8 @@ export const api = {
         body: { quantity },
       }),
     ),
-  checkout: (slug: string) => unwrap(client.POST('/api/{slug}/checkout', p(slug))),
+  checkout: (slug: string, method: PaymentMethod = 'online') =>
+    unwrap(client.POST('/api/{slug}/checkout', { ...p(slug), body: { method } })),
   getOrder: (slug: string, orderId: string) =>
     unwrap(client.GET('/api/{slug}/orders/{orderId}', { params: { path: { slug, orderId } } })),
   listDoors: (slug: string) => unwrap(client.GET('/api/{slug}/admin/access/doors', p(slug))),
@@ -294,6 +304,23 @@ export const api = {
         params: { path: { slug, grantId } },
       }),
     ),
+  listSales: (slug: string, query: SalesPeriod) =>
+    unwrap(client.GET('/api/{slug}/admin/sales', { params: { path: { slug }, query } })),
+  listInvoices: (slug: string, status: InvoiceFilter) =>
+    unwrap(
+      client.GET('/api/{slug}/admin/invoices', { params: { path: { slug }, query: { status } } }),
+    ),
+  markInvoicePaid: (slug: string, invoiceId: string, paidOn: string) =>
+    unwrap(
+      client.POST('/api/{slug}/admin/invoices/{invoiceId}/paid', {
+        params: { path: { slug, invoiceId } },
+        body: { paidOn },
+      }),
+    ),
+  getInvoiceSettings: (slug: string) =>
+    unwrap(client.GET('/api/{slug}/admin/invoicing-settings', p(slug))),
+  updateInvoiceSettings: (slug: string, body: InvoiceSettings) =>
+    unwrap(client.PUT('/api/{slug}/admin/invoicing-settings', { ...p(slug), body })),
 };
 
 // Files the browser downloads itself (plain links): a booking's iCalendar and the report's CSV.
@@ -302,6 +329,15 @@ export const reservationCalendarUrl = (slug: string, reservationId: string) =>
 
 export const utilisationCsvUrl = (slug: string, query: UtilisationQuery) =>
   `/api/${encodeURIComponent(slug)}/admin/reports/utilisation.csv?${new URLSearchParams(query)}`;
+
+export const salesCsvUrl = (slug: string, query: SalesPeriod) =>
+  `/api/${encodeURIComponent(slug)}/admin/sales.csv?${new URLSearchParams(query)}`;
+
+export const receivablesCsvUrl = (slug: string) =>
+  `/api/${encodeURIComponent(slug)}/admin/invoices/receivables.csv`;
+
+export const invoicePdfUrl = (slug: string, invoiceId: string) =>
+  `/api/${encodeURIComponent(slug)}/invoices/${encodeURIComponent(invoiceId)}/pdf`;
 
 export const notificationStreamUrl = (slug: string) =>
   `/api/${encodeURIComponent(slug)}/notifications/stream`;

@@ -775,7 +775,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Place the cart as an order and start paying it; go to redirectUrl */
+        /** Place the cart as an order and pay it online (go to redirectUrl, the provider) or by invoice (the order is invoiced at once; redirectUrl is the order page) */
         post: operations["checkout"];
         delete?: never;
         options?: never;
@@ -1102,6 +1102,195 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/{slug}/admin/access/doors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Doors of the self-service facilities, with their controllers’ last contact */
+        get: operations["listDoors"];
+        put?: never;
+        /** Add a door to a self-service facility (HTTP pull doors get their token once) */
+        post: operations["createDoor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/admin/access/doors/{doorId}/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new token for an HTTP pull door; the old one stops working */
+        post: operations["rotateDoorToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/admin/access/grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Door grants with their delivery state; failed ones first */
+        get: operations["listAccessGrants"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/admin/access/grants/{grantId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Try a failed grant again */
+        post: operations["retryAccessGrant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/access/doors/{doorId}/grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** For the door controller (Bearer door token): the grants to hold and to drop */
+        get: operations["pullDoorGrants"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/access/doors/{doorId}/acks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** For the door controller (Bearer door token): grants installed, removed or refused */
+        post: operations["acknowledgeDoorGrants"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/admin/invoicing-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The municipality's details as the payee of its invoices */
+        get: operations["getInvoiceSettings"];
+        /** Set the payee name, bank account, business ID and payment term of invoices */
+        put: operations["updateInvoiceSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/admin/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invoices by state (open includes overdue), for the finance office */
+        get: operations["listInvoices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/admin/invoices/{invoiceId}/paid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that an invoice was paid on a date; the order becomes paid (once) */
+        post: operations["markInvoicePaid"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/admin/invoices/receivables.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open invoices as CSV for the financial system */
+        get: operations["exportReceivables"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/invoices/{invoiceId}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The invoice as PDF, in the buyer's language or ?lang=; for the buyer and staff */
+        get: operations["getInvoicePdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1249,6 +1438,14 @@ export interface components {
              * @description Until this time the booker gets the whole price back on cancelling
              */
             freeCancellationUntil: string | null;
+            /** @description The door PIN of a self-service booking, for the booker only */
+            access: {
+                pin: string;
+                /** Format: date-time */
+                validFrom: string;
+                /** Format: date-time */
+                validUntil: string;
+            } | null;
         };
         Product: {
             /** Format: uuid */
@@ -1276,6 +1473,11 @@ export interface components {
             vatRateBp: number;
             invoiceAllowed: boolean;
             maxPerOrder: number;
+            /**
+             * @description booking / course: the price of a facility hour or a course seat, not sold alone
+             * @enum {string}
+             */
+            soldWith: "shop" | "booking" | "course";
             prices: {
                 /** @enum {string} */
                 customerGroup: "resident" | "non_resident" | "association" | "company";
@@ -1371,6 +1573,111 @@ export interface components {
             createdAt: string;
             canCancel: boolean;
             canAccept: boolean;
+        };
+        Door: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            resourceId: string;
+            resourceName: {
+                fi: string;
+                sv: string;
+                en: string;
+            };
+            name: string;
+            /** @enum {string} */
+            adapter: "mqtt" | "http_pull";
+            /** @description MQTT doors: Helppo publishes grants here */
+            grantsTopic: string | null;
+            /** @description MQTT doors: the controller confirms grants here */
+            eventsTopic: string | null;
+            /** @description HTTP pull doors: the controller fetches its grants here */
+            pullUrl: string | null;
+            /** Format: date-time */
+            tokenCreatedAt: string | null;
+            /**
+             * Format: date-time
+             * @description The controller's last contact
+             */
+            lastSeenAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        AccessGrant: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            reservationId: string;
+            resourceName: {
+                fi: string;
+                sv: string;
+                en: string;
+            };
+            /** Format: uuid */
+            doorId: string;
+            doorName: string;
+            /** @enum {string} */
+            adapter: "mqtt" | "http_pull";
+            bookerName: string | null;
+            /** Format: date-time */
+            start: string;
+            /** Format: date-time */
+            end: string;
+            /** Format: date-time */
+            validFrom: string;
+            /** Format: date-time */
+            validUntil: string;
+            /**
+             * @description Whether the door should hold the grant (the operation a failure is about)
+             * @enum {string}
+             */
+            wanted: "installed" | "removed";
+            /** @enum {string} */
+            state: "requested" | "installed" | "removal_requested" | "removed" | "failed";
+            attempts: number;
+            lastError: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        Invoice: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            orderId: string;
+            number: string;
+            /** @description Finnish national reference number (viitenumero) */
+            reference: string;
+            /** @description RF creditor reference (ISO 11649) */
+            rfReference: string;
+            amountCents: number;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD, Finnish local date
+             */
+            issueDate: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD, Finnish local date
+             */
+            dueDate: string;
+            /** @enum {string} */
+            status: "open" | "overdue" | "paid";
+            daysOverdue: number;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD, Finnish local date
+             */
+            paidOn: string | null;
+            payee: {
+                name: string;
+                iban: string;
+                bic: string;
+                businessId: string;
+            };
+            /** @description 54-digit virtual barcode, version 4 */
+            virtualBarcode: string;
+            /** @description 54-digit virtual barcode, version 5 (RF) */
+            virtualBarcodeRf: string;
         };
     };
     responses: never;
@@ -3260,7 +3567,7 @@ export interface operations {
                         /** Format: uuid */
                         id: string | null;
                         /** @enum {string} */
-                        status: "cart" | "pending" | "paid" | "cancelled";
+                        status: "cart" | "pending" | "invoiced" | "paid" | "cancelled";
                         lines: {
                             /**
                              * Format: uuid
@@ -3293,6 +3600,8 @@ export interface operations {
                             totalCents: number;
                         }[];
                         paidAt?: string | null;
+                        invoiceAllowed?: boolean;
+                        invoice?: components["schemas"]["Invoice"] | (never | null);
                     };
                 };
             };
@@ -3335,7 +3644,7 @@ export interface operations {
                         /** Format: uuid */
                         id: string | null;
                         /** @enum {string} */
-                        status: "cart" | "pending" | "paid" | "cancelled";
+                        status: "cart" | "pending" | "invoiced" | "paid" | "cancelled";
                         lines: {
                             /**
                              * Format: uuid
@@ -3368,6 +3677,8 @@ export interface operations {
                             totalCents: number;
                         }[];
                         paidAt?: string | null;
+                        invoiceAllowed?: boolean;
+                        invoice?: components["schemas"]["Invoice"] | (never | null);
                     };
                 };
             };
@@ -3391,7 +3702,14 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    method?: "online" | "invoice";
+                };
+            };
+        };
         responses: {
             /** @description Default Response */
             200: {
@@ -3403,7 +3721,9 @@ export interface operations {
                         /** Format: uuid */
                         orderId: string;
                         /** Format: uuid */
-                        paymentId: string;
+                        paymentId?: string;
+                        /** Format: uuid */
+                        invoiceId?: string;
                         redirectUrl: string;
                     };
                 };
@@ -3441,7 +3761,7 @@ export interface operations {
                         /** Format: uuid */
                         id: string | null;
                         /** @enum {string} */
-                        status: "cart" | "pending" | "paid" | "cancelled";
+                        status: "cart" | "pending" | "invoiced" | "paid" | "cancelled";
                         lines: {
                             /**
                              * Format: uuid
@@ -3474,6 +3794,8 @@ export interface operations {
                             totalCents: number;
                         }[];
                         paidAt?: string | null;
+                        invoiceAllowed?: boolean;
+                        invoice?: components["schemas"]["Invoice"] | (never | null);
                     };
                 };
             };
@@ -4284,6 +4606,522 @@ export interface operations {
                     "application/json": {
                         items: components["schemas"]["CourseRegistration"][];
                     };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listDoors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Door"][];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createDoor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    resourceId: string;
+                    name: string;
+                    /** @enum {string} */
+                    adapter: "mqtt" | "http_pull";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        door: components["schemas"]["Door"];
+                        /** @description HTTP pull doors: the bearer token of the door controller. Shown only now; Helppo keeps only its hash. */
+                        token: string | null;
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rotateDoorToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                doorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        door: components["schemas"]["Door"];
+                        /** @description HTTP pull doors: the bearer token of the door controller. Shown only now; Helppo keeps only its hash. */
+                        token: string | null;
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAccessGrants: {
+        parameters: {
+            query?: {
+                state?: "requested" | "installed" | "removal_requested" | "removed" | "failed";
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AccessGrant"][];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    retryAccessGrant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                grantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessGrant"];
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    pullDoorGrants: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Bearer <door token> */
+                authorization?: string;
+            };
+            path: {
+                slug: string;
+                doorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        doorId: string;
+                        /** @description Grants the door must hold */
+                        install: {
+                            /** Format: uuid */
+                            grantId: string;
+                            pin: string;
+                            /** Format: date-time */
+                            validFrom: string;
+                            /** Format: date-time */
+                            validUntil: string;
+                        }[];
+                        /** @description Grants the door must drop, then acknowledge */
+                        remove: {
+                            /** Format: uuid */
+                            grantId: string;
+                            pin: string;
+                            /** Format: date-time */
+                            validFrom: string;
+                            /** Format: date-time */
+                            validUntil: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    acknowledgeDoorGrants: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Bearer <door token> */
+                authorization?: string;
+            };
+            path: {
+                slug: string;
+                doorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    results: {
+                        grantId: string;
+                        status: "installed" | "removed" | "rejected";
+                        error?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        changed: number;
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getInvoiceSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        payeeName: string;
+                        iban: string;
+                        bic: string;
+                        businessId: string;
+                        paymentTermDays: number;
+                        configured: boolean;
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateInvoiceSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    payeeName: string;
+                    iban: string;
+                    bic: string;
+                    businessId: string;
+                    paymentTermDays: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        payeeName: string;
+                        iban: string;
+                        bic: string;
+                        businessId: string;
+                        paymentTermDays: number;
+                        configured: boolean;
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listInvoices: {
+        parameters: {
+            query?: {
+                status?: "open" | "overdue" | "paid" | "all";
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: (components["schemas"]["Invoice"] & {
+                            customer: string;
+                        })[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    markInvoicePaid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                invoiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD, Finnish local date
+                     */
+                    paidOn: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportReceivables: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/csv */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getInvoicePdf: {
+        parameters: {
+            query?: {
+                lang?: "fi" | "sv" | "en";
+            };
+            header?: never;
+            path: {
+                slug: string;
+                invoiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description application/pdf */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
                 };
             };
             /** @description Problem details (RFC 9457), translated */

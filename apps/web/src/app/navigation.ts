@@ -23,6 +23,7 @@ export const navEntries: readonly NavEntry[] = [
   { id: 'reservationAdmin', path: 'admin/reservations', audience: ['facility_admin', 'admin'] },
   { id: 'utilisation', path: 'admin/utilisation', audience: ['facility_admin', 'admin'] },
   { id: 'doorAccess', path: 'admin/access', audience: ['facility_admin', 'admin'] },
+  { id: 'sales', path: 'admin/sales', audience: ['facility_admin', 'admin'] },
   { id: 'admin', path: 'admin', audience: ['admin'] },
   { id: 'accessibility', path: 'accessibility', audience: 'everyone' },
 ];

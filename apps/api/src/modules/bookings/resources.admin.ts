@@ -49,8 +49,9 @@ function columns(input: ResourceInput) {
     slot_step_minutes: input.slot.stepMinutes,
     book_ahead_days: input.slot.bookAheadDays,
     buffer_minutes: input.slot.bufferMinutes,
-    price_product_id: input.priceProductId ?? null,
-    cancel_free_hours: input.cancelFreeHours ?? 24,
+    // Absent: as it was (a new facility is free, with a day's free cancellation).
+    ...(input.priceProductId !== undefined && { price_product_id: input.priceProductId }),
+    ...(input.cancelFreeHours !== undefined && { cancel_free_hours: input.cancelFreeHours }),
   };
 }
 

@@ -13,7 +13,7 @@ import type { Config } from '../../config.js';
 import { PaytrailClient, PaytrailError } from './paytrail/client.js';
 
 /** The receipt by email, in the buyer's language, sent once the payment is recorded. */
-async function sendReceipt(tx: Tx, ctx: Ctx, orderId: string) {
+export async function sendReceipt(tx: Tx, ctx: Ctx, orderId: string) {
   const order = (await orderView(tx, orderId))!;
   const buyer = await tx
     .selectFrom('people')
@@ -176,6 +176,14 @@ async function returnToCart(tx: Tx, orderId: string) {
     .where('orders.status', '=', 'pending')
     .executeTakeFirst();
   if (!order) return;
+  // Bookings and seats whose hold ran out while the payment was open are gone: not back.
+  await sql`delete from order_lines l where l.order_id = ${orderId} and (
+      (l.reservation_id is not null and not exists (
+        select 1 from reservations r where r.id = l.reservation_id and r.status = 'held'))
+      or (l.registration_id is not null and not exists (
+        select 1 from course_registrations g where g.id = l.registration_id and g.status = 'held')))`.execute(
+    tx,
+  );
   const language = isLanguage(order.language) ? order.language : 'fi';
   const cart = await openCartOf(
     tx,
@@ -186,6 +194,7 @@ async function returnToCart(tx: Tx, orderId: string) {
   );
   if (!cart) {
     await tx.updateTable('orders').set({ status: 'cart' }).where('id', '=', orderId).execute();
+    await reprice(tx, orderId, order.customer_group, language);
     return;
   }
   await tx.updateTable('orders').set({ status: 'cancelled' }).where('id', '=', orderId).execute();

@@ -5,6 +5,8 @@ import { AppError } from '../../platform/http/errors.js';
 import { SlugParams, StringEnum, Uuid, responses } from '../../platform/http/schemas.js';
 import { demoPaymentPage, signDemo, verifyDemo } from '../payments/demo-provider.js';
 import { checkout, findPayment, settlePayment } from '../payments/payments.js';
+import { checkoutByInvoice } from '../payments/invoices.js';
+import { InvoiceSchema } from '../payments/invoices.routes.js';
 import { getCart, getOrder, setCartLine } from './orders.js';
 import { salesCsv, salesLines } from './sales.js';
 
@@ -22,7 +24,7 @@ const Line = Type.Object({
 });
 const OrderSchema = Type.Object({
   id: Type.Union([Uuid, Type.Null()]),
-  status: StringEnum(['cart', 'pending', 'paid', 'cancelled']),
+  status: StringEnum(['cart', 'pending', 'invoiced', 'paid', 'cancelled']),
   lines: Type.Array(Line),
   totalCents: Type.Integer(),
   vatCents: Type.Integer(),
@@ -35,6 +37,10 @@ const OrderSchema = Type.Object({
     }),
   ),
   paidAt: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  /** The cart: whether "pay by invoice" may be chosen for it. */
+  invoiceAllowed: Type.Optional(Type.Boolean()),
+  /** An order paid by invoice: the invoice. */
+  invoice: Type.Optional(Type.Union([Type.Ref(InvoiceSchema), Type.Null()])),
 });
 const Signed = Type.Object(
   { outcome: StringEnum(['ok', 'cancel']), signature: Type.String({ maxLength: 128 }) },
@@ -81,17 +87,36 @@ export const orderRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/checkout',
     {
+      // No body at all is an online payment, as it was before there was a choice: clients
+      // written then keep working.
+      preValidation: async (request) => {
+        request.body ??= {};
+      },
       schema: {
         operationId: 'checkout',
         tags: ['shop'],
-        summary: 'Place the cart as an order and start paying it; go to redirectUrl',
+        summary:
+          'Place the cart as an order and pay it online (go to redirectUrl, the provider) or by ' +
+          'invoice (the order is invoiced at once; redirectUrl is the order page)',
         params: SlugParams,
+        body: Type.Object(
+          { method: Type.Optional(StringEnum(['online', 'invoice'])) },
+          { additionalProperties: false },
+        ),
         response: responses({
-          200: Type.Object({ orderId: Uuid, paymentId: Uuid, redirectUrl: Type.String() }),
+          200: Type.Object({
+            orderId: Uuid,
+            paymentId: Type.Optional(Uuid),
+            invoiceId: Type.Optional(Uuid),
+            redirectUrl: Type.String(),
+          }),
         }),
       },
     },
-    async (request) => checkout(request.ctx, publicUrl, app.deps.config.payments),
+    async (request) =>
+      request.body.method === 'invoice'
+        ? checkoutByInvoice(request.ctx, publicUrl)
+        : checkout(request.ctx, publicUrl, app.deps.config.payments),
   );
 
   app.get(

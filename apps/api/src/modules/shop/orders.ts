@@ -8,6 +8,8 @@ import { customerGroupOf, customerGroupOfPerson, loadProducts, priceFor } from '
 import { isLanguage, type Language } from '../../platform/i18n/messages.js';
 import { formatTimeSpan } from '../../platform/i18n/time.js';
 import type { CustomerGroup } from '../../platform/db/schema.js';
+import { invoiceOfOrder } from '../payments/invoices.repo.js';
+import { cartMayBeInvoiced } from './invoice-rule.js';
 
 /** How long a booking stays held once its order goes to the payment provider. */
 export const PAYMENT_HOLD_MINUTES = 30;
@@ -316,14 +318,24 @@ const EMPTY_CART = {
   totalCents: 0,
   vatCents: 0,
   vat: [],
+  invoiceAllowed: false,
 };
 
 export async function getCart(ctx: Ctx) {
   requireUser(ctx);
   return inTenant(ctx.db, ctx.municipality.id, async (tx) => {
     const cart = await openCart(tx, ctx, false);
-    return cart ? publicView((await orderView(tx, cart.id))!) : EMPTY_CART;
+    if (!cart) return EMPTY_CART;
+    const invoiceAllowed = await cartMayBeInvoiced(tx, cart.id);
+    return { ...publicView((await orderView(tx, cart.id))!), invoiceAllowed };
   });
+}
+
+/** The buyer's own invoice, without whose it is (they know). */
+function buyersInvoice(invoice: Awaited<ReturnType<typeof invoiceOfOrder>>) {
+  if (!invoice) return null;
+  const { personId: _personId, customer: _customer, ...rest } = invoice;
+  return rest;
 }
 
 function publicView(view: NonNullable<Awaited<ReturnType<typeof orderView>>>) {
@@ -337,6 +349,7 @@ export async function setCartLine(ctx: Ctx, productId: string, quantity: number)
   return inTenant(ctx.db, ctx.municipality.id, async (tx) => {
     const [product] = await loadProducts(tx, [productId]);
     if (!product) throw notFound();
+    if (product.soldWith !== 'shop') throw new AppError(422, 'soldWithBooking');
     if (quantity > product.maxPerOrder)
       throw new AppError(422, 'quantity', { max: product.maxPerOrder });
     const cart = await openCart(tx, ctx, quantity > 0);
@@ -356,7 +369,8 @@ export async function setCartLine(ctx: Ctx, productId: string, quantity: number)
     }
     await reprice(tx, cart.id, customerGroupOf(ctx), ctx.language);
     await audit(tx, ctx, 'cart.set', `order:${cart.id}`, { productId, quantity });
-    return publicView((await orderView(tx, cart.id))!);
+    const invoiceAllowed = await cartMayBeInvoiced(tx, cart.id);
+    return { ...publicView((await orderView(tx, cart.id))!), invoiceAllowed };
   });
 }
 
@@ -379,6 +393,6 @@ export async function getOrder(ctx: Ctx, id: string) {
   return inTenant(ctx.db, ctx.municipality.id, async (tx) => {
     const view = await orderView(tx, id);
     if (!view || view.personId !== actor.personId) throw notFound();
-    return publicView(view);
+    return { ...publicView(view), invoice: buyersInvoice(await invoiceOfOrder(tx, id)) };
   });
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { inTenant, type Tx } from '../../platform/db/database.js';
 import { audit } from '../../platform/audit/audit.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
@@ -57,6 +58,10 @@ export async function customerGroupOfPerson(tx: Tx, personId: string): Promise<C
 }
 
 const COLUMNS = [
+  sql<'shop' | 'booking' | 'course'>`case
+    when exists (select 1 from resources r where r.price_product_id = products.id) then 'booking'
+    when exists (select 1 from courses c where c.price_product_id = products.id) then 'course'
+    else 'shop' end`.as('sold_with'),
   'id',
   'kind',
   'name_fi',
@@ -112,6 +117,8 @@ async function load(tx: Tx, ids?: string | string[], kind?: ProductKind) {
     vatRateBp: row.vat_rate_bp,
     invoiceAllowed: row.invoice_allowed,
     maxPerOrder: row.max_per_order,
+    // A facility's hourly price or a course fee is bought by booking or registering, not alone.
+    soldWith: row.sold_with,
     prices: CUSTOMER_GROUPS.flatMap((group) => {
       const price = prices.find((p) => p.product_id === row.id && p.customer_group === group);
       return price ? [{ customerGroup: group, unitPriceCents: price.unit_price_cents }] : [];

@@ -5,6 +5,9 @@ import { requireRole, type Ctx } from '../../platform/http/context.js';
 import { checkReportPeriod, csvEuros, csvNumber, csvText, toCsv } from '../../platform/http/csv.js';
 import { TIME_ZONE } from '../../platform/i18n/time.js';
 
+/** Who may read sales and receivables, and mark invoices paid: the finance work of the shop. */
+export const SALES_ROLES = ['admin', 'facility_admin'] as const;
+
 export interface SaleLine {
   paidAt: Date;
   orderId: string;
@@ -26,7 +29,7 @@ export interface SaleLine {
  * is audited.
  */
 export async function salesLines(ctx: Ctx, from: string, to: string): Promise<SaleLine[]> {
-  requireRole(ctx, 'admin', 'facility_admin');
+  requireRole(ctx, ...SALES_ROLES);
   checkReportPeriod(from, to);
   return inTenant(ctx.db, ctx.municipality.id, async (tx) => {
     const rows = await sql<SaleLine>`

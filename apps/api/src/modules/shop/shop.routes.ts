@@ -31,6 +31,10 @@ export const ProductSchema = Type.Object(
     vatRateBp: Type.Integer({ description: 'VAT rate in basis points: 2550 = 25.5 %' }),
     invoiceAllowed: Type.Boolean(),
     maxPerOrder: Type.Integer(),
+    soldWith: StringEnum(['shop', 'booking', 'course'], {
+      description:
+        'booking / course: the price of a facility hour or a course seat, not sold alone',
+    }),
     prices: Type.Array(Price),
     yourPrice: Type.Optional(
       Type.Union([Type.Integer(), Type.Null()], {

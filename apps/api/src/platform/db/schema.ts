@@ -222,11 +222,14 @@ export interface ProductPricesTable {
   unit_price_cents: number;
 }
 
+/** invoiced: binding and waiting for the invoice to be paid. */
+export type OrderStatus = 'cart' | 'pending' | 'invoiced' | 'paid' | 'cancelled';
+
 export interface OrdersTable {
   id: Generated<string>;
   municipality_id: string;
   person_id: string;
-  status: Generated<'cart' | 'pending' | 'paid' | 'cancelled'>;
+  status: Generated<OrderStatus>;
   customer_group: CustomerGroup;
   total_cents: Generated<number>;
   vat_cents: Generated<number>;
@@ -253,7 +256,7 @@ export interface PaymentsTable {
   id: Generated<string>;
   municipality_id: string;
   order_id: string;
-  provider: 'demo' | 'paytrail';
+  provider: 'demo' | 'paytrail' | 'invoice';
   amount_cents: number;
   status: Generated<'created' | 'paid' | 'cancelled' | 'failed'>;
   provider_reference: string | null;
@@ -399,6 +402,38 @@ export interface AccessGrantsTable {
   removed_at: NullableTimestamp;
 }
 
+export interface InvoiceSettingsTable {
+  municipality_id: string;
+  payee_name: string;
+  iban: string;
+  bic: string;
+  business_id: string;
+  payment_term_days: Generated<number>;
+  last_invoice_number: Generated<number>;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface InvoicesTable {
+  id: Generated<string>;
+  municipality_id: string;
+  order_id: string;
+  number: number;
+  reference: string;
+  rf_reference: string;
+  amount_cents: number;
+  /** date columns: read them as text (YYYY-MM-DD) with ::text. */
+  issue_date: string;
+  due_date: string;
+  payee_name: string;
+  iban: string;
+  bic: string;
+  business_id: string;
+  status: Generated<'open' | 'paid'>;
+  paid_on: string | null;
+  marked_paid_by: string | null;
+  created_at: GeneratedTimestamp;
+}
+
 export interface DB {
   children: ChildrenTable;
   guardianships: GuardianshipsTable;
@@ -410,6 +445,8 @@ export interface DB {
   refunds: RefundsTable;
   doors: DoorsTable;
   access_grants: AccessGrantsTable;
+  invoice_settings: InvoiceSettingsTable;
+  invoices: InvoicesTable;
   orders: OrdersTable;
   order_lines: OrderLinesTable;
   payments: PaymentsTable;

@@ -7,6 +7,7 @@ import { seedBookingsDemo } from '../../modules/bookings/bookings.demo.js';
 import { seedCoursesDemo } from '../../modules/bookings/courses.demo.js';
 import { seedShopDemo } from '../../modules/shop/shop.demo.js';
 import { seedAccessDemo } from '../../modules/access/access.demo.js';
+import { seedInvoicingDemo } from '../../modules/payments/payments.demo.js';
 
 /** The demo password of every demo account. */
 export const DEMO_PASSWORD = 'demo';
@@ -114,6 +115,7 @@ const MODULES: ModuleDemo[] = [
   { table: 'products', seed: seedShopDemo },
   { table: 'courses', seed: seedCoursesDemo },
   { table: 'doors', seed: seedAccessDemo },
+  { table: 'invoice_settings', seed: seedInvoicingDemo },
 ];
 
 export async function seedDemoData(db: Database): Promise<boolean> {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { Client, loggedIn, startRuntime } from '../../../test/helpers.js';
 import { asSystem, inTenant } from '../db/database.js';
+import { localDate } from '../i18n/time.js';
 
 /**
  * Tenant isolation: every operation is classified by who may call it, and each class is tried
@@ -19,6 +20,7 @@ let ids: {
   room: string;
   spareRoom: string;
   product: string;
+  invoice: string;
   blockStart: string;
   blockEnd: string;
   course: string;
@@ -75,6 +77,16 @@ beforeAll(async () => {
     ).statusCode,
   ).toBe(201);
   expect((await guardian.post(`courses/${fair.id}/queue`, {})).statusCode).toBe(200);
+  const invoiceable = await asSystem(rt.db, (tx) =>
+    tx
+      .selectFrom('products')
+      .select('id')
+      .where('invoice_allowed', '=', true)
+      .executeTakeFirstOrThrow(),
+  );
+  await shopper.put(`cart/lines/${invoiceable.id}`, { quantity: 1 });
+  const invoiced = await shopper.post('checkout', { method: 'invoice' });
+  expect(invoiced.statusCode).toBe(200);
   await admin.post('admin/notifications', {
     role: 'resident',
     title: 'Hei',
@@ -142,6 +154,7 @@ beforeAll(async () => {
       sauna: door.resource_id,
       saunaDoor: door.id,
       failedGrant: grant.id,
+      invoice: invoiced.json().invoiceId as string,
       bookingRequest: request.id,
       residentBooking: booking.id,
       room: room.id,
@@ -180,6 +193,18 @@ const ADMIN_ONLY: Record<string, Call> = {
   revokeRole: { method: 'DELETE', path: () => `admin/people/${ids.resident}/roles/guardian` },
   listAuditEvents: { method: 'GET', path: () => 'admin/audit' },
   listOutboxEmails: { method: 'GET', path: () => 'admin/emails' },
+  getInvoiceSettings: { method: 'GET', path: () => 'admin/invoicing-settings' },
+  updateInvoiceSettings: {
+    method: 'PUT',
+    path: () => 'admin/invoicing-settings',
+    body: () => ({
+      payeeName: 'Tyrskylän kunta',
+      iban: 'FI4650000120385711',
+      bic: 'OKOYFIHH',
+      businessId: '1817823-7',
+      paymentTermDays: 14,
+    }),
+  },
   sendNotification: {
     method: 'POST',
     path: () => 'admin/notifications',
@@ -245,6 +270,13 @@ const FACILITY_STAFF: Record<string, Call> = {
     method: 'GET',
     path: () =>
       `admin/sales.csv?from=${ids.blockStart.slice(0, 10)}&to=${ids.blockEnd.slice(0, 10)}`,
+  },
+  listInvoices: { method: 'GET', path: () => 'admin/invoices' },
+  exportReceivables: { method: 'GET', path: () => 'admin/invoices/receivables.csv' },
+  markInvoicePaid: {
+    method: 'POST',
+    path: () => `admin/invoices/${ids.invoice}/paid`,
+    body: () => ({ paidOn: localDate(new Date()) }),
   },
   createProduct: { method: 'POST', path: () => 'admin/products', body: () => product },
   updateProduct: {
@@ -333,6 +365,8 @@ const SIGNED_IN = [
   'listMyRegistrations',
   'cancelRegistration',
   'acceptCourseOffer',
+  // The buyer's own invoice (staff may read any of their municipality's).
+  'getInvoicePdf',
 ];
 /** Open to everybody by design. */
 const PUBLIC = [

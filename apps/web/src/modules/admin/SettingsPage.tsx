@@ -6,6 +6,7 @@ import { ErrorAlert, SuccessAlert } from '../../app/feedback';
 import { useMunicipality } from '../../app/MunicipalityContext';
 import { usePageTitle } from '../../app/usePageTitle';
 import { languages } from '../../i18n';
+import { InvoicingSettingsForm } from './InvoicingSettingsForm';
 import { useUpdateSettings } from './queries';
 
 const colourPattern = /^#[0-9a-fA-F]{6}$/;
@@ -114,6 +115,7 @@ export function SettingsPage() {
           {t('settings.save')}
         </Button>
       </form>
+      <InvoicingSettingsForm slug={municipality.slug} />
     </>
   );
 }

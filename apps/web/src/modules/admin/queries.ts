@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   api,
+  type InvoiceSettings,
   type MunicipalitySettings,
   type Role,
   type SendNotificationBody,
@@ -12,7 +13,22 @@ export const adminKeys = {
   allPeople: (slug: string) => ['admin', slug, 'people'] as const,
   audit: (slug: string) => ['admin', slug, 'audit'] as const,
   emails: (slug: string) => ['admin', slug, 'emails'] as const,
+  invoicing: (slug: string) => ['admin', slug, 'invoicing'] as const,
 };
+
+export const useInvoiceSettings = (slug: string) =>
+  useQuery({ queryKey: adminKeys.invoicing(slug), queryFn: () => api.getInvoiceSettings(slug) });
+
+export function useUpdateInvoiceSettings(slug: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: InvoiceSettings) => api.updateInvoiceSettings(slug, body),
+    onSuccess: (settings) => {
+      queryClient.setQueryData(adminKeys.invoicing(slug), settings);
+      void queryClient.invalidateQueries({ queryKey: adminKeys.audit(slug) });
+    },
+  });
+}
 
 export function useUpdateSettings(slug: string) {
   const queryClient = useQueryClient();

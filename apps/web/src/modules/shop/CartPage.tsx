@@ -1,7 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterDomLink, useLocation } from 'react-router-dom';
-import { Button, Heading, Paragraph, RouterLink } from 'suomifi-ui-components';
+import {
+  Button,
+  Heading,
+  Paragraph,
+  RadioButton,
+  RadioButtonGroup,
+  RouterLink,
+} from 'suomifi-ui-components';
+import type { PaymentMethod } from '../../api/client';
 import { ErrorAlert, Loading, SuccessAlert } from '../../app/feedback';
 import { useMunicipality } from '../../app/MunicipalityContext';
 import { usePageTitle } from '../../app/usePageTitle';
@@ -50,6 +58,7 @@ export function CartPage() {
       ? t('cart.heldNotice', { what: state.heldBooking.what, time: state.heldBooking.until })
       : null;
   });
+  const [method, setMethod] = useState<PaymentMethod>('online');
   const noticeRef = useRef<HTMLDivElement>(null);
   usePageTitle(t('cart.title'));
 
@@ -65,15 +74,19 @@ export function CartPage() {
     if (removed) window.setTimeout(() => noticeRef.current?.focus(), 0);
   }
 
+  const order = cart.data;
+  // The server says whether every line of this cart may be invoiced; otherwise online only.
+  const byInvoice = method === 'invoice' && Boolean(order?.invoiceAllowed);
+
   function onCheckout() {
     if (checkout.isPending) return;
-    checkout.mutate(undefined, {
-      // The payment provider's page; it returns the browser to the order page afterwards.
+    checkout.mutate(byInvoice ? 'invoice' : 'online', {
+      // Online: the payment provider's page, which returns the browser to the order page.
+      // Invoice: the order page itself, with the invoice.
       onSuccess: ({ redirectUrl }) => window.location.assign(redirectUrl),
     });
   }
 
-  const order = cart.data;
   const productList = products.data?.items;
   return (
     <div className="page">
@@ -133,12 +146,32 @@ export function CartPage() {
             <Heading variant="h2" id="cart-pay-heading" mb="s">
               {t('cart.pay')}
             </Heading>
-            <Paragraph mb="s">{t('cart.checkoutInfo')}</Paragraph>
+            {order.invoiceAllowed && (
+              <RadioButtonGroup
+                labelText={t('cart.method')}
+                name="payment-method"
+                value={method}
+                onChange={(value) => setMethod(value as PaymentMethod)}
+                mb="m"
+              >
+                <RadioButton value="online" hintText={t('cart.onlineHint')}>
+                  {t('cart.online')}
+                </RadioButton>
+                <RadioButton value="invoice" hintText={t('cart.invoiceHint')}>
+                  {t('cart.invoice')}
+                </RadioButton>
+              </RadioButtonGroup>
+            )}
+            <Paragraph mb="s">{t(byInvoice ? 'cart.invoiceInfo' : 'cart.checkoutInfo')}</Paragraph>
             {hasBookings && <Paragraph mb="s">{t('cart.bookingsNote')}</Paragraph>}
             {checkout.isError && <ErrorAlert error={checkout.error} />}
-            <Button onClick={onCheckout}>{t('cart.checkout')}</Button>
+            <Button onClick={onCheckout}>
+              {t(byInvoice ? 'cart.checkoutInvoice' : 'cart.checkout')}
+            </Button>
             <p className="visually-hidden" role="status">
-              {checkout.isPending || checkout.isSuccess ? t('cart.redirecting') : ''}
+              {checkout.isPending || checkout.isSuccess
+                ? t(byInvoice ? 'cart.invoicing' : 'cart.redirecting')
+                : ''}
             </p>
           </section>
         </>

@@ -7,6 +7,7 @@ import { formatDateTime } from '../../app/format';
 import { useMunicipality } from '../../app/MunicipalityContext';
 import { usePageTitle } from '../../app/usePageTitle';
 import { currentLanguage } from '../../i18n';
+import { InvoiceDetails } from './InvoiceDetails';
 import { OrderLines, OrderTotals, VatTable } from './OrderSummary';
 import { useOrder, useProducts } from './queries';
 import './shop.css';
@@ -16,6 +17,7 @@ import './shop.css';
 // bought is in the cart, so the page links there (no separate "restore" step).
 const alertStatus: Record<OrderStatus, 'neutral' | 'warning'> = {
   paid: 'neutral',
+  invoiced: 'neutral',
   cancelled: 'warning',
   pending: 'neutral',
   cart: 'warning',
@@ -74,6 +76,7 @@ export function OrderPage() {
               </>
             )}
           </dl>
+          {data.invoice && <InvoiceDetails invoice={data.invoice} slug={slug} />}
           {/* A cancelled order's lines went to the cart: the cart shows them, not this page. */}
           {data.status !== 'cancelled' && (
             <>

@@ -32,7 +32,8 @@ export function ShopPage() {
     setParams(next === 'all' ? {} : { kind: next }, { replace: true });
   }
 
-  const items = products.data?.items ?? [];
+  // Facility hours and course fees are bought by booking and registering, not here.
+  const items = (products.data?.items ?? []).filter((p) => p.soldWith === 'shop');
   const kindsPresent = productKinds.filter((k) => items.some((p) => p.kind === k));
   const shown = items.filter((p) => kind === 'all' || p.kind === kind);
   const groups = kindsPresent

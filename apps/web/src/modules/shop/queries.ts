@@ -1,11 +1,20 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Order } from '../../api/client';
+import {
+  api,
+  type InvoiceFilter,
+  type Order,
+  type PaymentMethod,
+  type SalesPeriod,
+} from '../../api/client';
 
 export const shopKeys = {
   all: (slug: string) => ['shop', slug] as const,
   products: (slug: string) => ['shop', slug, 'products'] as const,
   cart: (slug: string) => ['shop', slug, 'cart'] as const,
   order: (slug: string, id: string) => ['shop', slug, 'order', id] as const,
+  sales: (slug: string, period: SalesPeriod) => ['shop', slug, 'sales', period] as const,
+  invoices: (slug: string) => ['shop', slug, 'invoices'] as const,
+  invoiceList: (slug: string, filter: InvoiceFilter) => ['shop', slug, 'invoices', filter] as const,
 };
 
 /** The whole catalogue; the kind filter is applied on the page (few products per municipality). */
@@ -37,7 +46,7 @@ export function useSetCartLine(slug: string) {
 export function useCheckout(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.checkout(slug),
+    mutationFn: (method: PaymentMethod) => api.checkout(slug, method),
     onSettled: () => queryClient.invalidateQueries({ queryKey: shopKeys.cart(slug) }),
   });
 }
@@ -56,5 +65,26 @@ export function useRemoveBooking(slug: string) {
         // The booking lists and calendars (bookingKeys.all) show it cancelled now.
         queryClient.invalidateQueries({ queryKey: ['bookings', slug] }),
       ]),
+  });
+}
+
+/** Staff: paid order lines of a period. */
+export const useSales = (slug: string, period: SalesPeriod) =>
+  useQuery({ queryKey: shopKeys.sales(slug, period), queryFn: () => api.listSales(slug, period) });
+
+/** Staff: invoices by state. */
+export const useInvoices = (slug: string, filter: InvoiceFilter) =>
+  useQuery({
+    queryKey: shopKeys.invoiceList(slug, filter),
+    queryFn: () => api.listInvoices(slug, filter),
+  });
+
+/** Staff: record an invoice paid; every invoice list and the sales change with it. */
+export function useMarkInvoicePaid(slug: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ invoiceId, paidOn }: { invoiceId: string; paidOn: string }) =>
+      api.markInvoicePaid(slug, invoiceId, paidOn),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: shopKeys.all(slug) }),
   });
 }

@@ -9,6 +9,7 @@ const page = (load: () => Promise<ComponentType>): LazyExoticComponent<Component
 const ShopPage = page(() => import('./ShopPage').then((m) => m.ShopPage));
 const CartPage = page(() => import('./CartPage').then((m) => m.CartPage));
 const OrderPage = page(() => import('./OrderPage').then((m) => m.OrderPage));
+const SalesPage = page(() => import('./SalesPage').then((m) => m.SalesPage));
 
 const el = (Page: LazyExoticComponent<ComponentType>) => (
   <Suspense fallback={null}>
@@ -24,4 +25,6 @@ export const shopRoutes: RouteObject[] = [
   { path: 'shop', element: el(ShopPage) },
   { path: 'shop/cart', element: <SignedInOnly>{el(CartPage)}</SignedInOnly> },
   { path: 'orders/:orderId', element: <SignedInOnly>{el(OrderPage)}</SignedInOnly> },
+  // Staff (facility admins and admins): sales, invoices and receivables.
+  { path: 'admin/sales', element: el(SalesPage) },
 ];
