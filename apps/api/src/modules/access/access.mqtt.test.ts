@@ -8,6 +8,20 @@ import { JobWorker } from '../../platform/jobs/worker.js';
 import { accessHandlers, mqttAdapter, type GrantMessage } from './access.jobs.js';
 import { MqttDoorBus } from './access.mqtt.js';
 
+/**
+ * The demo sauna has a price; these tests book it free so that a booking is confirmed at once
+ * (paid bookings get their PIN on payment: booking-payments.test.ts).
+ */
+async function freeSauna(db: Parameters<typeof asSystem>[0]) {
+  await asSystem(db, (tx) =>
+    tx
+      .updateTable('resources')
+      .set({ price_product_id: null })
+      .where('name_fi', '=', 'Rantasauna')
+      .execute(),
+  );
+}
+
 const BROKER = 'mqtt://127.0.0.1:1883';
 
 /** Is something listening on the port? */
@@ -142,6 +156,7 @@ describe.skipIf(!brokerUp)('door grant lifecycle over MQTT', () => {
   let rt: Rt;
   beforeAll(async () => {
     rt = await startRuntime({ MQTT_URL: BROKER, JOB_WORKER: 'true' });
+    await freeSauna(rt.db);
   });
   afterAll(async () => rt?.dispose());
 
@@ -222,6 +237,7 @@ describe('a door system outage', () => {
   beforeAll(async () => {
     dead = `mqtt://127.0.0.1:${await deadPort()}`;
     rt = await startRuntime({ MQTT_URL: dead }); // the tests work the job queue themselves
+    await freeSauna(rt.db);
   });
   afterAll(async () => rt?.dispose());
 

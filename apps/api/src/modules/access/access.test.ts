@@ -4,12 +4,27 @@ import { Client, loggedIn, localInstant, startRuntime } from '../../../test/help
 import { asSystem } from '../../platform/db/database.js';
 import { DEMO_DOOR_TOKEN } from './access.demo.js';
 
+/**
+ * The demo sauna has a price; these tests book it free so that a booking is confirmed at once
+ * (paid bookings get their PIN on payment: booking-payments.test.ts).
+ */
+async function freeSauna(db: Parameters<typeof asSystem>[0]) {
+  await asSystem(db, (tx) =>
+    tx
+      .updateTable('resources')
+      .set({ price_product_id: null })
+      .where('name_fi', '=', 'Rantasauna')
+      .execute(),
+  );
+}
+
 let rt: Awaited<ReturnType<typeof startRuntime>>;
 let sauna: string;
 let saunaDoor: string;
 
 beforeAll(async () => {
   rt = await startRuntime();
+  await freeSauna(rt.db);
   sauna = await asSystem(rt.db, async (tx) => {
     const row = await tx
       .selectFrom('resources')

@@ -113,13 +113,14 @@ describe('paid bookings', () => {
     const flow = await payCart(resident);
     expect((await flow.pay()).statusCode).toBe(302);
     const mine = (await resident.get('reservations/mine')).json().items;
-    expect(mine.find((r: { id: string }) => r.id === booking.id)).toMatchObject({
-      status: 'confirmed',
-      payment: 'paid',
-      heldUntil: null,
-    });
+    const paid = mine.find((r: { id: string }) => r.id === booking.id);
+    expect(paid).toMatchObject({ status: 'confirmed', payment: 'paid', heldUntil: null });
+    // The sauna is self-service: the paid booking now has its door PIN, told in the confirmation.
+    expect(paid.access.pin).toMatch(/^[0-9]{6}$/);
+    expect(booking.access).toBeNull();
     const notifications = (await resident.get('notifications')).json().items;
     expect(notifications[0].title).toBe('Varauksesi on vahvistettu');
+    expect(notifications[0].body).toContain(paid.access.pin);
     // The finance office sees the booking among the sales, as use of the facility.
     const staff = await loggedIn(rt.app, 'tilat@tyrskyla.example');
     const today = new Date().toISOString().slice(0, 10);

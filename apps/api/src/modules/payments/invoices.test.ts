@@ -12,7 +12,7 @@ let products: Record<string, string>;
 
 const TICKET = 'Uimahallin kertalippu';
 const PERMIT = 'Asukaspysäköintitunnus';
-const HALL = 'Liikuntahallin vuoro (1 h)';
+const CARD = 'Uimahallin 10 kerran sarjakortti';
 const TYRSKYLA_IBAN = 'FI4650000120385711';
 
 beforeAll(async () => {
@@ -76,7 +76,7 @@ describe('paying by invoice', () => {
   it('invoices an order whose every line allows it, with consistent references and barcode', async () => {
     const resident = await loggedIn(rt.app, 'asukas@tyrskyla.example');
     await resident.put(`cart/lines/${products[PERMIT]}`, { quantity: 1 });
-    const cart = (await resident.put(`cart/lines/${products[HALL]}`, { quantity: 1 })).json();
+    const cart = (await resident.put(`cart/lines/${products[CARD]}`, { quantity: 1 })).json();
     expect(cart.invoiceAllowed).toBe(true);
     const response = await resident.post('checkout', { method: 'invoice' });
     expect(response.statusCode).toBe(200);
@@ -84,8 +84,8 @@ describe('paying by invoice', () => {
     expect(response.json().redirectUrl).toMatch(new RegExp(`/tyrskyla/orders/${orderId}$`));
 
     const order = (await resident.get(`orders/${orderId}`)).json();
-    // 120,00 € (permit, no VAT) + 30,00 € (hall, VAT 10 %).
-    expect(order).toMatchObject({ status: 'invoiced', totalCents: 15000, vatCents: 273 });
+    // 120,00 € (permit, no VAT) + 58,00 € (series card, VAT 10 %).
+    expect(order).toMatchObject({ status: 'invoiced', totalCents: 17800, vatCents: 527 });
     const invoice = order.invoice;
     const reference = nationalReference(invoice.number);
     expect(invoice).toMatchObject({
@@ -93,7 +93,7 @@ describe('paying by invoice', () => {
       number: '1001',
       reference,
       rfReference: rfReference(reference),
-      amountCents: 15000,
+      amountCents: 17800,
       status: 'open',
       paidOn: null,
       payee: { name: 'Tyrskylän kunta', iban: TYRSKYLA_IBAN, bic: 'OKOYFIHH' },
@@ -103,7 +103,7 @@ describe('paying by invoice', () => {
     expect(invoice.virtualBarcode).toBe(
       virtualBarcode({
         iban: TYRSKYLA_IBAN,
-        amountCents: 15000,
+        amountCents: 17800,
         reference,
         dueDate: invoice.dueDate,
       }),
@@ -116,7 +116,7 @@ describe('paying by invoice', () => {
     const [email, ...more] = await emailsTo('asukas@tyrskyla.example', 'Lasku 1001%');
     expect(more).toEqual([]);
     expect(email!.subject).toBe('Lasku 1001 – Tyrskylä');
-    expect(email!.text_body).toMatch(/Euro: 150,00\s€/);
+    expect(email!.text_body).toMatch(/Euro: 178,00\s€/);
     expect(email!.text_body).toContain(`Viitenumero: ${reference}`);
     expect(email!.text_body).toContain(invoice.virtualBarcode);
     expect(email!.text_body).toContain(`/api/tyrskyla/invoices/${invoiceId}/pdf`);
@@ -154,13 +154,13 @@ describe('paying by invoice', () => {
     const text = pdfText(pdf.rawPayload);
     expect(text).toContain('LASKU');
     expect(text).toContain('1001');
-    expect(text).toMatch(/Maksettava yhteensä\n150,00\s€/);
+    expect(text).toMatch(/Maksettava yhteensä\n178,00\s€/);
     expect(text).toContain('FI46 5000 0120 3857 11');
     expect(text).toContain('Asukaspysäköintitunnus');
 
     const swedish = pdfText((await owner.get(`invoices/${invoiceId}/pdf?lang=sv`)).rawPayload);
     expect(swedish).toContain('FAKTURA');
-    expect(swedish).toMatch(/Att betala\n150,00\s€/);
+    expect(swedish).toMatch(/Att betala\n178,00\s€/);
 
     const staff = await loggedIn(rt.app, 'tilat@tyrskyla.example');
     expect((await staff.get(`invoices/${invoiceId}/pdf`)).statusCode).toBe(200);
@@ -178,7 +178,7 @@ describe('paying by invoice', () => {
 
     // A second invoice, made overdue by moving its dates back.
     const late = await invoiceCheckout(await loggedIn(rt.app, 'admin@tyrskyla.example'), {
-      [HALL]: 2,
+      [CARD]: 2,
     });
     const lateId = late.json().invoiceId as string;
     await asSystem(rt.db, (tx) =>
@@ -204,8 +204,8 @@ describe('paying by invoice', () => {
     expect(header).toBe('Lasku;Viitenumero;Asiakas;Summa;Laskun päiväys;Eräpäivä;Päiviä myöhässä');
     const issued = today();
     expect(rows).toEqual([
-      `1002;${nationalReference('1002')};"Aino Ylläpitäjä";80,00;${addDays(issued, -20)};${addDays(issued, -6)};6`,
-      `1001;${nationalReference('1001')};"Antti Asukas";150,00;${issued};${addDays(issued, 14)};0`,
+      `1002;${nationalReference('1002')};"Aino Ylläpitäjä";140,00;${addDays(issued, -20)};${addDays(issued, -6)};6`,
+      `1001;${nationalReference('1001')};"Antti Asukas";178,00;${issued};${addDays(issued, 14)};0`,
     ]);
     const audits = await asSystem(rt.db, (tx) =>
       tx
@@ -249,7 +249,7 @@ describe('paying by invoice', () => {
         .where('order_id', '=', orderId)
         .execute(),
     );
-    expect(payments).toEqual([{ provider: 'invoice', status: 'paid', amount_cents: 15000 }]);
+    expect(payments).toEqual([{ provider: 'invoice', status: 'paid', amount_cents: 17800 }]);
     expect(await emailsTo('asukas@tyrskyla.example', 'Kuitti%')).toHaveLength(1);
     // Paid invoices leave the receivables and appear in the sales of the day.
     const csv = (await staff.get('admin/invoices/receivables.csv')).body;
@@ -273,7 +273,7 @@ describe('paying by invoice', () => {
     for (const buyer of buyers) {
       await buyer.put(`cart/lines/${products[TICKET]}`, { quantity: 0 });
       await buyer.put(`cart/lines/${products[PERMIT]}`, { quantity: 0 });
-      await buyer.put(`cart/lines/${products[HALL]}`, { quantity: 1 });
+      await buyer.put(`cart/lines/${products[CARD]}`, { quantity: 1 });
     }
     const results = await Promise.all(buyers.map((b) => b.post('checkout', { method: 'invoice' })));
     expect(results.map((r) => r.statusCode)).toEqual(emails.map(() => 200));
@@ -332,7 +332,7 @@ describe('invoicing settings', () => {
             (select id from municipalities where slug = 'tyrskyla')`.execute(tx),
     );
     const resident = await loggedIn(rt.app, 'huoltaja@tyrskyla.example');
-    const cart = (await resident.put(`cart/lines/${products[HALL]}`, { quantity: 1 })).json();
+    const cart = (await resident.put(`cart/lines/${products[CARD]}`, { quantity: 1 })).json();
     expect(cart.invoiceAllowed).toBe(false);
   });
 });

@@ -52,6 +52,8 @@ const PRODUCTS: DemoProduct[] = [
     provider: 'Tyrskylän uimahalli',
     promise: PROMISE,
     vatRateBp: 1000,
+    // Associations buy these for their members and pay by invoice.
+    invoiceAllowed: true,
     prices: { resident: 5800, non_resident: 7000 },
   },
   {

@@ -1,0 +1,218 @@
+/**
+ * npm run bench:rush — the course registration rush against the PostgreSQL server of
+ * DATABASE_URL (a scratch database is created on it and dropped afterwards).
+ *
+ * A course with SEATS seats (default 500) and PARENTS guardians (default 5 000), each signed
+ * in with one child. When registration opens, every guardian registers at once over
+ * CONNECTIONS (default 1 000) loopback connections to a real Helppo server. Afterwards the
+ * database is checked: held + confirmed seats ≤ seats, no child twice, no 5xx. In the same run
+ * pgbench measures the PostgreSQL baselines on the same server: one hot counter row updated by
+ * every transaction, and the same spread over 100 rows. Prints one JSON object.
+ *
+ * Options: --seats N --parents N --connections N (or SEATS, PARENTS, CONNECTIONS).
+ */
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { hashToken } from '../platform/auth/session.repo.js';
+import {
+  load,
+  percentile,
+  pgbench,
+  requireDatabaseUrl,
+  scratchDatabase,
+  startServer,
+} from './bench-support.js';
+
+const { values } = parseArgs({
+  options: {
+    seats: { type: 'string' },
+    parents: { type: 'string' },
+    connections: { type: 'string' },
+  },
+});
+const SEATS = Number(values.seats ?? process.env.SEATS ?? 500);
+const PARENTS = Number(values.parents ?? process.env.PARENTS ?? 5000);
+const CONNECTIONS = Number(values.connections ?? process.env.CONNECTIONS ?? 1000);
+const log = (message: string) => process.stderr.write(`[bench:rush] ${message}\n`);
+
+async function main() {
+  const baseUrl = requireDatabaseUrl();
+  const scratch = await scratchDatabase(baseUrl, `helppo_bench_rush_${process.pid}`);
+  let server: Awaited<ReturnType<typeof startServer>> | null = null;
+  try {
+    log('starting the server (migrations, demo data)');
+    server = await startServer(scratch.url, { DATABASE_POOL_SIZE: '40', JOB_WORKER: 'false' });
+    const db = new pg.Client({ connectionString: scratch.url });
+    await db.connect();
+    const municipality = (
+      await db.query<{ id: string }>(`select id from municipalities where slug = 'tyrskyla'`)
+    ).rows[0]!.id;
+    const fee = (
+      await db.query<{ id: string }>(
+        `select id from products where kind = 'course_fee' and municipality_id = $1 limit 1`,
+        [municipality],
+      )
+    ).rows[0]!.id;
+
+    log(`creating ${PARENTS} guardians with a child and a session each`);
+    const tokens = Array.from({ length: PARENTS }, () => randomBytes(32).toString('base64url'));
+    await db.query('begin');
+    const people = await db.query<{ id: string; n: number }>(
+      `insert into people (email, name, language)
+       select 'rush' || n || '@bench.example', 'Rush ' || n, 'fi' from generate_series(1, $1) n
+       returning id, (regexp_replace(email, '[^0-9]', '', 'g'))::int as n`,
+      [PARENTS],
+    );
+    const ids = people.rows.sort((a, b) => a.n - b.n).map((r) => r.id);
+    await db.query(
+      `insert into role_grants (municipality_id, person_id, role)
+       select $1, unnest($2::uuid[]), 'resident'`,
+      [municipality, ids],
+    );
+    await db.query(
+      `insert into sessions (token_hash, person_id, auth_method, expires_at)
+       select unnest($1::text[]), unnest($2::uuid[]), 'password', now() + interval '8 hours'`,
+      [tokens.map(hashToken), ids],
+    );
+    const children = await db.query<{ id: string }>(
+      `with c as (
+         insert into children (municipality_id, first_name, last_name, birth_date)
+         select $1, 'Lapsi', 'Rush ' || n, date '2019-06-01' from generate_series(1, $2) n
+         returning id, (regexp_replace(last_name, '[^0-9]', '', 'g'))::int as n)
+       select id from c order by n`,
+      [municipality, PARENTS],
+    );
+    const childIds = children.rows.map((r) => r.id);
+    await db.query(
+      `insert into guardianships (municipality_id, child_id, person_id)
+       select $1, unnest($2::uuid[]), unnest($3::uuid[])`,
+      [municipality, childIds, ids],
+    );
+    // Registration opens a little after the sessions are ready.
+    const course = await db.query<{ id: string }>(
+      `insert into courses (municipality_id, name_fi, name_sv, name_en, age_min, age_max, seats,
+                            price_product_id, registration_opens_at, registration_closes_at)
+       values ($1, 'Ruuhkakurssi', 'Rusningskurs', 'Rush course', 3, 10, $2, $3,
+               now() + interval '1 hour', now() + interval '2 days') returning id`,
+      [municipality, SEATS, fee],
+    );
+    const courseId = course.rows[0]!.id;
+    await db.query(
+      `insert into course_sessions (municipality_id, course_id, starts_at, ends_at)
+       values ($1, $2, now() + interval '7 days', now() + interval '7 days 45 minutes')`,
+      [municipality, courseId],
+    );
+    await db.query(
+      `insert into course_seats (municipality_id, course_id, seat_no)
+       select $1, $2, n from generate_series(1, $3) n`,
+      [municipality, courseId, SEATS],
+    );
+    await db.query('commit');
+
+    log('fetching the CSRF token of each session (not timed)');
+    const session = (token: string) => `helppo_session=${token}`;
+    const credentials: { cookie: string; csrf: string }[] = [];
+    for (let i = 0; i < tokens.length; i += 100) {
+      credentials.push(
+        ...(await Promise.all(
+          tokens.slice(i, i + 100).map(async (token) => {
+            const response = await fetch(`${server!.base}/api/tyrskyla/session`, {
+              headers: { cookie: session(token) },
+            });
+            if (!response.ok) throw new Error(`session: ${response.status}`);
+            const body = (await response.json()) as { csrfToken: string };
+            const setCookie = response.headers.getSetCookie().map((c) => c.split(';')[0]);
+            return { cookie: [session(token), ...setCookie].join('; '), csrf: body.csrfToken };
+          }),
+        )),
+      );
+    }
+
+    await db.query(`update courses set registration_opens_at = now() where id = $1`, [courseId]);
+    log(`registration open: ${PARENTS} guardians over ${CONNECTIONS} connections`);
+    const rush = await load(
+      credentials.map((c, i) => ({
+        method: 'POST',
+        url: `${server!.base}/api/tyrskyla/courses/${courseId}/registrations`,
+        headers: {
+          cookie: c.cookie,
+          'x-csrf-token': c.csrf,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ childIds: [childIds[i]] }),
+      })),
+      CONNECTIONS,
+    );
+
+    const check = await db.query<{
+      seated: number;
+      seat_rows_taken: number;
+      duplicates: number;
+      registrations: number;
+    }>(
+      `select
+         (select count(*)::int from course_registrations
+          where course_id = $1 and status in ('held', 'confirmed', 'offered')) as seated,
+         (select count(*)::int from course_seats
+          where course_id = $1 and registration_id is not null) as seat_rows_taken,
+         (select count(*)::int from (select child_id from course_registrations where course_id = $1
+            and status in ('held', 'confirmed', 'waitlisted', 'offered')
+            group by child_id having count(*) > 1) d) as duplicates,
+         (select count(*)::int from course_registrations where course_id = $1) as registrations`,
+      [courseId],
+    );
+    const result = check.rows[0]!;
+    const statuses = rush.samples.map((s) => s.status);
+    const ok = statuses.filter((s) => s === 201).length;
+    const latencies = rush.samples.map((s) => s.ms);
+
+    log('pgbench baselines on the same server');
+    await db.query(`create table bench_hot (id int primary key, seats bigint not null)`);
+    await db.query(`insert into bench_hot values (1, 1000000000)`);
+    await db.query(`create table bench_rows (id int primary key, seats bigint not null)`);
+    await db.query(`insert into bench_rows select n, 1000000000 from generate_series(1, 100) n`);
+    await db.end();
+    const clients = 50;
+    const hot = await pgbench(
+      scratch.url,
+      'UPDATE bench_hot SET seats = seats - 1 WHERE id = 1 AND seats > 0;\n',
+      clients,
+      10,
+    );
+    const spread = await pgbench(
+      scratch.url,
+      '\\set r random(1, 100)\nUPDATE bench_rows SET seats = seats - 1 WHERE id = :r AND seats > 0;\n',
+      clients,
+      10,
+    );
+    const perSecond = ok / rush.seconds;
+    console.log(
+      JSON.stringify({
+        seats: SEATS,
+        clients: PARENTS,
+        connections: CONNECTIONS,
+        confirmed: result.seated,
+        waitlisted: result.registrations - result.seated,
+        overbooked: Math.max(0, result.seated - SEATS, result.seat_rows_taken - SEATS),
+        duplicates: result.duplicates,
+        errors_5xx: statuses.filter((s) => s >= 500).length,
+        failed_other: statuses.filter((s) => s !== 201 && s < 500).length,
+        registrations_per_s: Math.round(perSecond),
+        p50_ms: Math.round(percentile(latencies, 50)),
+        p99_ms: Math.round(percentile(latencies, 99)),
+        pgbench_hot_row_tps: Math.round(hot),
+        pgbench_100_rows_tps: Math.round(spread),
+        ratio_vs_hot_row: Number((perSecond / hot).toFixed(2)),
+      }),
+    );
+  } finally {
+    await server?.stop();
+    await scratch.drop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
