@@ -10,6 +10,7 @@ import { JobWorker, type JobHandler } from './platform/jobs/worker.js';
 import { emailHandlers } from './platform/email/outbox.js';
 import { bookingHandlers } from './modules/bookings/booking-payments.js';
 import { refundHandlers } from './modules/payments/refunds.js';
+import { paymentHandlers } from './modules/payments/payments.js';
 import { courseHandlers } from './modules/bookings/courses.js';
 import { discoverOidc } from './platform/auth/oidc.js';
 import { startDemoIdp } from './platform/auth/demo-idp.js';
@@ -97,6 +98,7 @@ export async function createRuntime(
     ...bookingHandlers(db, { publicUrl: config.publicUrl }),
     ...courseHandlers(db, { publicUrl: config.publicUrl }),
     ...refundHandlers(db, { payments: config.payments, publicUrl: config.publicUrl }),
+    ...paymentHandlers(db, { payments: config.payments, publicUrl: config.publicUrl }),
     ...accessHandlers(db, { mqtt: mqttAdapter(doorBus) }),
   };
   const worker = config.jobWorker ? new JobWorker(db, handlers, app.log) : null;

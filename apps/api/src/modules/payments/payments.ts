@@ -1,5 +1,8 @@
 import { sql } from 'kysely';
-import { inTenant, type Tx } from '../../platform/db/database.js';
+import { inTenant, type Database, type Tx } from '../../platform/db/database.js';
+import { enqueueJob } from '../../platform/jobs/queue.js';
+import type { JobHandler } from '../../platform/jobs/worker.js';
+import { jobContext } from '../../platform/jobs/context.js';
 import { audit } from '../../platform/audit/audit.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { requireUser, type Ctx } from '../../platform/http/context.js';
@@ -51,6 +54,53 @@ export async function sendReceipt(tx: Tx, ctx: Ctx, orderId: string) {
     subject: translate(language, 'email.receipt.subject', { order: order.id.slice(0, 8) }),
     text,
   });
+}
+
+export const POLL_PAYMENT = 'payments.poll';
+const POLL_EVERY_MS = 15 * 60_000;
+/** After a day a payment that never finished is left to staff. */
+const POLL_FOR_MS = 24 * 3_600_000;
+
+/**
+ * The polling job: a Paytrail payment still open after its callback should have come is asked
+ * about; a finished one is settled through the same idempotent path as the callback, an open
+ * one is asked about again later.
+ */
+export function paymentHandlers(
+  db: Database,
+  options: { payments: Config['payments']; publicUrl: string },
+): Record<string, JobHandler> {
+  return {
+    [POLL_PAYMENT]: async (job) => {
+      const { paymentId } = job.payload as { paymentId: string };
+      const municipalityId = job.municipality_id!;
+      const payment = await inTenant(db, municipalityId, (tx) =>
+        tx
+          .selectFrom('payments')
+          .select(['status', 'provider', 'provider_reference', 'created_at'])
+          .where('id', '=', paymentId)
+          .executeTakeFirst(),
+      );
+      if (!payment || payment.status !== 'created' || !payment.provider_reference) return;
+      if (payment.provider !== 'paytrail' || !options.payments.paytrail) return;
+      const state = await new PaytrailClient(options.payments.paytrail).getPayment(
+        payment.provider_reference,
+      );
+      const ctx = await jobContext(db, municipalityId, options.publicUrl, `job:${job.id}`);
+      if (state.status === 'ok' || state.status === 'fail') {
+        await settlePayment(ctx, paymentId, state.status === 'ok' ? 'ok' : 'cancel');
+      } else if (Date.now() - payment.created_at.getTime() < POLL_FOR_MS) {
+        await inTenant(db, municipalityId, (tx) =>
+          enqueueJob(
+            tx,
+            POLL_PAYMENT,
+            { paymentId },
+            { municipalityId, runAt: new Date(Date.now() + POLL_EVERY_MS) },
+          ),
+        );
+      }
+    },
+  };
 }
 
 /**
@@ -111,13 +161,20 @@ export async function checkout(ctx: Ctx, baseUrl: string, payments: Config['paym
       redirectUrls: { success: `${api}/paytrail/return`, cancel: `${api}/paytrail/return` },
       callbackUrls: { success: `${api}/paytrail/callback`, cancel: `${api}/paytrail/callback` },
     });
-    await inTenant(ctx.db, ctx.municipality.id, (tx) =>
-      tx
+    await inTenant(ctx.db, ctx.municipality.id, async (tx) => {
+      await tx
         .updateTable('payments')
         .set({ provider_reference: created.transactionId })
         .where('id', '=', placed.paymentId)
-        .execute(),
-    );
+        .execute();
+      // If neither the callback nor the buyer comes back, ask Paytrail.
+      await enqueueJob(
+        tx,
+        POLL_PAYMENT,
+        { paymentId: placed.paymentId },
+        { municipalityId: ctx.municipality.id, runAt: new Date(Date.now() + POLL_EVERY_MS) },
+      );
+    });
     return { orderId: placed.order.id, paymentId: placed.paymentId, redirectUrl: created.href };
   } catch (error) {
     // The payment never started: the order goes back to being the cart, to try again.

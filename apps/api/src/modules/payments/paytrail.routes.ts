@@ -4,6 +4,7 @@ import { AppError } from '../../platform/http/errors.js';
 import type { Ctx } from '../../platform/http/context.js';
 import { SlugParams, responses } from '../../platform/http/schemas.js';
 import { findPayment, settlePayment } from './payments.js';
+import { refundOutcome } from './refunds.js';
 import { verifyPaytrailSignature } from './paytrail/signature.js';
 
 /** Paytrail's signed parameters: checkout-* fields and the signature. */
@@ -73,5 +74,33 @@ export const paytrailRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => ({
       status: (await settle(request.ctx, request.query as Record<string, string>)).status,
     }),
+  );
+
+  app.get(
+    '/payments/paytrail/refund-callback',
+    {
+      schema: {
+        operationId: 'paytrailRefundCallback',
+        tags: ['shop'],
+        summary: "Paytrail's server-to-server notice of a refund's outcome",
+        params: SlugParams,
+        querystring: Params,
+        response: responses({ 200: Type.Object({ status: Type.String() }) }),
+      },
+    },
+    async (request) => {
+      const { signature, ...fields } = request.query as Record<string, string>;
+      const paytrail = payments.paytrail;
+      if (!paytrail || !verifyPaytrailSignature(paytrail.secret, fields, signature ?? '')) {
+        throw new AppError(400, 'paymentSignature');
+      }
+      const stamp = fields['checkout-stamp'] ?? '';
+      const status = fields['checkout-status'];
+      const outcome = UUID.test(stamp)
+        ? await refundOutcome(request.ctx, stamp, status === 'ok')
+        : null;
+      if (!outcome) throw new AppError(400, 'paymentSignature');
+      return { status: outcome };
+    },
   );
 };

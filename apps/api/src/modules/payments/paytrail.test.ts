@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loggedIn, startRuntime } from '../../../test/helpers.js';
+import { sql } from 'kysely';
+import { loggedIn, localInstant, startRuntime } from '../../../test/helpers.js';
+import { JobWorker } from '../../platform/jobs/worker.js';
 import { Browser, freePort } from '../../../test/http-browser.js';
 import { asSystem } from '../../platform/db/database.js';
 import { startFakePaytrail, type FakePaytrail } from './paytrail/fake-server.js';
@@ -134,5 +136,80 @@ describe('checkout with Paytrail', () => {
     } finally {
       await down.dispose();
     }
+  });
+});
+
+/** Make the jobs of a kind due now and run every due job. */
+async function runJobsNow(kind: string) {
+  await asSystem(rt.db, (tx) =>
+    sql`update jobs set run_at = now() where kind = ${kind} and done_at is null`.execute(tx),
+  );
+  await new JobWorker(rt.db, rt.jobHandlers, rt.app.log).wake();
+}
+
+describe('Paytrail after the checkout', () => {
+  it('asks Paytrail about a payment whose callback never came, and settles it', async () => {
+    const buyer = await loggedIn(rt.app, 'admin@tyrskyla.example');
+    await buyer.put(`cart/lines/${ticket}`, { quantity: 1 });
+    const checkout = (await buyer.post('checkout')).json() as { orderId: string };
+    const transaction = [...fake.transactions.values()].find(
+      (t) => t.reference === checkout.orderId,
+    )!;
+    // Still open at Paytrail: the poll leaves it and asks again later.
+    await runJobsNow('payments.poll');
+    expect(await statusOf(checkout.orderId)).toEqual({ order: 'pending', payments: ['created'] });
+    // The buyer paid, but neither the callback nor the browser came back.
+    transaction.status = 'ok';
+    await runJobsNow('payments.poll');
+    expect(await statusOf(checkout.orderId)).toEqual({ order: 'paid', payments: ['paid'] });
+  });
+
+  it('refunds a cancelled booking through Paytrail', async () => {
+    const buyer = await loggedIn(rt.app, 'asukas@tyrskyla.example');
+    const day = await asSystem(rt.db, async (tx) => {
+      const result = await sql<{ d: number }>`
+        select min(d)::int as d from generate_series(5, 40) as d
+        where not exists (select 1 from opening_exceptions e join resources r on r.id = e.resource_id
+                          where r.name_fi = 'Rantasauna' and e.day = current_date + d)`.execute(tx);
+      return result.rows[0]!.d;
+    });
+    const sauna = await asSystem(rt.db, (tx) =>
+      tx
+        .selectFrom('resources')
+        .select('id')
+        .where('name_fi', '=', 'Rantasauna')
+        .executeTakeFirstOrThrow(),
+    );
+    const booking = (
+      await buyer.post('reservations', {
+        resourceId: sauna.id,
+        start: await localInstant(rt.db, day, '18:00'),
+        end: await localInstant(rt.db, day, '19:00'),
+      })
+    ).json() as { id: string };
+    const checkout = (await buyer.post('checkout')).json() as {
+      orderId: string;
+      redirectUrl: string;
+    };
+    const browser = new Browser();
+    const paid = await browser.fetch(new URL(`${checkout.redirectUrl}?outcome=ok`));
+    await browser.fetch(new URL(paid.headers.get('location')!));
+    expect(await statusOf(checkout.orderId)).toMatchObject({ order: 'paid' });
+    const cancelled = await buyer.post(`reservations/${booking.id}/cancel`, {});
+    expect(cancelled.json()).toMatchObject({ refundedCents: 800 });
+    await runJobsNow('payments.refund');
+    const refund = await asSystem(rt.db, (tx) =>
+      tx
+        .selectFrom('refunds')
+        .select(['status', 'provider', 'provider_reference'])
+        .where('reservation_id', '=', booking.id)
+        .executeTakeFirstOrThrow(),
+    );
+    expect(refund).toMatchObject({ status: 'done', provider: 'paytrail' });
+    expect(refund.provider_reference).toBeTruthy();
+    const transaction = [...fake.transactions.values()].find(
+      (t) => t.reference === checkout.orderId,
+    )!;
+    expect(transaction.refunds).toBe(800);
   });
 });

@@ -194,3 +194,29 @@ export function refundHandlers(
     },
   };
 }
+
+/**
+ * Paytrail's later word on a refund it accepted (a signed callback): a refused refund is
+ * marked failed for staff to see; an accepted one is already done. Idempotent.
+ */
+export async function refundOutcome(ctx: Ctx, refundId: string, ok: boolean) {
+  return inTenant(ctx.db, ctx.municipality.id, async (tx) => {
+    const refund = await tx
+      .selectFrom('refunds')
+      .select(['id', 'status'])
+      .where('id', '=', refundId)
+      .where('provider', '=', 'paytrail')
+      .forUpdate()
+      .executeTakeFirst();
+    if (!refund) return null;
+    if (!ok && refund.status !== 'failed') {
+      await tx
+        .updateTable('refunds')
+        .set({ status: 'failed', last_error: 'refused by the provider', settled_at: sql`now()` })
+        .where('id', '=', refundId)
+        .execute();
+      await audit(tx, { ...ctx, actor: null }, 'refund.failed', `refund:${refundId}`);
+    }
+    return ok ? 'done' : 'failed';
+  });
+}

@@ -393,6 +393,7 @@ const PUBLIC = [
   'paymentCallback',
   'paytrailReturn',
   'paytrailCallback',
+  'paytrailRefundCallback',
   // Door controllers: the door's bearer token is the key (tested in modules/access).
   'pullDoorGrants',
   'acknowledgeDoorGrants',
