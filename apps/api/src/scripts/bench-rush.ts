@@ -42,7 +42,10 @@ async function main() {
   let server: Awaited<ReturnType<typeof startServer>> | null = null;
   try {
     log('starting the server (migrations, demo data)');
-    server = await startServer(scratch.url, { DATABASE_POOL_SIZE: '40', JOB_WORKER: 'false' });
+    server = await startServer(scratch.url, {
+      DATABASE_POOL_SIZE: process.env.BENCH_POOL_SIZE ?? '40',
+      JOB_WORKER: 'false',
+    });
     const db = new pg.Client({ connectionString: scratch.url });
     await db.connect();
     const municipality = (

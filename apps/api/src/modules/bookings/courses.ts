@@ -272,17 +272,19 @@ async function claimSeat(tx: Tx, courseId: string): Promise<number | null> {
   // transaction holds locked may still come free (if it rolls back), so when every free row
   // is locked, wait a moment and look again rather than call the course full.
   for (let attempt = 0; attempt < 20; attempt++) {
-    const seat = await sql<{ seat_no: number }>`
-      select seat_no from course_seats
-      where course_id = ${courseId} and registration_id is null
-      order by seat_no limit 1 for update skip locked`.execute(tx);
-    if (seat.rows[0]) return seat.rows[0].seat_no;
-    const anyFree = await sql<{ free: boolean }>`
-      select exists (select 1 from course_seats
-                     where course_id = ${courseId} and registration_id is null) as free`.execute(
+    const result = await sql<{ seat_no: number | null; any_free: boolean }>`
+      with seat as (
+        select seat_no from course_seats
+        where course_id = ${courseId} and registration_id is null
+        order by seat_no limit 1 for update skip locked)
+      select (select seat_no from seat) as seat_no,
+             exists (select 1 from course_seats
+                     where course_id = ${courseId} and registration_id is null) as any_free`.execute(
       tx,
     );
-    if (!anyFree.rows[0]?.free) return null;
+    const { seat_no: seat, any_free: anyFree } = result.rows[0]!;
+    if (seat !== null) return seat;
+    if (!anyFree) return null;
     await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * (attempt + 1)));
   }
   return null;
@@ -308,25 +310,46 @@ async function freeSeat(tx: Tx, registrationId: string) {
 type NoticeKey =
   'courseSeatConfirmed' | 'courseWaitlisted' | 'courseSeatOffered' | 'courseRegistrationCancelled';
 
-/** Tell the guardian, in their language, in the app and by email. */
-async function notifyGuardian(tx: Tx, ctx: Ctx, registrationId: string, key: NoticeKey) {
+interface Notice {
+  personId: string;
+  language: string | null;
+  email: string | null;
+  course: { fi: string; sv: string; en: string };
+  child: string;
+  deadline: Date | null;
+}
+
+/** What a notice about a registration says, read from the database. */
+async function noticeOf(tx: Tx, registrationId: string): Promise<Notice> {
   const row = (await findRegistration(tx, registrationId))!;
   const person = await tx
     .selectFrom('people')
     .select(['language', 'email'])
     .where('id', '=', row.person_id)
     .executeTakeFirst();
-  const language = isLanguage(person?.language) ? person.language : 'fi';
-  const deadline = row.offered_until ?? row.held_until;
-  const params = {
-    course: { fi: row.name_fi, sv: row.name_sv, en: row.name_en }[language],
+  return {
+    personId: row.person_id,
+    language: person?.language ?? null,
+    email: person?.email ?? null,
+    course: { fi: row.name_fi, sv: row.name_sv, en: row.name_en },
     child: row.first_name,
-    until: deadline
+    deadline: row.offered_until ?? row.held_until,
+  };
+}
+
+/** Tell the guardian, in their language, in the app and by email. */
+async function notifyGuardian(tx: Tx, ctx: Ctx, registration: string | Notice, key: NoticeKey) {
+  const notice = typeof registration === 'string' ? await noticeOf(tx, registration) : registration;
+  const language = isLanguage(notice.language) ? notice.language : 'fi';
+  const params = {
+    course: notice.course[language],
+    child: notice.child,
+    until: notice.deadline
       ? new Intl.DateTimeFormat(language, {
           dateStyle: 'medium',
           timeStyle: 'short',
           timeZone: 'Europe/Helsinki',
-        }).format(deadline)
+        }).format(notice.deadline)
       : '',
   };
   const title = translate(language, `notification.${key}`, params);
@@ -334,18 +357,18 @@ async function notifyGuardian(tx: Tx, ctx: Ctx, registrationId: string, key: Not
   const link = `/${ctx.municipality.slug}/courses/mine`;
   await insertNotification(tx, {
     municipalityId: ctx.municipality.id,
-    personId: row.person_id,
+    personId: notice.personId,
     title,
     body,
     link,
   });
-  if (person?.email) {
+  if (notice.email) {
     const footer = translate(language, 'email.notification.footer', {
       municipality: ctx.municipality.name[language],
     });
     await enqueueEmail(tx, {
       municipalityId: ctx.municipality.id,
-      to: person.email,
+      to: notice.email,
       subject: title,
       text: `${body}\n\n${ctx.baseUrl}${link}\n\n${footer}`,
     });
@@ -387,8 +410,33 @@ export async function registerForCourse(ctx: Ctx, courseId: string, childIds: st
   }
   try {
     return await inTenant(ctx.db, ctx.municipality.id, async (tx) => {
-      const course = await findCourse(tx, courseId);
-      if (!course) throw notFound();
+      // The course, its first day and the fee of the guardian's group: one round trip.
+      const found = await tx
+        .selectFrom('courses as c')
+        .leftJoin('products as p', (join) =>
+          join.onRef('p.id', '=', 'c.price_product_id').on('p.active', '=', true),
+        )
+        .leftJoin('product_prices as pp', (join) =>
+          join
+            .onRef('pp.product_id', '=', 'p.id')
+            .on('pp.customer_group', '=', customerGroupOf(ctx)),
+        )
+        .select(COURSE_COLUMNS.map((column) => `c.${column}` as const))
+        .select([
+          'pp.unit_price_cents',
+          'p.vat_rate_bp',
+          (eb) =>
+            eb
+              .selectFrom('course_sessions as s')
+              .select((e) => e.fn.min<Date>('s.starts_at').as('first'))
+              .whereRef('s.course_id', '=', 'c.id')
+              .as('first_session'),
+        ])
+        .where('c.id', '=', courseId)
+        .where('c.active', '=', true)
+        .executeTakeFirst();
+      if (!found) throw notFound();
+      const course: CourseRow = found;
       const now = Date.now();
       checkRegistrationWindow(course, now);
       if (course.registration_mode === 'fair_queue') {
@@ -398,8 +446,7 @@ export async function registerForCourse(ctx: Ctx, courseId: string, childIds: st
       }
       const children = await childrenOf(tx, actor.personId, unique);
       if (children.length !== unique.length) throw notFound();
-      const sessions = await sessionsOf(tx, [courseId]);
-      const firstDay = localDate(sessions[0]?.starts_at ?? course.registration_closes_at);
+      const firstDay = localDate(found.first_session ?? course.registration_closes_at);
       for (const child of children) {
         const age = ageOn(child.birth_date, firstDay);
         if (age < course.age_min || age > course.age_max) {
@@ -410,7 +457,11 @@ export async function registerForCourse(ctx: Ctx, courseId: string, childIds: st
           });
         }
       }
-      const price = (await coursePrices(tx, [course], customerGroupOf(ctx)))(course);
+      const price = !course.price_product_id
+        ? { priceCents: 0, vatRateBp: 0 }
+        : found.unit_price_cents !== null && found.vat_rate_bp !== null
+          ? { priceCents: found.unit_price_cents, vatRateBp: found.vat_rate_bp }
+          : null;
       if (!price) throw new AppError(422, 'notForSale');
       const ids: string[] = [];
       for (const child of children) {
@@ -419,34 +470,41 @@ export async function registerForCourse(ctx: Ctx, courseId: string, childIds: st
         const status: RegistrationStatus =
           seat === null ? 'waitlisted' : price.priceCents > 0 ? 'held' : 'confirmed';
         const heldUntil = status === 'held' ? new Date(now + course.hold_minutes * 60_000) : null;
-        const { id } = await tx
-          .insertInto('course_registrations')
-          .values({
-            municipality_id: ctx.municipality.id,
-            course_id: courseId,
-            child_id: child.id,
-            person_id: actor.personId,
-            status,
-            held_until: heldUntil,
-            price_cents: price.priceCents,
-            vat_rate_bp: price.vatRateBp,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        if (seat !== null) await takeSeat(tx, courseId, seat, id);
+        // The registration and its seat in one statement (one round trip in the rush).
+        const inserted = await sql<{ id: string }>`
+          with registration as (
+            insert into course_registrations (municipality_id, course_id, child_id, person_id,
+                                              status, held_until, price_cents, vat_rate_bp)
+            values (${ctx.municipality.id}, ${courseId}, ${child.id}, ${actor.personId},
+                    ${status}, ${heldUntil}, ${price.priceCents}, ${price.vatRateBp})
+            returning id),
+          seat as (
+            update course_seats set registration_id = (select id from registration)
+            where course_id = ${courseId} and seat_no = ${seat} and ${seat !== null}
+            returning seat_no)
+          select id from registration, (select count(*) from seat) as taken`.execute(tx);
+        const id = inserted.rows[0]!.id;
         if (heldUntil) await holdSeat(tx, ctx, id, actor.personId, heldUntil);
         else
           await notifyGuardian(
             tx,
             ctx,
-            id,
+            {
+              personId: actor.personId,
+              language: actor.language,
+              email: actor.email,
+              course: { fi: course.name_fi, sv: course.name_sv, en: course.name_en },
+              child: child.first_name,
+              deadline: null,
+            },
             status === 'confirmed' ? 'courseSeatConfirmed' : 'courseWaitlisted',
           );
         ids.push(id);
       }
       await audit(tx, ctx, 'course.register', `course:${courseId}`, { registrations: ids });
-      const rows = await Promise.all(ids.map((id) => findRegistration(tx, id)));
-      return rows.map((row) => toRegistrationView(row!, ctx));
+      const rows = await sql<RegistrationRow>`${registrationSelect}
+        where g.id = any(${ids}::uuid[]) order by array_position(${ids}::uuid[], g.id)`.execute(tx);
+      return rows.rows.map((row) => toRegistrationView(row, ctx));
     });
   } catch (error) {
     if ((error as { code?: string }).code === '23505') throw new AppError(409, 'alreadyRegistered');

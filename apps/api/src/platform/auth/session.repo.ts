@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
 import type { Tx } from '../db/database.js';
 import type { Actor } from '../http/context.js';
 import { isLanguage } from '../i18n/messages.js';
@@ -33,8 +34,12 @@ export async function insertSession(
   return token;
 }
 
-/** The live session's person for a cookie token, sliding its expiry forward. */
-export async function findActorByToken(tx: Tx, token: string): Promise<Actor | null> {
+/**
+ * The live session's person for a cookie token, sliding its expiry forward. Runs on a
+ * transaction or, for every API request, as single statements on the pool (sessions and
+ * people belong to no municipality): a round trip, not a transaction, per request.
+ */
+export async function findActorByToken(tx: Tx | Kysely<DB>, token: string): Promise<Actor | null> {
   const row = await tx
     .selectFrom('sessions')
     .innerJoin('people', 'people.id', 'sessions.person_id')
@@ -59,6 +64,7 @@ export async function findActorByToken(tx: Tx, token: string): Promise<Actor | n
         expires_at: new Date(Date.now() + SESSION_IDLE_MS),
       })
       .where('id', '=', row.sessionId)
+      .where('last_seen_at', '<', sql<Date>`now() - interval '1 minute'`)
       .execute();
   }
   return {

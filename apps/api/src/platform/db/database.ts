@@ -100,6 +100,38 @@ async function openServer(url: string, poolSize: number): Promise<Database> {
 
 export const APP_ROLE = 'helppo_app';
 
+const announcements = new WeakMap<Tx, Map<string, Set<string>>>();
+
+/**
+ * Announce `payload` on a LISTEN channel once the transaction has committed (never if it
+ * rolls back). A NOTIFY inside the transaction would hold PostgreSQL's database-wide
+ * notification lock from its commit until the commit is flushed to disk, so that every
+ * transaction that announces something would commit one at a time; announcing right after
+ * the commit keeps commits parallel. Listeners only use announcements to look sooner
+ * (the job worker also polls; clients reload what they are told about).
+ */
+export function notifyAfterCommit(tx: Tx, channel: string, payload: string): void {
+  const pending = announcements.get(tx);
+  if (!pending) throw new Error('notifyAfterCommit outside inTenant or asSystem');
+  if (!pending.has(channel)) pending.set(channel, new Set());
+  pending.get(channel)!.add(payload);
+}
+
+async function transaction<T>(db: Database, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const pending = new Map<string, Set<string>>();
+  const result = await db.kysely.transaction().execute((tx) => {
+    announcements.set(tx, pending);
+    return fn(tx);
+  });
+  for (const [channel, payloads] of pending) {
+    for (const payload of payloads) {
+      // Committed already: a lost announcement only delays a listener, so it is not an error.
+      await sql`select pg_notify(${channel}, ${payload})`.execute(db.kysely).catch(() => undefined);
+    }
+  }
+  return result;
+}
+
 /**
  * Run `fn` in a transaction as the application role with the municipality set, so that the
  * row-level security policies confine every statement to that municipality. Pass null for
@@ -111,7 +143,7 @@ export async function inTenant<T>(
   municipalityId: string | null,
   fn: (tx: Tx) => Promise<T>,
 ): Promise<T> {
-  return db.kysely.transaction().execute(async (tx) => {
+  return transaction(db, async (tx) => {
     await sql`select set_config('role', ${APP_ROLE}, true), set_config('app.municipality_id', ${municipalityId ?? ''}, true)`.execute(
       tx,
     );
@@ -129,7 +161,7 @@ export async function setMunicipality(tx: Tx, municipalityId: string): Promise<v
  * Only for work that spans municipalities by design: migrations, demo data, the job worker.
  */
 export async function asSystem<T>(db: Database, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.kysely.transaction().execute(fn);
+  return transaction(db, fn);
 }
 
 /** An ILIKE pattern that finds `text` anywhere, with the user's % and _ taken literally. */

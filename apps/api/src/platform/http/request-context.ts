@@ -1,8 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { inTenant, setMunicipality } from '../db/database.js';
 import { findActorByToken } from '../auth/session.repo.js';
-import { rolesOf } from '../auth/people.repo.js';
-import { findMunicipalityBySlug } from '../municipality/municipality.repo.js';
+import { municipalityWithRoles } from '../municipality/municipality.repo.js';
 import { languageFromHeader } from '../i18n/messages.js';
 import { AppError } from './errors.js';
 
@@ -29,7 +27,7 @@ export function registerRequestContext(app: FastifyInstance) {
     const token = request.cookies[SESSION_COOKIE];
     // Pages and assets do not need the person; only the API looks the session up.
     if (token && token.length <= 100 && request.url.startsWith('/api/')) {
-      request.actor = await inTenant(db, null, (tx) => findActorByToken(tx, token));
+      request.actor = await findActorByToken(db.kysely, token);
       if (request.actor) request.language = request.actor.language;
     }
   });
@@ -49,14 +47,9 @@ export function registerRequestContext(app: FastifyInstance) {
     const slug = (request.params as { slug?: unknown } | undefined)?.slug;
     if (typeof slug !== 'string' || !request.routeOptions.url?.startsWith('/api/:slug')) return;
     const actor = request.actor;
-    // One transaction: find the municipality, then read the roles under its policies.
+    // One statement: the municipality and the person's roles in it.
     const found = /^[a-z][a-z0-9-]{1,39}$/.test(slug)
-      ? await inTenant(db, null, async (tx) => {
-          const municipality = await findMunicipalityBySlug(tx, slug);
-          if (!municipality || !actor) return municipality && { municipality, roles: [] };
-          await setMunicipality(tx, municipality.id);
-          return { municipality, roles: await rolesOf(tx, actor.personId) };
-        })
+      ? await municipalityWithRoles(db.kysely, slug, actor?.personId ?? null)
       : null;
     if (!found) throw new AppError(404, 'municipalityNotFound', { slug: slug.slice(0, 40) });
     const { municipality, roles } = found;

@@ -1,5 +1,4 @@
-import { sql } from 'kysely';
-import type { Tx } from '../db/database.js';
+import { notifyAfterCommit, type Tx } from '../db/database.js';
 
 export const JOBS_CHANNEL = 'helppo_jobs';
 
@@ -20,5 +19,8 @@ export async function enqueueJob(
       max_attempts: options.maxAttempts ?? 5,
     })
     .execute();
-  await sql`select pg_notify(${JOBS_CHANNEL}, ${kind})`.execute(tx);
+  // A job due now wakes the workers; a later one is found by their polling.
+  if (!options.runAt || options.runAt.getTime() <= Date.now()) {
+    notifyAfterCommit(tx, JOBS_CHANNEL, kind);
+  }
 }

@@ -1,5 +1,7 @@
+import type { Kysely } from 'kysely';
 import { containsPattern, type Tx } from '../db/database.js';
-import type { Municipality } from '../http/context.js';
+import type { DB } from '../db/schema.js';
+import { ROLES, type Municipality, type Role } from '../http/context.js';
 
 const COLUMNS = [
   'id',
@@ -44,6 +46,37 @@ export async function findMunicipalityBySlug(tx: Tx, slug: string): Promise<Muni
     .where('slug', '=', slug)
     .executeTakeFirst();
   return row ? toMunicipality(row) : null;
+}
+
+/**
+ * A municipality by its slug and the roles a person holds there, in one statement on the
+ * pool (asked on every API request). Municipalities are public; the roles are filtered by
+ * the municipality explicitly, as row-level security would.
+ */
+export async function municipalityWithRoles(
+  db: Kysely<DB>,
+  slug: string,
+  personId: string | null,
+): Promise<{ municipality: Municipality; roles: Role[] } | null> {
+  const row = await db
+    .selectFrom('municipalities as m')
+    .select(COLUMNS.map((c) => `m.${c}` as const))
+    .select((eb) =>
+      eb
+        .fn<string[]>('array', [
+          eb
+            .selectFrom('role_grants as g')
+            .select('g.role')
+            .whereRef('g.municipality_id', '=', 'm.id')
+            .where('g.person_id', '=', personId ?? '00000000-0000-0000-0000-000000000000'),
+        ])
+        .as('roles'),
+    )
+    .where('m.slug', '=', slug)
+    .executeTakeFirst();
+  if (!row) return null;
+  const held = new Set(personId ? row.roles : []);
+  return { municipality: toMunicipality(row), roles: ROLES.filter((role) => held.has(role)) };
 }
 
 export async function findMunicipalityById(tx: Tx, id: string): Promise<Municipality | null> {

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Tx } from '../db/database.js';
+import { notifyAfterCommit, type Tx } from '../db/database.js';
 import { NOTIFICATION_CHANNEL, type NotificationEvent } from './hub.js';
 
 export interface NewNotification {
@@ -14,7 +14,7 @@ const COLUMNS = ['id', 'title', 'body', 'link', 'created_at', 'read_at'] as cons
 
 export async function publish(tx: Tx, event: NotificationEvent): Promise<void> {
   // Delivered to listeners only if and when the transaction commits.
-  await sql`select pg_notify(${NOTIFICATION_CHANNEL}, ${JSON.stringify(event)})`.execute(tx);
+  notifyAfterCommit(tx, NOTIFICATION_CHANNEL, JSON.stringify(event));
 }
 
 /**
