@@ -454,7 +454,8 @@ export interface paths {
         /** Current and coming reservations for facility staff */
         get: operations["listReservations"];
         put?: never;
-        post?: never;
+        /** Staff book for a customer, found by email; a priced booking goes to their cart */
+        post: operations["createReservationForCustomer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2758,6 +2759,52 @@ export interface operations {
                     "application/json": {
                         items: components["schemas"]["Reservation"][];
                     };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createReservationForCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    resourceId: string;
+                    /** Format: date-time */
+                    start: string;
+                    /** Format: date-time */
+                    end: string;
+                    purpose?: string;
+                    attendees?: number;
+                    /** Format: email */
+                    customerEmail: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Reservation"];
                 };
             };
             /** @description Problem details (RFC 9457), translated */

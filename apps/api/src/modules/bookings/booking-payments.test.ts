@@ -323,3 +323,35 @@ describe('requests with a price', () => {
     expect(notifications[0].title).toBe('Varauspyyntösi hyväksyttiin – maksa varaus');
   });
 });
+
+describe('booking for a customer', () => {
+  it('lets facility staff book for a customer, whose cart then holds the booking', async () => {
+    const staff = await loggedIn(rt.app, 'tilat@tyrskyla.example');
+    const slot = await saunaSlot(16);
+    const made = await staff.post('admin/reservations', {
+      ...slot,
+      customerEmail: 'huoltaja@tyrskyla.example',
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    expect(made.json()).toMatchObject({ status: 'held', priceCents: 1600, payment: 'unpaid' });
+    const customer = await loggedIn(rt.app, 'huoltaja@tyrskyla.example');
+    const cart = (await customer.get('cart')).json();
+    expect(
+      cart.lines.some((l: { reservationId: string }) => l.reservationId === made.json().id),
+    ).toBe(true);
+    const notice = (await customer.get('notifications')).json().items[0];
+    expect(notice.title).toBe('Sinulle on tehty varaus – maksa varaus');
+    const unknown = await staff.post('admin/reservations', {
+      ...(await saunaSlot(17)),
+      customerEmail: 'ei-ole@tyrskyla.example',
+    });
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.json().code).toBe('customerNotFound');
+    const resident = await loggedIn(rt.app, 'asukas@tyrskyla.example');
+    const notStaff = await resident.post('admin/reservations', {
+      ...(await saunaSlot(17)),
+      customerEmail: 'asukas@tyrskyla.example',
+    });
+    expect(notStaff.statusCode).toBe(403);
+  });
+});

@@ -180,6 +180,30 @@ export const bookingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.post(
+    '/admin/reservations',
+    {
+      schema: {
+        operationId: 'createReservationForCustomer',
+        tags: ['bookings'],
+        summary: 'Staff book for a customer, found by email; a priced booking goes to their cart',
+        params: SlugParams,
+        body: Type.Composite(
+          [
+            Type.Omit(ReservationBody, []),
+            Type.Object({ customerEmail: Type.String({ format: 'email', maxLength: 254 }) }),
+          ],
+          { additionalProperties: false },
+        ),
+        response: responses({ 201: reservation }),
+      },
+    },
+    async (request, reply) => {
+      const created = await service.createReservationForCustomer(request.ctx, request.body);
+      return reply.status(201).send(created);
+    },
+  );
+
+  app.post(
     '/admin/resources/:resourceId/blocks',
     {
       schema: {

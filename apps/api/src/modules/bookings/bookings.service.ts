@@ -12,7 +12,13 @@ import {
   TIME_ZONE,
 } from '../../platform/i18n/time.js';
 import * as repo from './bookings.repo.js';
-import { customerGroupOf, loadProducts, priceFor } from '../shop/products.js';
+import {
+  customerGroupOf,
+  customerGroupOfPerson,
+  loadProducts,
+  priceFor,
+} from '../shop/products.js';
+import { findPersonByEmail } from '../../platform/auth/people.repo.js';
 import { removeReservationFromCart } from '../shop/orders.js';
 import {
   APPROVED_PAYMENT_DAYS,
@@ -226,6 +232,68 @@ export async function createReservation(ctx: Ctx, input: ReservationInput) {
   }
 }
 
+/**
+ * Staff book for a customer (a phone call, the front desk): the customer is found by email,
+ * staff rules apply to the time (the grid and the opening hours, not the length limits or the
+ * booking window), and the booking is confirmed at once. A priced booking waits in the
+ * customer's cart for payment, as an approved request does.
+ */
+export async function createReservationForCustomer(
+  ctx: Ctx,
+  input: ReservationInput & { customerEmail: string },
+) {
+  requireRole(ctx, ...STAFF);
+  const start = new Date(input.start);
+  const end = new Date(input.end);
+  try {
+    return await inTenant(ctx.db, ctx.municipality.id, async (tx) => {
+      const resource = await repo.findResource(tx, input.resourceId);
+      if (!resource) throw notFound();
+      const customer = await findPersonByEmail(tx, input.customerEmail);
+      if (!customer) throw new AppError(422, 'customerNotFound');
+      await checkSlot(tx, resource, start, end, true);
+      const group = await customerGroupOfPerson(tx, customer.id);
+      const price = await bookingPrice(tx, resource, group, start, end);
+      const heldUntil =
+        price.priceCents > 0 ? new Date(Date.now() + APPROVED_PAYMENT_DAYS * 24 * 3_600_000) : null;
+      const id = await repo.insertReservation(tx, {
+        municipalityId: ctx.municipality.id,
+        resourceId: resource.id,
+        kind: 'booking',
+        personId: customer.id,
+        start,
+        end,
+        bufferMinutes: resource.buffer_minutes,
+        status: heldUntil ? 'held' : 'confirmed',
+        purpose: input.purpose ?? '',
+        attendees: input.attendees ?? null,
+        heldUntil,
+        ...price,
+      });
+      await audit(tx, ctx, 'reservation.createForCustomer', `reservation:${id}`, {
+        resourceId: resource.id,
+        customer: customer.id,
+      });
+      if (heldUntil) {
+        await holdForPayment(tx, ctx.municipality.id, { id, personId: customer.id, heldUntil });
+      }
+      await syncAccessGrant(tx, ctx.municipality.id, id);
+      const row = (await repo.findReservation(tx, id))!;
+      await notifyBooker(
+        tx,
+        ctx,
+        row,
+        heldUntil ? 'reservationBookedForYouPay' : 'reservationBookedForYou',
+        '',
+      );
+      return toReservationView(row, ctx);
+    });
+  } catch (error) {
+    if (isOverlap(error)) throw new AppError(409, 'slotTaken');
+    throw error;
+  }
+}
+
 export async function blockTime(
   ctx: Ctx,
   resourceId: string,
@@ -342,7 +410,9 @@ export async function notifyBooker(
     | 'reservationRequested'
     | 'reservationDenied'
     | 'reservationCancelled'
-    | 'reservationApprovedPay',
+    | 'reservationApprovedPay'
+    | 'reservationBookedForYou'
+    | 'reservationBookedForYouPay',
   reason: string,
 ) {
   if (!row.person_id) return;

@@ -299,6 +299,16 @@ const FACILITY_STAFF: Record<string, Call> = {
   },
   archiveResource: { method: 'DELETE', path: () => `admin/resources/${ids.spareRoom}` },
   listReservations: { method: 'GET', path: () => 'admin/reservations' },
+  createReservationForCustomer: {
+    method: 'POST',
+    path: () => 'admin/reservations',
+    body: () => ({
+      resourceId: ids.room,
+      start: new Date(Date.parse(ids.blockStart) + 2 * 3_600_000).toISOString(),
+      end: new Date(Date.parse(ids.blockStart) + 3 * 3_600_000).toISOString(),
+      customerEmail: 'asukas@tyrskyla.example',
+    }),
+  },
   decideReservation: {
     method: 'POST',
     path: () => `admin/reservations/${ids.bookingRequest}/decision`,

@@ -221,6 +221,14 @@ const fi: Messages = {
   'error.soldWithBooking': 'Tuotetta ei myydä erikseen',
   'error.soldWithBooking.detail':
     'Tämä hinta maksetaan varauksen tai kurssi-ilmoittautumisen yhteydessä.',
+  'notification.reservationBookedForYou': 'Sinulle on tehty varaus',
+  'notification.reservationBookedForYou.body': '{resource}, {time}.',
+  'notification.reservationBookedForYouPay': 'Sinulle on tehty varaus – maksa varaus',
+  'notification.reservationBookedForYouPay.body':
+    '{resource}, {time}. Varaus on ostoskorissasi. Maksa se kolmen päivän kuluessa, muuten aika vapautuu.',
+  'error.customerNotFound': 'Asiakasta ei löydy',
+  'error.customerNotFound.detail':
+    'Tällä sähköpostiosoitteella ei ole käyttäjää. Pyydä asiakasta kirjautumaan palveluun kerran.',
   'email.notification.footer': 'Tämä viesti on lähetetty {municipality}n Helppo-palvelusta.',
 };
 
@@ -438,6 +446,14 @@ const sv: Messages = {
   'invoice.virtualBarcode': 'Virtuell streckkod',
   'error.soldWithBooking': 'Produkten säljs inte separat',
   'error.soldWithBooking.detail': 'Priset betalas i samband med bokningen eller kursanmälan.',
+  'notification.reservationBookedForYou': 'En bokning har gjorts åt dig',
+  'notification.reservationBookedForYou.body': '{resource}, {time}.',
+  'notification.reservationBookedForYouPay': 'En bokning har gjorts åt dig – betala bokningen',
+  'notification.reservationBookedForYouPay.body':
+    '{resource}, {time}. Bokningen finns i din varukorg. Betala den inom tre dagar, annars frigörs tiden.',
+  'error.customerNotFound': 'Kunden hittas inte',
+  'error.customerNotFound.detail':
+    'Det finns ingen användare med den här e-postadressen. Be kunden logga in i tjänsten en gång.',
   'email.notification.footer':
     'Det här meddelandet har skickats från Helppo-tjänsten i {municipality}.',
 };
@@ -653,6 +669,14 @@ const en: Messages = {
   'invoice.virtualBarcode': 'Virtual barcode',
   'error.soldWithBooking': 'Not sold on its own',
   'error.soldWithBooking.detail': 'This price is paid with a booking or a course registration.',
+  'notification.reservationBookedForYou': 'A booking was made for you',
+  'notification.reservationBookedForYou.body': '{resource}, {time}.',
+  'notification.reservationBookedForYouPay': 'A booking was made for you – pay for it',
+  'notification.reservationBookedForYouPay.body':
+    '{resource}, {time}. The booking is in your cart. Pay for it within three days, or the time is released.',
+  'error.customerNotFound': 'Customer not found',
+  'error.customerNotFound.detail':
+    'No user has this email address. Ask the customer to sign in to the service once.',
   'email.notification.footer': 'This message was sent by the Helppo service of {municipality}.',
 };
 
