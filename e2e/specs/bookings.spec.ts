@@ -309,3 +309,43 @@ describe('utilisation report and calendar', () => {
     await context.close();
   });
 });
+
+describe('facility staff book for a customer', () => {
+  it('books a meeting room for a resident from the staff page', async () => {
+    // A weekday 10–20 days ahead that is no demo holiday: the room Laine is open 8–16.
+    const holidays = ['12-6', '12-24', '12-25', '12-26', '1-1', '1-6'];
+    const day = new Date();
+    day.setDate(day.getDate() + 10);
+    while (
+      day.getDay() === 0 ||
+      day.getDay() === 6 ||
+      holidays.includes(`${day.getMonth() + 1}-${day.getDate()}`)
+    ) {
+      day.setDate(day.getDate() + 1);
+    }
+    const context = await newContext(browser, 'desktop');
+    const page = await context.newPage();
+    await loginAs(page, 'tilat@tyrskyla.example', '/tyrskyla/admin/reservations');
+    const form = page.getByRole('region', { name: 'Varaa asiakkaalle' });
+    await form.getByRole('button', { name: /Tila/ }).first().click();
+    await page.getByRole('option', { name: 'Kokoushuone Laine' }).click();
+    await form
+      .getByLabel('Päivä')
+      .fill(`${day.getDate()}.${day.getMonth() + 1}.${day.getFullYear()}`);
+    await form.getByLabel('Alkaa klo').fill('13.00');
+    await form.getByLabel('Päättyy klo').fill('14.00');
+    await form.getByLabel('Asiakkaan sähköpostiosoite').fill('asukas@tyrskyla.example');
+    await form.getByRole('button', { name: 'Varaa asiakkaalle' }).click();
+    await form.getByText(/^Varattu asiakkaalle: Kokoushuone Laine/).waitFor();
+    await expectNoAxeViolations(page, 'booked for a customer');
+    await context.close();
+    // The customer sees it among their bookings.
+    const customer = await ApiSession.login('asukas@tyrskyla.example');
+    const mine = (await customer.get('reservations/mine')) as {
+      items: { resourceName: { fi: string }; status: string }[];
+    };
+    expect(
+      mine.items.some((r) => r.resourceName.fi === 'Kokoushuone Laine' && r.status === 'confirmed'),
+    ).toBe(true);
+  });
+});

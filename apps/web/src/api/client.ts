@@ -36,6 +36,7 @@ export type Reservation = OkJson<'listMyReservations'>['items'][number];
 export type ReservationStatus = Reservation['status'];
 export type ReservationBody = JsonBody<'createReservation'>;
 export type BlockBody = JsonBody<'blockResourceTime'>;
+export type BookForCustomerBody = JsonBody<'createReservationForCustomer'>;
 export type UtilisationQuery = operations['getUtilisationReport']['parameters']['query'];
 export type UtilisationReport = OkJson<'getUtilisationReport'>;
 export type CalendarFeed = OkJson<'createCalendarFeed'>;
@@ -252,6 +253,8 @@ export const api = {
         body: reason ? { approve, reason } : { approve },
       }),
     ),
+  createReservationForCustomer: (slug: string, body: BookForCustomerBody) =>
+    unwrap(client.POST('/api/{slug}/admin/reservations', { ...p(slug), body })),
   blockResourceTime: (slug: string, resourceId: string, body: BlockBody) =>
     unwrap(
       client.POST('/api/{slug}/admin/resources/{resourceId}/blocks', {

@@ -12,15 +12,27 @@ import {
 } from 'suomifi-ui-components';
 import { ErrorAlert, Loading, SuccessAlert } from '../../app/feedback';
 import { currentLanguage } from '../../i18n';
-import { useBlockTime, useResources } from './queries';
+import { useBlockTime, useBookForCustomer, useResources } from './queries';
 import { formatSpan, parseDate, parseTime, zonedInstant } from './time';
 
-/** Staff take time out of booking, e.g. for maintenance: facility, day, start, end, reason. */
-export function BlockTimeForm({ slug }: { slug: string }) {
+/**
+ * Staff take time out of booking (facility, day, start, end, reason), or — `forCustomer` —
+ * book it for a customer found by email (a phone call, the front desk).
+ */
+export function BlockTimeForm({
+  slug,
+  forCustomer = false,
+}: {
+  slug: string;
+  forCustomer?: boolean;
+}) {
   const { t } = useTranslation('bookings');
   const language = currentLanguage();
   const resources = useResources(slug, {});
-  const block = useBlockTime(slug);
+  const blockTime = useBlockTime(slug);
+  const bookForCustomer = useBookForCustomer(slug);
+  const block = forCustomer ? bookForCustomer : blockTime;
+  const k = forCustomer ? 'forCustomer' : 'block';
   const [resourceId, setResourceId] = useState('');
   const [date, setDate] = useState('');
   const [start, setStart] = useState('');
@@ -42,7 +54,11 @@ export function BlockTimeForm({ slug }: { slug: string }) {
         : from && to <= from
           ? t('block.endBeforeStart')
           : undefined,
-    reason: !reason.trim() ? t('required') : undefined,
+    reason: !reason.trim()
+      ? t('required')
+      : forCustomer && !/^[^\s@]+@[^\s@]+$/.test(reason.trim())
+        ? t('forCustomer.invalidEmail')
+        : undefined,
   };
   const shown = (key: keyof typeof errors) => (touched ? errors[key] : undefined);
   const status = (key: keyof typeof errors) => (shown(key) ? 'error' : 'default');
@@ -51,35 +67,34 @@ export function BlockTimeForm({ slug }: { slug: string }) {
     event.preventDefault();
     setTouched(true);
     if (Object.values(errors).some(Boolean) || !day || !from || !to) return;
-    block.mutate(
-      {
-        resourceId,
-        body: {
-          start: zonedInstant(day, from).toISOString(),
-          end: zonedInstant(day, to).toISOString(),
-          reason: reason.trim(),
-        },
+    const span = {
+      start: zonedInstant(day, from).toISOString(),
+      end: zonedInstant(day, to).toISOString(),
+    };
+    const done = {
+      onSuccess: () => {
+        // Facility and times stay for the next one; the reason (or customer) is asked anew.
+        setReason('');
+        setTouched(false);
       },
-      {
-        onSuccess: () => {
-          // Facility and times stay for the next block; the reason is asked anew.
-          setReason('');
-          setTouched(false);
-        },
-      },
-    );
+    };
+    if (forCustomer) {
+      bookForCustomer.mutate({ resourceId, ...span, customerEmail: reason.trim() }, done);
+    } else {
+      blockTime.mutate({ resourceId, body: { ...span, reason: reason.trim() } }, done);
+    }
   }
 
   const items = resources.data?.items ?? [];
   return (
-    <section aria-labelledby="block-heading" className="form-section">
-      <Heading variant="h2" id="block-heading" mb="s">
-        {t('block.heading')}
+    <section aria-labelledby={`${k}-heading`} className="form-section">
+      <Heading variant="h2" id={`${k}-heading`} mb="s">
+        {t(`${k}.heading`)}
       </Heading>
-      <Paragraph mb="m">{t('block.intro')}</Paragraph>
+      <Paragraph mb="m">{t(`${k}.intro`)}</Paragraph>
       {block.isSuccess && (
         <SuccessAlert>
-          {t('block.done', {
+          {t(`${k}.done`, {
             what: `${block.data.resourceName[language]} ${formatSpan(block.data.start, block.data.end, language)}`,
           })}
         </SuccessAlert>
@@ -135,10 +150,11 @@ export function BlockTimeForm({ slug }: { slug: string }) {
             />
           </div>
           <TextInput
-            labelText={t('block.reason')}
-            hintText={t('block.reasonHint')}
+            labelText={t(`${k}.reason`)}
+            hintText={t(`${k}.reasonHint`)}
+            type={forCustomer ? 'email' : 'text'}
             value={reason}
-            maxLength={500}
+            maxLength={forCustomer ? 254 : 500}
             onChange={(v) => setReason(String(v ?? ''))}
             status={status('reason')}
             statusText={shown('reason')}
@@ -146,7 +162,7 @@ export function BlockTimeForm({ slug }: { slug: string }) {
           />
           <div>
             <Button type="submit" disabled={block.isPending}>
-              {t('block.submit')}
+              {t(`${k}.submit`)}
             </Button>
           </div>
         </form>

@@ -269,6 +269,7 @@ export function ReservationAdminPage() {
         </Paragraph>
         <Requests slug={slug} />
         <Upcoming slug={slug} />
+        <BlockTimeForm slug={slug} forCustomer />
         <BlockTimeForm slug={slug} />
       </div>
     </StaffOnly>

@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import {
   api,
   type BlockBody,
+  type BookForCustomerBody,
   type ReservationBody,
   type ReservationStatus,
   type ResourceFilter,
@@ -99,6 +100,15 @@ export function useDecideReservation(slug: string) {
   return useMutation({
     mutationFn: ({ id, approve, reason }: { id: string; approve: boolean; reason?: string }) =>
       api.decideReservation(slug, id, approve, reason),
+    onSuccess: refresh,
+  });
+}
+
+/** Staff book for a customer (found by email). */
+export function useBookForCustomer(slug: string) {
+  const refresh = useRefresh(slug);
+  return useMutation({
+    mutationFn: (body: BookForCustomerBody) => api.createReservationForCustomer(slug, body),
     onSuccess: refresh,
   });
 }
