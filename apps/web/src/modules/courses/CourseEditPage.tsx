@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterDomLink, useLocation, useNavigate, useParams } from 'react-router-dom';
-import { Heading, Paragraph, RouterLink } from 'suomifi-ui-components';
+import { Heading, Link, Paragraph, RouterLink } from 'suomifi-ui-components';
 import { isApiError, type Course } from '../../api/client';
 import { ErrorAlert, Loading, SuccessAlert } from '../../app/feedback';
 import { useMunicipality } from '../../app/MunicipalityContext';
@@ -66,11 +66,16 @@ function Editor({ slug, courseId }: { slug: string; courseId: string | null }) {
         {title}
       </Heading>
       {data && (
-        <Paragraph mb="m">
-          <RouterLink asComponent={RouterDomLink} to={`/${slug}/courses/${data.id}`}>
-            {t('admin.publicPage')}
-          </RouterLink>
-        </Paragraph>
+        <ul className="link-list">
+          <li>
+            <RouterLink asComponent={RouterDomLink} to={`/${slug}/courses/${data.id}`}>
+              {t('admin.publicPage')}
+            </RouterLink>
+          </li>
+          <li>
+            <Link href="#course-registrations">{t('admin.toRegistrations')}</Link>
+          </li>
+        </ul>
       )}
       <div ref={noticeRef} tabIndex={-1} className="notice-focus">
         {notice && <SuccessAlert>{notice}</SuccessAlert>}
@@ -95,7 +100,8 @@ export function CourseEditPage() {
   const { courseId } = useParams();
   return (
     <StaffOnly>
-      <Editor slug={slug} courseId={courseId ?? null} />
+      {/* A new course, once saved, opens as the edit page: keyed so that it starts afresh. */}
+      <Editor key={courseId ?? 'new'} slug={slug} courseId={courseId ?? null} />
     </StaffOnly>
   );
 }

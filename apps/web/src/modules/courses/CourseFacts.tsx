@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { StaticChip } from 'suomifi-ui-components';
 import type { Course } from '../../api/client';
-import { formatDateTime } from '../../app/format';
 import { currentLanguage } from '../../i18n';
-import { priceText, seatsText, sessionsSummary } from './format';
+import { priceText, seatsText, sessionsSummary, formatDateTimeLong } from './format';
 
 /** "Ilmoittautuminen alkaa 29.11.2026 klo 18.00" / "… auki … asti" / "… päättynyt". */
 export function RegistrationState({ course }: { course: Course }) {
@@ -12,11 +11,13 @@ export function RegistrationState({ course }: { course: Course }) {
   switch (course.registration) {
     case 'upcoming':
       return (
-        <>{t('state.upcoming', { time: formatDateTime(course.registrationOpensAt, language) })}</>
+        <>
+          {t('state.upcoming', { time: formatDateTimeLong(course.registrationOpensAt, language) })}
+        </>
       );
     case 'open':
       return (
-        <>{t('state.open', { time: formatDateTime(course.registrationClosesAt, language) })}</>
+        <>{t('state.open', { time: formatDateTimeLong(course.registrationClosesAt, language) })}</>
       );
     case 'closed':
       return <>{t('state.closed')}</>;

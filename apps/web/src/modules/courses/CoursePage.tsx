@@ -74,16 +74,22 @@ export function CoursePage() {
               {data.description[language]}
             </Paragraph>
           )}
-          <div className="course-page__info">
-            <section aria-labelledby="details-heading" className="form-section">
-              <Heading variant="h2" id="details-heading" mb="s">
-                {t('course.details')}
-              </Heading>
-              <CourseFacts course={data} signedIn={signedIn} />
-            </section>
+          {/* Registering comes before the full schedule (the facts summarise it): on a phone
+              the form or the waiting room is not below ten sessions. */}
+          <div className="course-page__layout">
+            <div className="course-page__main">
+              <section aria-labelledby="details-heading" className="form-section">
+                <Heading variant="h2" id="details-heading" mb="s">
+                  {t('course.details')}
+                </Heading>
+                <CourseFacts course={data} signedIn={signedIn} />
+              </section>
+              {session.isSuccess && (
+                <RegistrationPanel course={data} slug={slug} signedIn={signedIn} />
+              )}
+            </div>
             <Schedule course={data} />
           </div>
-          {session.isSuccess && <RegistrationPanel course={data} slug={slug} signedIn={signedIn} />}
         </>
       )}
     </div>

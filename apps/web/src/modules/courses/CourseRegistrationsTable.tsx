@@ -2,11 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { Heading, Paragraph } from 'suomifi-ui-components';
 import type { Course } from '../../api/client';
 import { ErrorAlert, Loading } from '../../app/feedback';
-import { formatDateTime } from '../../app/format';
 import { currentLanguage } from '../../i18n';
 import { formatMoney } from '../shop/money';
 import { useCourseRegistrations } from './queries';
 import { paymentText, statusDetail } from './RegistrationSummary';
+import { formatDateTimeLong } from './format';
 
 /**
  * Who is registered for a course, for its staff: confirmed first, then held, offered,
@@ -22,7 +22,12 @@ export function CourseRegistrationsTable({ slug, course }: { slug: string; cours
     items?.filter((r) => r.status === 'confirmed' || r.status === 'held' || r.status === 'offered')
       .length ?? 0;
   return (
-    <section aria-labelledby="course-registrations-heading" className="form-section">
+    <section
+      id="course-registrations"
+      tabIndex={-1}
+      aria-labelledby="course-registrations-heading"
+      className="form-section notice-focus"
+    >
       <Heading variant="h2" id="course-registrations-heading" mb="s">
         {t('admin.registrations')}
       </Heading>
@@ -53,7 +58,7 @@ export function CourseRegistrationsTable({ slug, course }: { slug: string; cours
             </thead>
             <tbody>
               {items.map((r) => {
-                const detail = statusDetail(r, t, language);
+                const detail = statusDetail(r, t, language, true);
                 return (
                   <tr key={r.id}>
                     <th scope="row">
@@ -69,7 +74,7 @@ export function CourseRegistrationsTable({ slug, course }: { slug: string; cours
                         ? `${formatMoney(r.priceCents, language)} · ${paymentText(r, t, language)}`
                         : t('payment.free')}
                     </td>
-                    <td>{formatDateTime(r.createdAt, language)}</td>
+                    <td>{formatDateTimeLong(r.createdAt, language)}</td>
                   </tr>
                 );
               })}

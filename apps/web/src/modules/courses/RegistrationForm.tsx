@@ -10,20 +10,33 @@ import { RegistrationResults } from './RegistrationResults';
 
 const ACTIVE = ['held', 'confirmed', 'waitlisted', 'offered'];
 
-/** What to tell about a child beside its checkbox: already registered, or outside the ages. */
-function useChildHints(course: Course, slug: string) {
+/**
+ * The guardian's children for this course: those already registered (with their status) and
+ * the others, with a hint when a child is outside the age limits. Registered children get no
+ * checkbox: registering them again is refused by the API anyway.
+ */
+function useChildren(course: Course, slug: string) {
   const { t } = useTranslation('courses');
+  const children = useMyChildren(slug, true);
   const mine = useMyRegistrations(slug, true);
   const day = ageDayOf(course);
-  return (child: Child) => {
-    const existing = mine.data?.items.find(
+  const statusOf = (child: Child) =>
+    mine.data?.items.find(
       (r) => r.courseId === course.id && r.child.id === child.id && ACTIVE.includes(r.status),
-    );
-    if (existing) return { registered: true, hint: t('form.alreadyRegistered') };
-    const age = ageOn(child.birthDate, day);
-    const fits = age >= course.ageMin && age <= course.ageMax;
-    return { registered: false, hint: fits ? undefined : t('form.outsideAges') };
-  };
+    )?.status;
+  const all = children.data?.items ?? [];
+  const registered = all.flatMap((child) => {
+    const status = statusOf(child);
+    return status ? [{ child, status }] : [];
+  });
+  const open = all
+    .filter((child) => !statusOf(child))
+    .map((child) => {
+      const age = ageOn(child.birthDate, day);
+      const fits = age >= course.ageMin && age <= course.ageMax;
+      return { child, age, hint: fits ? undefined : t('form.outsideAges') };
+    });
+  return { query: children, registered, open };
 }
 
 /**
@@ -33,9 +46,8 @@ function useChildHints(course: Course, slug: string) {
  */
 export function RegistrationForm({ course, slug }: { course: Course; slug: string }) {
   const { t } = useTranslation('courses');
-  const children = useMyChildren(slug, true);
+  const { query: children, registered, open } = useChildren(course, slug);
   const register = useRegister(slug, course.id);
-  const hints = useChildHints(course, slug);
   const [chosen, setChosen] = useState<string[]>([]);
   const [touched, setTouched] = useState(false);
   const [adding, setAdding] = useState(false);
@@ -43,7 +55,6 @@ export function RegistrationForm({ course, slug }: { course: Course; slug: strin
   const [results, setResults] = useState<CourseRegistration[] | null>(null);
   const resultRef = useRef<HTMLDivElement>(null);
   const addButton = useRef<HTMLButtonElement>(null);
-  const items = children.data?.items ?? [];
   const noneChosen = chosen.length === 0;
   const priced = course.priceCents !== null && course.priceCents > 0;
 
@@ -72,7 +83,7 @@ export function RegistrationForm({ course, slug }: { course: Course; slug: strin
     window.setTimeout(() => document.getElementById(`child-${child.id}`)?.focus(), 0);
   }
 
-  const showAddForm = adding || (children.isSuccess && items.length === 0);
+  const showAddForm = adding || (children.isSuccess && children.data.items.length === 0);
   return (
     <div className="registration-form">
       <div ref={resultRef} tabIndex={-1} className="registration-form__result">
@@ -81,7 +92,22 @@ export function RegistrationForm({ course, slug }: { course: Course; slug: strin
       </div>
       {children.isPending && <Loading text={t('loading')} />}
       {children.isError && <ErrorAlert error={children.error} />}
-      {items.length > 0 && (
+      {registered.length > 0 && (
+        <div className="registered-children">
+          <p>{t('form.registered')}</p>
+          <ul>
+            {registered.map(({ child, status }) => (
+              <li key={child.id}>
+                {t('form.registeredChild', {
+                  name: `${child.firstName} ${child.lastName}`,
+                  status: t(`status.${status}`),
+                })}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {open.length > 0 && (
         <form onSubmit={(event) => void onSubmit(event)} noValidate>
           <CheckboxGroup
             labelText={t('form.children')}
@@ -90,28 +116,21 @@ export function RegistrationForm({ course, slug }: { course: Course; slug: strin
             groupStatusText={touched && noneChosen ? t('form.chooseChild') : undefined}
             mb="m"
           >
-            {items.map((child) => {
-              const { registered, hint } = hints(child);
-              return (
-                <Checkbox
-                  key={child.id}
-                  id={`child-${child.id}`}
-                  checked={chosen.includes(child.id)}
-                  disabled={registered}
-                  hintText={hint}
-                  onClick={({ checkboxState }) =>
-                    setChosen((c) =>
-                      checkboxState ? [...c, child.id] : c.filter((id) => id !== child.id),
-                    )
-                  }
-                >
-                  {t('form.child', {
-                    name: `${child.firstName} ${child.lastName}`,
-                    age: ageOn(child.birthDate, ageDayOf(course)),
-                  })}
-                </Checkbox>
-              );
-            })}
+            {open.map(({ child, age, hint }) => (
+              <Checkbox
+                key={child.id}
+                id={`child-${child.id}`}
+                checked={chosen.includes(child.id)}
+                hintText={hint}
+                onClick={({ checkboxState }) =>
+                  setChosen((c) =>
+                    checkboxState ? [...c, child.id] : c.filter((id) => id !== child.id),
+                  )
+                }
+              >
+                {t('form.child', { name: `${child.firstName} ${child.lastName}`, age })}
+              </Checkbox>
+            ))}
           </CheckboxGroup>
           <p className="registration-form__added" role="status">
             {added}
@@ -119,9 +138,7 @@ export function RegistrationForm({ course, slug }: { course: Course; slug: strin
           {course.seatsLeft === 0 && course.waitlist && (
             <Paragraph mb="s">{t('form.fullNote')}</Paragraph>
           )}
-          {priced && (
-            <Paragraph mb="s">{t('form.payNote', { count: course.holdMinutes })}</Paragraph>
-          )}
+          {priced && <Paragraph mb="s">{t('form.payNote')}</Paragraph>}
           <Button type="submit" disabled={register.isPending}>
             {t('form.submit')}
           </Button>
@@ -133,7 +150,7 @@ export function RegistrationForm({ course, slug }: { course: Course; slug: strin
           focusOnOpen={adding}
           onAdded={onChildAdded}
           onCancel={
-            items.length > 0
+            children.data?.items.length
               ? () => {
                   setAdding(false);
                   window.setTimeout(() => addButton.current?.focus(), 0);

@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Link as RouterDomLink, useLocation } from 'react-router-dom';
 import { Heading, Paragraph, RouterLink } from 'suomifi-ui-components';
 import type { Course } from '../../api/client';
-import { formatDateTime } from '../../app/format';
 import { currentLanguage } from '../../i18n';
 import { useNow } from './clock';
 import { RegistrationForm } from './RegistrationForm';
 import { WaitingRoom } from './WaitingRoom';
+import { formatDateTimeLong } from './format';
 
 /**
  * The refund rule: with the deadline itself when the sessions are known (the first session
@@ -17,7 +17,7 @@ function cancellationRule(course: Course, t: TFunction<'courses'>) {
   const first = course.sessions[0];
   const hours = course.cancelFreeHours;
   if (!first) return t('rules.cancellation', { count: hours });
-  const time = formatDateTime(
+  const time = formatDateTimeLong(
     new Date(Date.parse(first.start) - hours * 3_600_000).toISOString(),
     currentLanguage(),
   );
@@ -85,7 +85,7 @@ export function RegistrationPanel(props: { course: Course; slug: string; signedI
   } else if (state === 'upcoming') {
     body = (
       <Paragraph>
-        {t('register.opensAt', { time: formatDateTime(course.registrationOpensAt, language) })}
+        {t('register.opensAt', { time: formatDateTimeLong(course.registrationOpensAt, language) })}
       </Paragraph>
     );
   } else {

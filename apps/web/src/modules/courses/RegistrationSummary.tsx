@@ -3,30 +3,39 @@ import { useTranslation } from 'react-i18next';
 import { Link as RouterDomLink } from 'react-router-dom';
 import { Heading, RouterLink, StaticChip } from 'suomifi-ui-components';
 import type { CourseRegistration } from '../../api/client';
-import { formatDateTime } from '../../app/format';
 import { currentLanguage, type Language } from '../../i18n';
 import { refundsInFull } from '../bookings/price';
 import { formatMoney } from '../shop/money';
-import { formatWhen } from './format';
+import { formatWhen, formatDateTimeLong } from './format';
 
 /** "Lasten uimakoulu, alkeet: Eino Virtanen": a registration named in texts and labels. */
 export function registrationWhat(r: CourseRegistration, language = currentLanguage()) {
   return `${r.courseName[language]}: ${r.child.firstName} ${r.child.lastName}`;
 }
 
-/** Where the status stands, in words, with its deadline or waitlist position. */
-export function statusDetail(r: CourseRegistration, t: TFunction<'courses'>, language: Language) {
+/**
+ * Where the status stands, in words, with its deadline or waitlist position: addressed to the
+ * guardian, or (forStaff) about the guardian.
+ */
+export function statusDetail(
+  r: CourseRegistration,
+  t: TFunction<'courses'>,
+  language: Language,
+  forStaff = false,
+) {
   switch (r.status) {
     case 'held':
-      return r.heldUntil
-        ? t('mine.heldUntil', { time: formatWhen(r.heldUntil, language) })
-        : t('status.held');
+      if (!r.heldUntil) return null;
+      return t(forStaff ? 'admin.heldUntil' : 'mine.heldUntil', {
+        time: formatWhen(r.heldUntil, language),
+      });
     case 'waitlisted':
       return t('mine.waitlisted', { position: r.waitlistPosition ?? '–' });
     case 'offered':
-      return r.offeredUntil
-        ? t('mine.offeredUntil', { time: formatWhen(r.offeredUntil, language) })
-        : t('status.offered');
+      if (!r.offeredUntil) return null;
+      return t(forStaff ? 'admin.offeredUntil' : 'mine.offeredUntil', {
+        time: formatWhen(r.offeredUntil, language),
+      });
     default:
       return null;
   }
@@ -107,7 +116,7 @@ export function RegistrationSummary(props: { item: CourseRegistration; slug: str
           </>
         )}
         <dt>{t('mine.registered')}</dt>
-        <dd>{formatDateTime(item.createdAt, language)}</dd>
+        <dd>{formatDateTimeLong(item.createdAt, language)}</dd>
       </dl>
     </>
   );

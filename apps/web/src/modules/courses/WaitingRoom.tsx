@@ -28,10 +28,23 @@ function phaseOf(queue: CourseQueue | undefined, serverNow: number): Phase {
   return 'queue';
 }
 
+/**
+ * How many of those before the person are still waiting for their turn. The API's `ahead`
+ * counts every smaller place, also those already admitted, so it stays put while the queue
+ * moves; the queue is admitted steadily at admitPerMinute, so the places still between the
+ * current turn and the person's own follow from the time left to their admittedAt.
+ */
+export function stillAhead(q: CourseQueue, serverNow: number): number {
+  if (q.ahead === null || !q.admittedAt) return q.ahead ?? 0;
+  const left = Date.parse(q.admittedAt) - serverNow;
+  return Math.max(0, Math.min(q.ahead, Math.ceil((left * q.admitPerMinute) / 60_000)));
+}
+
 /** The short message a screen reader hears when the waiting room changes. */
 function liveMessage(
   phase: Phase,
   q: CourseQueue | undefined,
+  serverNow: number,
   t: TFunction<'courses'>,
   language: Language,
 ) {
@@ -45,7 +58,7 @@ function liveMessage(
     case 'drawing':
       return t('queue.live.drawing');
     case 'queue':
-      return t('queue.live.place', { place: q.place, count: q.ahead ?? 0 });
+      return t('queue.live.place', { place: q.place, count: stillAhead(q, serverNow) });
     case 'admitted':
       return t('queue.live.admitted', { time: at(q.admittedUntil) });
     case 'passed':
@@ -71,7 +84,7 @@ export function WaitingRoom({ course, slug }: { course: Course; slug: string }) 
   const now = useNow(1000, ticking);
   const serverNow = now + serverOffset(q?.serverTime, queue.dataUpdatedAt);
   const phase = phaseOf(q, serverNow);
-  const announcement = useCalmAnnouncement(liveMessage(phase, q, t, language), phase);
+  const announcement = useCalmAnnouncement(liveMessage(phase, q, serverNow, t, language), phase);
   const at = (iso: string | null) => (iso ? formatWhen(iso, language) : '');
 
   async function onJoin() {
@@ -148,7 +161,7 @@ export function WaitingRoom({ course, slug }: { course: Course; slug: string }) 
               </div>
               <div>
                 <dt>{t('queue.ahead')}</dt>
-                <dd>{q.ahead}</dd>
+                <dd>{stillAhead(q, serverNow)}</dd>
               </div>
               <div>
                 <dt>{t('queue.speed')}</dt>

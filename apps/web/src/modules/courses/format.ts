@@ -19,6 +19,14 @@ export function formatDate(date: string, language: Language): string {
   }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
+const clockWord: Record<Language, string> = { fi: 'klo', sv: 'kl.', en: 'at' };
+
+/** "18.12.2026 klo 9.57" / "18.12.2026 kl. 9.57" / "18 Dec 2026 at 09:57", in Helsinki time. */
+export function formatDateTimeLong(iso: string, language: Language): string {
+  const date = formatDate(localParts(new Date(iso)).date, language);
+  return `${date} ${clockWord[language]} ${formatTime(iso, language)}`;
+}
+
 /** "Ti 15.12.2026" / "Tue 15 Dec 2026": a local date with its weekday and year. */
 export function formatDateWithYear(date: string, language: Language): string {
   const year = date.slice(0, 4);
