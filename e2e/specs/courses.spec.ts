@@ -194,6 +194,61 @@ describe('registering children for a course', () => {
   });
 });
 
+describe('the waitlist', () => {
+  it('puts the second child on the waitlist, offers the freed seat and accepts it (desktop)', async () => {
+    const staff = await ApiSession.login(STAFF);
+    const course = await createCourse(staff, 'Pienryhmä', { seats: 1, ageMin: 5, ageMax: 10 });
+    const context = await newContext(browser, 'desktop');
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await loginAs(page, GUARDIAN, `/tyrskyla/courses/${course.id}`);
+    await expect.poll(() => heading(page)).toBe('Pienryhmä');
+    await tick(page, 'Aino Virtanen, 9 v');
+    await tick(page, 'Eino Virtanen, 6 v');
+    await page.getByRole('button', { name: 'Ilmoittaudu' }).click();
+    const result = page.getByRole('status').filter({ hasText: 'Ilmoittautuminen kurssille' });
+    await result.waitFor();
+    // The API seats the children oldest first: Aino gets the one seat.
+    expect(await result.innerText()).toMatch(/Aino: paikka on vahvistettu\./);
+    expect(await result.innerText()).toMatch(
+      /Eino: kurssi on täynnä, lapsi on jonossa sijalla 1\./,
+    );
+    await expectNoAxeViolations(page, 'registration result with a waitlist place');
+
+    await page.getByRole('link', { name: 'Katso omat ilmoittautumiset' }).click();
+    await expect.poll(() => heading(page)).toBe('Omat ilmoittautumiset');
+    const einoItem = page.locator('li.registration').filter({ hasText: 'Pienryhmä: Eino' });
+    await expect.poll(() => einoItem.innerText()).toMatch(/Jonossa\s[\s\S]*Jonossa sijalla 1/);
+    await page
+      .getByRole('button', { name: 'Peru ilmoittautuminen: Pienryhmä: Aino Virtanen' })
+      .click();
+    expect(await page.getByText('Lapsen paikka vapautuu muille.').isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Kyllä, peru ilmoittautuminen' }).click();
+    await expect
+      .poll(() =>
+        page.getByText('Ilmoittautuminen peruttiin: Pienryhmä: Aino Virtanen.').isVisible(),
+      )
+      .toBe(true);
+    expect(await focusedClass(page)).toContain('notice-focus');
+
+    // The freed seat is offered to Eino, with a deadline.
+    await expect
+      .poll(() => einoItem.innerText())
+      .toMatch(/Paikka tarjolla[\s\S]*Paikka vapautui! Ota se vastaan viimeistään/);
+    await expectNoAxeViolations(page, 'my registrations with an offered seat');
+    await page
+      .getByRole('button', { name: 'Ota paikka vastaan: Pienryhmä: Eino Virtanen' })
+      .click();
+    await expect
+      .poll(() => page.getByText('Paikka on vahvistettu: Pienryhmä: Eino Virtanen.').isVisible())
+      .toBe(true);
+    await expect.poll(() => einoItem.innerText()).toMatch(/Vahvistettu/);
+    await expectNoAxeViolations(page, 'my registrations after accepting an offer');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('registration in fair-queue mode', () => {
   it('enters the waiting room before the opening, gets a place at the draw, is admitted and registers (phone)', async () => {
     const staff = await ApiSession.login(STAFF);

@@ -50,7 +50,11 @@ export function CourseForm(props: {
   const [touched, setTouched] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const { body, errors } = checkDraft(draft);
-  const fees = products.data?.items.filter((p) => p.kind === 'course_fee') ?? [];
+  // Course fee products, and the course's own price product whatever its kind (set elsewhere).
+  const fees =
+    products.data?.items.filter(
+      (p) => p.kind === 'course_fee' || p.id === course?.priceProductId,
+    ) ?? [];
 
   const message = (e: DraftError) => {
     switch (e.problem) {
