@@ -62,6 +62,14 @@ export type InvoiceFilter = NonNullable<
 export type InvoiceSettings = JsonBody<'updateInvoiceSettings'>;
 export type SalesPeriod = operations['listSales']['parameters']['query'];
 export type SaleLine = OkJson<'listSales'>['items'][number];
+export type Course = OkJson<'getCourse'>;
+export type CourseFilter = NonNullable<operations['listCourses']['parameters']['query']>;
+export type CourseBody = JsonBody<'createCourse'>;
+export type CourseQueue = OkJson<'getCourseQueue'>;
+export type CourseRegistration = OkJson<'listMyRegistrations'>['items'][number];
+export type RegistrationStatus = CourseRegistration['status'];
+export type Child = OkJson<'listMyChildren'>['items'][number];
+export type ChildBody = JsonBody<'addChild'>;
 
 export const allRoles = [
   'resident',
@@ -324,6 +332,57 @@ export const api = {
     unwrap(client.GET('/api/{slug}/admin/invoicing-settings', p(slug))),
   updateInvoiceSettings: (slug: string, body: InvoiceSettings) =>
     unwrap(client.PUT('/api/{slug}/admin/invoicing-settings', { ...p(slug), body })),
+  listCourses: (slug: string, query: CourseFilter) =>
+    unwrap(client.GET('/api/{slug}/courses', { params: { path: { slug }, query } })),
+  getCourse: (slug: string, courseId: string) =>
+    unwrap(client.GET('/api/{slug}/courses/{courseId}', { params: { path: { slug, courseId } } })),
+  registerForCourse: (slug: string, courseId: string, childIds: string[]) =>
+    unwrap(
+      client.POST('/api/{slug}/courses/{courseId}/registrations', {
+        params: { path: { slug, courseId } },
+        body: { childIds },
+      }),
+    ),
+  joinCourseQueue: (slug: string, courseId: string) =>
+    unwrap(
+      client.POST('/api/{slug}/courses/{courseId}/queue', { params: { path: { slug, courseId } } }),
+    ),
+  getCourseQueue: (slug: string, courseId: string) =>
+    unwrap(
+      client.GET('/api/{slug}/courses/{courseId}/queue', { params: { path: { slug, courseId } } }),
+    ),
+  listMyRegistrations: (slug: string) =>
+    unwrap(client.GET('/api/{slug}/course-registrations/mine', p(slug))),
+  cancelRegistration: (slug: string, registrationId: string) =>
+    unwrap(
+      client.POST('/api/{slug}/course-registrations/{registrationId}/cancel', {
+        params: { path: { slug, registrationId } },
+      }),
+    ),
+  acceptCourseOffer: (slug: string, registrationId: string) =>
+    unwrap(
+      client.POST('/api/{slug}/course-registrations/{registrationId}/accept', {
+        params: { path: { slug, registrationId } },
+      }),
+    ),
+  listMyChildren: (slug: string) => unwrap(client.GET('/api/{slug}/children', p(slug))),
+  addChild: (slug: string, body: ChildBody) =>
+    unwrap(client.POST('/api/{slug}/children', { ...p(slug), body })),
+  createCourse: (slug: string, body: CourseBody) =>
+    unwrap(client.POST('/api/{slug}/admin/courses', { ...p(slug), body })),
+  updateCourse: (slug: string, courseId: string, body: CourseBody) =>
+    unwrap(
+      client.PUT('/api/{slug}/admin/courses/{courseId}', {
+        params: { path: { slug, courseId } },
+        body,
+      }),
+    ),
+  listCourseRegistrations: (slug: string, courseId: string) =>
+    unwrap(
+      client.GET('/api/{slug}/admin/courses/{courseId}/registrations', {
+        params: { path: { slug, courseId } },
+      }),
+    ),
 };
 
 // Files the browser downloads itself (plain links): a booking's iCalendar and the report's CSV.

@@ -17,13 +17,16 @@ export interface NavEntry {
  */
 export const navEntries: readonly NavEntry[] = [
   { id: 'facilities', path: 'facilities', audience: 'everyone' },
+  { id: 'courses', path: 'courses', audience: 'everyone' },
   { id: 'shop', path: 'shop', audience: 'everyone' },
   { id: 'myBookings', path: 'bookings/mine', audience: 'signedIn' },
+  { id: 'myRegistrations', path: 'courses/mine', audience: 'signedIn' },
   { id: 'notifications', path: 'notifications', audience: 'signedIn' },
   { id: 'reservationAdmin', path: 'admin/reservations', audience: ['facility_admin', 'admin'] },
   { id: 'utilisation', path: 'admin/utilisation', audience: ['facility_admin', 'admin'] },
   { id: 'doorAccess', path: 'admin/access', audience: ['facility_admin', 'admin'] },
   { id: 'sales', path: 'admin/sales', audience: ['facility_admin', 'admin'] },
+  { id: 'courseAdmin', path: 'admin/courses', audience: ['facility_admin', 'admin'] },
   { id: 'admin', path: 'admin', audience: ['admin'] },
   { id: 'accessibility', path: 'accessibility', audience: 'everyone' },
 ];

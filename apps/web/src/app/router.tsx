@@ -1,6 +1,7 @@
 import { createBrowserRouter } from 'react-router-dom';
 import { adminRoutes } from '../modules/admin/routes';
 import { bookingRoutes } from '../modules/bookings/routes';
+import { courseRoutes } from '../modules/courses/routes';
 import { MunicipalityChooser } from '../modules/platform/MunicipalityChooser';
 import { NotFoundPage } from '../modules/platform/NotFoundPage';
 import { platformRoutes } from '../modules/platform/routes';
@@ -36,6 +37,7 @@ export const router = createBrowserRouter([
             children: [
               ...platformRoutes,
               ...bookingRoutes,
+              ...courseRoutes,
               ...shopRoutes,
               ...adminRoutes,
               { path: '*', element: <NotFoundPage /> },

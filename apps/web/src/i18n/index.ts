@@ -5,6 +5,7 @@ import type fiPlatform from './fi/platform.json';
 import type fiAdmin from './fi/admin.json';
 import type fiBookings from './fi/bookings.json';
 import type fiShop from './fi/shop.json';
+import type fiCourses from './fi/courses.json';
 
 export const languages = ['fi', 'sv', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -65,6 +66,7 @@ declare module 'i18next' {
       admin: typeof fiAdmin;
       bookings: typeof fiBookings;
       shop: typeof fiShop;
+      courses: typeof fiCourses;
     };
   }
 }

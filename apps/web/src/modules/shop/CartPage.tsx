@@ -15,8 +15,10 @@ import { useMunicipality } from '../../app/MunicipalityContext';
 import { usePageTitle } from '../../app/usePageTitle';
 import { currentLanguage } from '../../i18n';
 import { useMyReservations } from '../bookings/queries';
+import { useMyRegistrations } from '../courses/queries';
 import { BookingCartLine } from './BookingCartLine';
 import { CartLine } from './CartLine';
+import { CourseCartLine } from './CourseCartLine';
 import { lineName } from './money';
 import { OrderTotals, VatTable } from './OrderSummary';
 import { useCart, useCheckout, useProducts } from './queries';
@@ -49,8 +51,10 @@ export function CartPage() {
   const products = useProducts(slug);
   const checkout = useCheckout(slug);
   const hasBookings = cart.data?.lines.some((line) => line.reservationId) ?? false;
-  // The hold times of the bookings in the cart.
+  const hasCourses = cart.data?.lines.some((line) => line.registrationId) ?? false;
+  // The hold times of the bookings and course seats in the cart.
   const bookings = useMyReservations(slug, hasBookings);
+  const registrations = useMyRegistrations(slug, hasCourses);
   const now = useNow(30_000);
   const [notice, setNotice] = useState<string | null>(() => {
     const state: unknown = location.state;
@@ -131,6 +135,17 @@ export function CartPage() {
                     slug={slug}
                     onChanged={onChanged}
                   />
+                ) : line.registrationId ? (
+                  <CourseCartLine
+                    key={line.registrationId}
+                    line={{ ...line, registrationId: line.registrationId }}
+                    registration={registrations.data?.items.find(
+                      (r) => r.id === line.registrationId,
+                    )}
+                    now={now}
+                    slug={slug}
+                    onChanged={onChanged}
+                  />
                 ) : null,
               )}
             </ul>
@@ -164,6 +179,7 @@ export function CartPage() {
             )}
             <Paragraph mb="s">{t(byInvoice ? 'cart.invoiceInfo' : 'cart.checkoutInfo')}</Paragraph>
             {hasBookings && <Paragraph mb="s">{t('cart.bookingsNote')}</Paragraph>}
+            {hasCourses && <Paragraph mb="s">{t('cart.coursesNote')}</Paragraph>}
             {checkout.isError && <ErrorAlert error={checkout.error} />}
             <Button onClick={onCheckout}>
               {t(byInvoice ? 'cart.checkoutInvoice' : 'cart.checkout')}

@@ -57,6 +57,14 @@ export function OrderPage() {
                 </RouterLink>
               </Paragraph>
             )}
+            {data.status === 'paid' && data.lines.some((line) => line.registrationId) && (
+              <Paragraph mt="xs">
+                {t('order.coursesPaid')}{' '}
+                <RouterLink asComponent={RouterDomLink} to={`/${slug}/courses/mine`}>
+                  {t('order.myRegistrations')}
+                </RouterLink>
+              </Paragraph>
+            )}
             {data.status === 'paid' && data.lines.some((line) => line.reservationId) && (
               <Paragraph mt="xs">
                 {t('order.bookingsPaid')}{' '}

@@ -81,7 +81,10 @@ export function OrderLines({ order, products }: { order: Order; products?: Produ
   return (
     <ul className="order-lines">
       {order.lines.map((line) => (
-        <li key={line.productId ?? line.reservationId} className="order-line">
+        <li
+          key={line.productId ?? line.reservationId ?? line.registrationId}
+          className="order-line"
+        >
           <div className="order-line__head">
             <span className="order-line__name">{lineName(line, products, language)}</span>
             <span className="order-line__total">{formatMoney(line.totalCents, language)}</span>

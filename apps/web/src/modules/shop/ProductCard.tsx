@@ -123,6 +123,9 @@ export function ProductCard(props: {
   const name = product.name[language];
   const loginTo = `/${slug}/login?returnTo=${encodeURIComponent(`/${slug}/shop`)}`;
   const forSale = (product.yourPrice ?? null) !== null;
+  // A course fee is paid for a child's seat, which registering puts into the cart: the fee is
+  // not bought on its own here.
+  const courseFee = product.kind === 'course_fee';
 
   return (
     <li className="card product-card">
@@ -142,8 +145,16 @@ export function ProductCard(props: {
       </div>
       <div className="product-card__buy">
         <PriceInfo product={product} signedIn={signedIn} />
-        {signedIn && forSale && <BuyForm product={product} slug={slug} cart={cart} />}
-        {!signedIn && (
+        {courseFee && (
+          <Paragraph>
+            {t('product.courseFee')}{' '}
+            <RouterLink asComponent={RouterDomLink} to={`/${slug}/courses`}>
+              {t('product.toCourses')}
+            </RouterLink>
+          </Paragraph>
+        )}
+        {!courseFee && signedIn && forSale && <BuyForm product={product} slug={slug} cart={cart} />}
+        {!courseFee && !signedIn && (
           <Paragraph>
             <RouterLink
               asComponent={RouterDomLink}

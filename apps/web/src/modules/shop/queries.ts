@@ -88,3 +88,20 @@ export function useMarkInvoicePaid(slug: string) {
     onSettled: () => queryClient.invalidateQueries({ queryKey: shopKeys.all(slug) }),
   });
 }
+
+/**
+ * Takes a held course seat out of the cart: the registration is cancelled (the API removes its
+ * line) and the seat goes to the next on the waitlist.
+ */
+export function useRemoveRegistration(slug: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (registrationId: string) => api.cancelRegistration(slug, registrationId),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: shopKeys.cart(slug) }),
+        // Seats left and the registration lists (courseKeys.all) change with it.
+        queryClient.invalidateQueries({ queryKey: ['courses', slug] }),
+      ]),
+  });
+}
