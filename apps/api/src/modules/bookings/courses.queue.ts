@@ -41,6 +41,7 @@ export interface Turn {
   state: 'waiting' | 'admitted' | 'passed';
   /** 1-based place in the queue, null before the draw. */
   place: number | null;
+  /** How many before one are still waiting for their turn. */
   ahead: number | null;
   admittedAt: Date | null;
   admittedUntil: Date | null;
@@ -72,13 +73,22 @@ export async function admission(
   const place = ahead + 1;
   const rate = course.admit_per_minute;
   const opens = course.registration_opens_at.getTime();
+  // Admitted by now: the first minute's worth at the opening, then `rate` a minute.
+  const admittedSoFar = now < opens ? 0 : Math.floor((rate * (now - opens + 60_000)) / 60_000);
   // The first minute's worth at the opening, then one every 60/rate seconds.
   const turnAt = opens + (Math.max(0, place - rate) * 60_000) / rate;
   const admittedAt = new Date(Math.max(turnAt, entry.joined_at.getTime()));
   const admittedUntil = new Date(admittedAt.getTime() + course.admission_minutes * 60_000);
   const state =
     now < admittedAt.getTime() ? 'waiting' : now < admittedUntil.getTime() ? 'admitted' : 'passed';
-  return { state, place, ahead, admittedAt, admittedUntil };
+  // Those before one in the queue who are not admitted yet.
+  return {
+    state,
+    place,
+    ahead: Math.max(0, Math.min(ahead, place - 1 - admittedSoFar)),
+    admittedAt,
+    admittedUntil,
+  };
 }
 
 async function fairCourse(tx: Tx, id: string) {

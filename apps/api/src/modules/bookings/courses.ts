@@ -444,7 +444,10 @@ export async function registerForCourse(ctx: Ctx, courseId: string, childIds: st
         const turn = await admission(tx, course, actor.personId, now);
         if (!turn || turn.state !== 'admitted') throw new AppError(403, 'notAdmitted');
       }
-      const children = await childrenOf(tx, actor.personId, unique);
+      // In the order the guardian gave: with one seat left, the first child gets it.
+      const children = (await childrenOf(tx, actor.personId, unique)).sort(
+        (a, b) => unique.indexOf(a.id) - unique.indexOf(b.id),
+      );
       if (children.length !== unique.length) throw notFound();
       const firstDay = localDate(found.first_session ?? course.registration_closes_at);
       for (const child of children) {
