@@ -212,3 +212,17 @@ export async function localInstant(db: Database, days: number, time: string, fro
     return result.rows[0]!.t.toISOString();
   });
 }
+
+/**
+ * Make the demo sauna free of charge, so that a booking of it is confirmed at once (the paid
+ * path, where the door PIN comes with the payment, is tested in booking-payments.test.ts).
+ */
+export async function freeSauna(db: Database) {
+  await asSystem(db, (tx) =>
+    tx
+      .updateTable('resources')
+      .set({ price_product_id: null })
+      .where('name_fi', '=', 'Rantasauna')
+      .execute(),
+  );
+}

@@ -2,25 +2,17 @@ import { createConnection, createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import mqtt, { type MqttClient } from 'mqtt';
-import { loggedIn, localInstant, startRuntime, type Client } from '../../../test/helpers.js';
+import {
+  freeSauna,
+  loggedIn,
+  localInstant,
+  startRuntime,
+  type Client,
+} from '../../../test/helpers.js';
 import { asSystem } from '../../platform/db/database.js';
 import { JobWorker } from '../../platform/jobs/worker.js';
 import { accessHandlers, mqttAdapter, type GrantMessage } from './access.jobs.js';
 import { MqttDoorBus } from './access.mqtt.js';
-
-/**
- * The demo sauna has a price; these tests book it free so that a booking is confirmed at once
- * (paid bookings get their PIN on payment: booking-payments.test.ts).
- */
-async function freeSauna(db: Parameters<typeof asSystem>[0]) {
-  await asSystem(db, (tx) =>
-    tx
-      .updateTable('resources')
-      .set({ price_product_id: null })
-      .where('name_fi', '=', 'Rantasauna')
-      .execute(),
-  );
-}
 
 const BROKER = 'mqtt://127.0.0.1:1883';
 

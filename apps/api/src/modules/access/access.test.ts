@@ -1,22 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { Client, loggedIn, localInstant, startRuntime } from '../../../test/helpers.js';
+import { Client, freeSauna, loggedIn, localInstant, startRuntime } from '../../../test/helpers.js';
 import { asSystem } from '../../platform/db/database.js';
 import { DEMO_DOOR_TOKEN } from './access.demo.js';
-
-/**
- * The demo sauna has a price; these tests book it free so that a booking is confirmed at once
- * (paid bookings get their PIN on payment: booking-payments.test.ts).
- */
-async function freeSauna(db: Parameters<typeof asSystem>[0]) {
-  await asSystem(db, (tx) =>
-    tx
-      .updateTable('resources')
-      .set({ price_product_id: null })
-      .where('name_fi', '=', 'Rantasauna')
-      .execute(),
-  );
-}
 
 let rt: Awaited<ReturnType<typeof startRuntime>>;
 let sauna: string;

@@ -16,9 +16,8 @@ import { usePageTitle } from '../../app/usePageTitle';
 import { currentLanguage } from '../../i18n';
 import { useMyReservations } from '../bookings/queries';
 import { useMyRegistrations } from '../courses/queries';
-import { BookingCartLine } from './BookingCartLine';
 import { CartLine } from './CartLine';
-import { CourseCartLine } from './CourseCartLine';
+import { HeldCartLine } from './HeldCartLine';
 import { lineName } from './money';
 import { OrderTotals, VatTable } from './OrderSummary';
 import { useCart, useCheckout, useProducts } from './queries';
@@ -126,22 +125,25 @@ export function CartPage() {
                     slug={slug}
                     onChanged={onChanged}
                   />
-                ) : line.reservationId ? (
-                  <BookingCartLine
-                    key={line.reservationId}
-                    line={{ ...line, reservationId: line.reservationId }}
-                    reservation={bookings.data?.items.find((r) => r.id === line.reservationId)}
-                    now={now}
-                    slug={slug}
-                    onChanged={onChanged}
-                  />
-                ) : line.registrationId ? (
-                  <CourseCartLine
-                    key={line.registrationId}
-                    line={{ ...line, registrationId: line.registrationId }}
-                    registration={registrations.data?.items.find(
-                      (r) => r.id === line.registrationId,
-                    )}
+                ) : line.reservationId || line.registrationId ? (
+                  <HeldCartLine
+                    key={line.reservationId ?? line.registrationId}
+                    line={line}
+                    held={
+                      line.reservationId
+                        ? {
+                            kind: 'booking',
+                            id: line.reservationId,
+                            item: bookings.data?.items.find((r) => r.id === line.reservationId),
+                          }
+                        : {
+                            kind: 'course',
+                            id: line.registrationId!,
+                            item: registrations.data?.items.find(
+                              (r) => r.id === line.registrationId,
+                            ),
+                          }
+                    }
                     now={now}
                     slug={slug}
                     onChanged={onChanged}
