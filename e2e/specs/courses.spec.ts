@@ -331,12 +331,13 @@ describe('registration in fair-queue mode', () => {
     await page.getByRole('heading', { name: 'Du står i kö' }).waitFor();
     const state = await page.locator('.waiting-room__state').innerText();
     expect(state).toMatch(/Din plats i kön\s+2/);
-    expect(state).toMatch(/Före dig i kön\s+1/);
+    // The one before is admitted already: nobody before is still waiting; the turn is a minute away.
+    expect(state).toMatch(/Före dig i kön\s+0/);
     expect(state).toMatch(/Kön rör sig\s+1 person per minut/);
     expect(state).toMatch(/Din tur beräknas\s+om cirka 1 minut \(kl\. \d{1,2}\.\d{2}\)/);
     await expect
       .poll(() => live(page).textContent())
-      .toBe('Din plats i kön är 2. 1 person står före dig.');
+      .toBe('Din plats i kön är 2. 0 personer står före dig.');
     await expectNoAxeViolations(page, 'waiting room with a place, Swedish (phone)');
     await context.close();
   });
