@@ -36,6 +36,26 @@ const PARENTS = Number(values.parents ?? process.env.PARENTS ?? 5000);
 const CONNECTIONS = Number(values.connections ?? process.env.CONNECTIONS ?? 1000);
 const log = (message: string) => process.stderr.write(`[bench:rush] ${message}\n`);
 
+/** A course with seat rows, for the SQL-only measurement. */
+async function scratchCourse(url: string, municipality: string, seats: number) {
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  const course = await db.query<{ id: string }>(
+    `insert into courses (municipality_id, name_fi, name_sv, name_en, seats,
+                          registration_opens_at, registration_closes_at)
+     values ($1, 'SQL', 'SQL', 'SQL', $2, now(), now() + interval '1 day') returning id`,
+    [municipality, seats],
+  );
+  const id = course.rows[0]!.id;
+  await db.query(
+    `insert into course_seats (municipality_id, course_id, seat_no)
+     select $1, $2, n from generate_series(1, $3) n`,
+    [municipality, id, seats],
+  );
+  await db.end();
+  return id;
+}
+
 async function main() {
   const baseUrl = requireDatabaseUrl();
   const scratch = await scratchDatabase(baseUrl, `helppo_bench_rush_${process.pid}`);
@@ -189,6 +209,27 @@ async function main() {
       clients,
       10,
     );
+    // The database side of a registration alone (a new child, a seat taken with SKIP LOCKED or
+    // the waitlist, the registration and its seat), on a course of its own with as many seats
+    // as the rush: how far the seat-row design goes past the hot counter row.
+    const pgCourse = await scratchCourse(scratch.url, municipality, SEATS);
+    const registrationTps = await pgbench(
+      scratch.url,
+      [
+        'BEGIN;',
+        "INSERT INTO children (municipality_id, first_name, last_name, birth_date) VALUES (':m', 'B', 'B', '2019-01-01') RETURNING id AS child \\gset",
+        "WITH seat AS (SELECT seat_no FROM course_seats WHERE course_id = ':c' AND registration_id IS NULL ORDER BY seat_no LIMIT 1 FOR UPDATE SKIP LOCKED), " +
+          'reg AS (INSERT INTO course_registrations (municipality_id, course_id, child_id, person_id, status, held_until) ' +
+          "SELECT ':m', ':c', ':child', ':p', CASE WHEN EXISTS (SELECT 1 FROM seat) THEN 'held' ELSE 'waitlisted' END, " +
+          "CASE WHEN EXISTS (SELECT 1 FROM seat) THEN now() + interval '15 minutes' END RETURNING id) " +
+          "UPDATE course_seats SET registration_id = (SELECT id FROM reg) WHERE course_id = ':c' AND seat_no = (SELECT seat_no FROM seat);",
+        'END;',
+        '',
+      ].join('\n'),
+      clients,
+      10,
+      { m: municipality, c: pgCourse, p: ids[0]! },
+    );
     const perSecond = ok / rush.seconds;
     console.log(
       JSON.stringify({
@@ -206,7 +247,9 @@ async function main() {
         p99_ms: Math.round(percentile(latencies, 99)),
         pgbench_hot_row_tps: Math.round(hot),
         pgbench_100_rows_tps: Math.round(spread),
+        pgbench_registration_tps: Math.round(registrationTps),
         ratio_vs_hot_row: Number((perSecond / hot).toFixed(2)),
+        registration_sql_ratio_vs_hot_row: Number((registrationTps / hot).toFixed(2)),
       }),
     );
   } finally {

@@ -31,6 +31,8 @@ export async function scratchDatabase(baseUrl: string, name: string) {
   return {
     url: url.toString(),
     async drop() {
+      // BENCH_KEEP=1 leaves the database for a look at its plans afterwards.
+      if (process.env.BENCH_KEEP === '1') return;
       const client = new pg.Client({ connectionString: baseUrl });
       await client.connect();
       await client.query(`drop database if exists ${name} with (force)`);
@@ -142,6 +144,7 @@ export async function pgbench(
   script: string,
   clients: number,
   seconds: number,
+  defines: Record<string, string> = {},
 ) {
   const { writeFile, mkdtemp } = await import('node:fs/promises');
   const { tmpdir } = await import('node:os');
@@ -151,7 +154,19 @@ export async function pgbench(
   await writeFile(file, script);
   const { stdout } = await promisify(execFile)(
     'pgbench',
-    ['-n', '-c', String(clients), '-j', '2', '-T', String(seconds), '-f', file, databaseUrl],
+    [
+      '-n',
+      '-c',
+      String(clients),
+      '-j',
+      '2',
+      '-T',
+      String(seconds),
+      ...Object.entries(defines).flatMap(([name, value]) => ['-D', `${name}=${value}`]),
+      '-f',
+      file,
+      databaseUrl,
+    ],
     { maxBuffer: 10 * 1024 * 1024 },
   );
   const match = /tps = ([0-9.]+)/.exec(stdout);

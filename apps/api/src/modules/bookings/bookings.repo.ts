@@ -95,15 +95,14 @@ export interface BusyRow {
   status: ReservationStatus;
 }
 
-/** Active reservations (the time they take, buffer included) overlapping a span. */
+/**
+ * Active reservations (the time they take, buffer included) overlapping a span, of the
+ * transaction's municipality (migration 0010 says why this is a function).
+ */
 export async function busyBetween(tx: Tx, resourceId: string, from: Date, to: Date) {
   const result = await sql<BusyRow>`
-    select id, lower(during) as start, upper(during) as end, upper(blocks) as buffer_end,
-           person_id, kind, status
-    from reservations
-    where resource_id = ${resourceId} and status in ('held', 'requested', 'confirmed')
-      and blocks && tstzrange(${from}, ${to})
-    order by lower(blocks)`.execute(tx);
+    select id, start, "end", buffer_end, person_id, kind, status
+    from resource_busy(${resourceId}, ${from}, ${to})`.execute(tx);
   return result.rows;
 }
 

@@ -560,6 +560,25 @@ describe('tenant isolation matrix', () => {
 });
 
 describe('row-level security', () => {
+  it("keeps the owner-run taken-time function to the transaction's municipality", async () => {
+    const busy = (municipalityId: string) =>
+      inTenant(
+        rt.db,
+        municipalityId,
+        async (tx) =>
+          (
+            await sql<{
+              id: string;
+            }>`select id from resource_busy(${ids.room}, now() - interval '1 year',
+                                                                 now() + interval '1 year')`.execute(
+              tx,
+            )
+          ).rows.length,
+      );
+    expect(await busy(ids.tyrskyla)).toBeGreaterThan(0);
+    expect(await busy(ids.pyharanta)).toBe(0);
+  });
+
   it('confines every tenant-owned table to the municipality of the transaction', async () => {
     const tables = await asSystem(rt.db, async (tx) => {
       const result = await sql<{ table_name: string; rls: boolean }>`
