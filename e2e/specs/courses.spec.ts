@@ -404,6 +404,14 @@ describe('course administration', () => {
     expect(await row.innerText()).toMatch(/Hanna Huoltaja\s+Vahvistettu\s+Maksuton/);
     expect(await page.getByText('Paikkoja käytössä 1/6, jonossa 0.').isVisible()).toBe(true);
     await expectNoAxeViolations(page, 'course edit page with registrations');
+    // Staff cancel Aino's registration from the table: the seat is free again.
+    await row.getByRole('button', { name: /^Peru ilmoittautuminen: / }).click();
+    const confirm = page.getByRole('group', { name: 'Haluatko varmasti perua ilmoittautumisen?' });
+    await confirm.waitFor();
+    await expectNoAxeViolations(page, 'staff cancel confirmation');
+    await confirm.getByRole('button', { name: 'Kyllä, peru ilmoittautuminen' }).click();
+    await page.getByText(/^Ilmoittautuminen peruttiin: /).waitFor();
+    await expect.poll(() => row.innerText()).toMatch(/Peruttu/);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -1,11 +1,13 @@
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Heading, Paragraph } from 'suomifi-ui-components';
+import { Button, Heading, Paragraph } from 'suomifi-ui-components';
 import type { Course } from '../../api/client';
-import { ErrorAlert, Loading } from '../../app/feedback';
+import { ErrorAlert, Loading, SuccessAlert } from '../../app/feedback';
 import { currentLanguage } from '../../i18n';
 import { formatMoney } from '../shop/money';
 import { useCourseRegistrations } from './queries';
-import { paymentText, statusDetail } from './RegistrationSummary';
+import { ConfirmCancel } from './RegistrationActions';
+import { paymentText, registrationWhat, statusDetail } from './RegistrationSummary';
 import { formatDateTimeLong } from './format';
 
 /**
@@ -16,6 +18,9 @@ export function CourseRegistrationsTable({ slug, course }: { slug: string; cours
   const { t } = useTranslation('courses');
   const language = currentLanguage();
   const registrations = useCourseRegistrations(slug, course.id);
+  // Staff cancel a registration here (the seat goes to the waitlist, a paid fee back in full).
+  const [cancelling, setCancelling] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const items = registrations.data?.items;
   const caption = t('admin.registrationsCaption', { name: course.name[language] });
   const taken =
@@ -31,6 +36,7 @@ export function CourseRegistrationsTable({ slug, course }: { slug: string; cours
       <Heading variant="h2" id="course-registrations-heading" mb="s">
         {t('admin.registrations')}
       </Heading>
+      <div role="status">{notice && <SuccessAlert>{notice}</SuccessAlert>}</div>
       {registrations.isPending && <Loading text={t('loading')} />}
       {registrations.isError && <ErrorAlert error={registrations.error} />}
       {items && (
@@ -54,28 +60,62 @@ export function CourseRegistrationsTable({ slug, course }: { slug: string; cours
                 <th scope="col">{t('admin.col.status')}</th>
                 <th scope="col">{t('admin.col.payment')}</th>
                 <th scope="col">{t('admin.col.registered')}</th>
+                <th scope="col">{t('admin.col.actions')}</th>
               </tr>
             </thead>
             <tbody>
               {items.map((r) => {
                 const detail = statusDetail(r, t, language, true);
+                const what = registrationWhat(r, language);
                 return (
-                  <tr key={r.id}>
-                    <th scope="row">
-                      {r.child.firstName} {r.child.lastName}
-                    </th>
-                    <td>{r.guardianName}</td>
-                    <td>
-                      {t(`status.${r.status}`)}
-                      {detail && <span className="data-table__detail">{detail}</span>}
-                    </td>
-                    <td>
-                      {r.priceCents > 0
-                        ? `${formatMoney(r.priceCents, language)} · ${paymentText(r, t, language)}`
-                        : t('payment.free')}
-                    </td>
-                    <td>{formatDateTimeLong(r.createdAt, language)}</td>
-                  </tr>
+                  <Fragment key={r.id}>
+                    <tr>
+                      <th scope="row">
+                        {r.child.firstName} {r.child.lastName}
+                      </th>
+                      <td>{r.guardianName}</td>
+                      <td>
+                        {t(`status.${r.status}`)}
+                        {detail && <span className="data-table__detail">{detail}</span>}
+                      </td>
+                      <td>
+                        {r.priceCents > 0
+                          ? `${formatMoney(r.priceCents, language)} · ${paymentText(r, t, language)}`
+                          : t('payment.free')}
+                      </td>
+                      <td>{formatDateTimeLong(r.createdAt, language)}</td>
+                      <td>
+                        {r.canCancel && cancelling !== r.id && (
+                          <Button
+                            variant="secondary"
+                            aria-label={t('cancel.label', { what })}
+                            onClick={() => {
+                              setNotice(null);
+                              setCancelling(r.id);
+                            }}
+                          >
+                            {t('admin.cancel')}
+                          </Button>
+                        )}
+                      </td>
+                    </tr>
+                    {cancelling === r.id && (
+                      <tr>
+                        <td colSpan={6}>
+                          <ConfirmCancel
+                            item={r}
+                            slug={slug}
+                            byStaff
+                            onClose={() => setCancelling(null)}
+                            onDone={(message) => {
+                              setCancelling(null);
+                              setNotice(message);
+                            }}
+                          />
+                        </td>
+                      </tr>
+                    )}
+                  </Fragment>
                 );
               })}
             </tbody>

@@ -16,13 +16,16 @@ import { formatWhen } from './format';
  * freeCancellationUntil and not after; an unpaid hold just leaves the cart; a waitlist place
  * or an offer goes to the next in line.
  */
-function CancelNote({ item }: { item: CourseRegistration }) {
+function CancelNote({ item, byStaff }: { item: CourseRegistration; byStaff: boolean }) {
   const { t } = useTranslation('courses');
   const language = currentLanguage();
   const amount = formatMoney(item.priceCents, language);
   const time = item.freeCancellationUntil ? formatWhen(item.freeCancellationUntil, language) : '';
   let text: string;
-  if (item.payment === 'paid') {
+  if (item.payment === 'paid' && byStaff) {
+    // Staff cancellations always give the whole fee back.
+    text = t('cancel.refundStaff', { amount });
+  } else if (item.payment === 'paid') {
     text = refundsInFull(item.freeCancellationUntil)
       ? t('cancel.refundFull', { amount, time })
       : t('cancel.refundNone', { amount, time });
@@ -38,13 +41,15 @@ function CancelNote({ item }: { item: CourseRegistration }) {
   return <Paragraph mb="s">{text}</Paragraph>;
 }
 
-function ConfirmCancel(props: {
+/** The confirmation of a cancellation, for the guardian or (byStaff) the course's staff. */
+export function ConfirmCancel(props: {
   item: CourseRegistration;
   slug: string;
   onClose: () => void;
   onDone: (message: string) => void;
+  byStaff?: boolean;
 }) {
-  const { item, slug, onClose, onDone } = props;
+  const { item, slug, onClose, onDone, byStaff = false } = props;
   const { t } = useTranslation('courses');
   const language = currentLanguage();
   const cancel = useCancelRegistration(slug);
@@ -66,7 +71,10 @@ function ConfirmCancel(props: {
     }
     onDone(
       result.refundedCents > 0
-        ? t('cancel.doneRefund', { what, amount: formatMoney(result.refundedCents, language) })
+        ? t(byStaff ? 'cancel.doneRefundStaff' : 'cancel.doneRefund', {
+            what,
+            amount: formatMoney(result.refundedCents, language),
+          })
         : t('cancel.done', { what }),
     );
   }
@@ -83,7 +91,7 @@ function ConfirmCancel(props: {
         {t('cancel.confirmHeading')}
       </Heading>
       <Paragraph mb="s">{what}</Paragraph>
-      <CancelNote item={item} />
+      <CancelNote item={item} byStaff={byStaff} />
       {cancel.isError && <ErrorAlert error={cancel.error} />}
       <div className="button-row">
         <Button disabled={cancel.isPending} onClick={() => void onConfirm()}>
