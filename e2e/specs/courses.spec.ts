@@ -412,6 +412,12 @@ describe('course administration', () => {
     await confirm.getByRole('button', { name: 'Kyllä, peru ilmoittautuminen' }).click();
     await page.getByText(/^Ilmoittautuminen peruttiin: /).waitFor();
     await expect.poll(() => row.innerText()).toMatch(/Peruttu/);
+    // Nobody is on the course now: staff take it out of use, and it leaves the list.
+    await page.getByRole('button', { name: 'Poista kurssi käytöstä' }).click();
+    await page.getByRole('button', { name: `Kyllä, poista käytöstä: ${name}` }).click();
+    await page.getByText(`Kurssi poistettiin käytöstä: ${name}.`).waitFor();
+    expect(await page.getByRole('link', { name: new RegExp(name) }).count()).toBe(0);
+    await expectNoAxeViolations(page, 'course list after taking a course out of use');
     expect(errors).toEqual([]);
     await context.close();
   });

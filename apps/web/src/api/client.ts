@@ -370,6 +370,12 @@ export const api = {
     unwrap(client.POST('/api/{slug}/children', { ...p(slug), body })),
   createCourse: (slug: string, body: CourseBody) =>
     unwrap(client.POST('/api/{slug}/admin/courses', { ...p(slug), body })),
+  archiveCourse: (slug: string, courseId: string) =>
+    unwrap(
+      client.DELETE('/api/{slug}/admin/courses/{courseId}', {
+        params: { path: { slug, courseId } },
+      }),
+    ),
   updateCourse: (slug: string, courseId: string, body: CourseBody) =>
     unwrap(
       client.PUT('/api/{slug}/admin/courses/{courseId}', {

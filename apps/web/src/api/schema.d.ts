@@ -1098,7 +1098,8 @@ export interface paths {
         get?: never;
         put: operations["updateCourse"];
         post?: never;
-        delete?: never;
+        /** Take a course with nobody on it out of use (its history stays) */
+        delete: operations["archiveCourse"];
         options?: never;
         head?: never;
         patch?: never;
@@ -4672,6 +4673,36 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Course"];
                 };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    archiveCourse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Problem details (RFC 9457), translated */
             "4XX": {

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   DateTime,
+  NoContent,
   SlugParams,
   StringEnum,
   TranslatedInput,
@@ -270,6 +271,23 @@ export const courseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => courses.updateCourse(request.ctx, request.params.courseId, request.body),
+  );
+
+  app.delete(
+    '/admin/courses/:courseId',
+    {
+      schema: {
+        operationId: 'archiveCourse',
+        tags: ['courses'],
+        summary: 'Take a course with nobody on it out of use (its history stays)',
+        params: CourseParams,
+        response: responses({ 204: NoContent }),
+      },
+    },
+    async (request, reply) => {
+      await courses.archiveCourse(request.ctx, request.params.courseId);
+      return reply.status(204).send(null);
+    },
   );
 
   app.get(

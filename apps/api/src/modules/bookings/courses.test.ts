@@ -417,4 +417,23 @@ describe('course administration', () => {
     });
     expect(badDates.json().code).toBe('courseRules');
   });
+
+  it('takes a course out of use only when nobody is on it', async () => {
+    const course = await createCourse({ priceProductId: null });
+    const { client, childId } = await guardian();
+    const registration = (
+      await client.post(`courses/${course.id}/registrations`, { childIds: [childId] })
+    ).json().items[0];
+    const refused = await staff.delete(`admin/courses/${course.id}`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().code).toBe('courseHasRegistrations');
+    expect(
+      (await staff.post(`course-registrations/${registration.id}/cancel`, {})).statusCode,
+    ).toBe(200);
+    expect((await staff.delete(`admin/courses/${course.id}`)).statusCode).toBe(204);
+    expect((await client.get(`courses/${course.id}`)).statusCode).toBe(404);
+    const listed = (await client.get('courses')).json().items as { id: string }[];
+    expect(listed.map((c) => c.id)).not.toContain(course.id);
+    expect((await staff.delete(`admin/courses/${course.id}`)).statusCode).toBe(404);
+  });
 });

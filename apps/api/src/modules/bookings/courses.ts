@@ -845,6 +845,34 @@ export async function updateCourse(ctx: Ctx, id: string, input: CourseInput) {
   });
 }
 
+/**
+ * Take a course out of use: it leaves the lists and takes no registrations. Only a course with
+ * nobody on it (staff cancel the registrations first, which refunds paid fees in full).
+ */
+export async function archiveCourse(ctx: Ctx, id: string) {
+  requireRole(ctx, ...COURSE_STAFF);
+  await inTenant(ctx.db, ctx.municipality.id, async (tx) => {
+    const course = await tx
+      .selectFrom('courses')
+      .select('id')
+      .where('id', '=', id)
+      .where('active', '=', true)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!course) throw notFound();
+    const active = await tx
+      .selectFrom('course_registrations')
+      .select('id')
+      .where('course_id', '=', id)
+      .where('status', 'in', ['held', 'confirmed', 'waitlisted', 'offered'])
+      .limit(1)
+      .executeTakeFirst();
+    if (active) throw new AppError(409, 'courseHasRegistrations');
+    await tx.updateTable('courses').set({ active: false }).where('id', '=', id).execute();
+    await audit(tx, ctx, 'course.archive', `course:${id}`);
+  });
+}
+
 /** Who is registered, for the course's staff (a read of personal data: audited). */
 export async function listCourseRegistrations(ctx: Ctx, courseId: string) {
   requireRole(ctx, ...COURSE_STAFF);

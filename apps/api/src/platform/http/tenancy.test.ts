@@ -24,6 +24,7 @@ let ids: {
   blockStart: string;
   blockEnd: string;
   course: string;
+  emptyCourse: string;
   sauna: string;
   saunaDoor: string;
   failedGrant: string;
@@ -161,6 +162,21 @@ beforeAll(async () => {
       spareRoom: spare.id,
       product: product.id,
       course: course.id,
+      emptyCourse: (
+        await tx
+          .insertInto('courses')
+          .values({
+            municipality_id: m.find((x) => x.slug === 'tyrskyla')!.id,
+            name_fi: 'Tyhjä',
+            name_sv: 'Tom',
+            name_en: 'Empty',
+            seats: 5,
+            registration_opens_at: new Date(),
+            registration_closes_at: new Date(Date.now() + 86_400_000),
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id,
       blockStart: times.rows[0]!.start.toISOString(),
       blockEnd: times.rows[0]!.end.toISOString(),
       tyrskyla: m.find((x) => x.slug === 'tyrskyla')!.id,
@@ -258,6 +274,8 @@ const courseInput = () => ({
 const FACILITY_STAFF: Record<string, Call> = {
   createCourse: { method: 'POST', path: () => 'admin/courses', body: courseInput },
   updateCourse: { method: 'PUT', path: () => `admin/courses/${ids.course}`, body: courseInput },
+  // A course of its own, with nobody on it.
+  archiveCourse: { method: 'DELETE', path: () => `admin/courses/${ids.emptyCourse}` },
   listCourseRegistrations: {
     method: 'GET',
     path: () => `admin/courses/${ids.course}/registrations`,

@@ -229,6 +229,9 @@ const fi: Messages = {
   'error.customerNotFound': 'Asiakasta ei löydy',
   'error.customerNotFound.detail':
     'Tällä sähköpostiosoitteella ei ole käyttäjää. Pyydä asiakasta kirjautumaan palveluun kerran.',
+  'error.courseHasRegistrations': 'Kurssilla on ilmoittautuneita',
+  'error.courseHasRegistrations.detail':
+    'Peru ensin kurssin ilmoittautumiset. Maksetut maksut palautetaan kokonaan.',
   'email.notification.footer': 'Tämä viesti on lähetetty {municipality}n Helppo-palvelusta.',
 };
 
@@ -454,6 +457,9 @@ const sv: Messages = {
   'error.customerNotFound': 'Kunden hittas inte',
   'error.customerNotFound.detail':
     'Det finns ingen användare med den här e-postadressen. Be kunden logga in i tjänsten en gång.',
+  'error.courseHasRegistrations': 'Kursen har anmälda',
+  'error.courseHasRegistrations.detail':
+    'Avboka först kursens anmälningar. Betalda avgifter återbetalas i sin helhet.',
   'email.notification.footer':
     'Det här meddelandet har skickats från Helppo-tjänsten i {municipality}.',
 };
@@ -677,6 +683,9 @@ const en: Messages = {
   'error.customerNotFound': 'Customer not found',
   'error.customerNotFound.detail':
     'No user has this email address. Ask the customer to sign in to the service once.',
+  'error.courseHasRegistrations': 'The course has registrations',
+  'error.courseHasRegistrations.detail':
+    "Cancel the course's registrations first. Paid fees are refunded in full.",
   'email.notification.footer': 'This message was sent by the Helppo service of {municipality}.',
 };
 

@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { Link as RouterDomLink } from 'react-router-dom';
+import { Link as RouterDomLink, useLocation } from 'react-router-dom';
 import { Heading, Paragraph, RouterLink } from 'suomifi-ui-components';
-import { ErrorAlert, Loading } from '../../app/feedback';
+import { ErrorAlert, Loading, SuccessAlert } from '../../app/feedback';
 import { useMunicipality } from '../../app/MunicipalityContext';
 import { usePageTitle } from '../../app/usePageTitle';
 import { currentLanguage } from '../../i18n';
 import { StaffOnly } from '../bookings/StaffOnly';
+import { isArchivedNotice } from './CourseArchive';
 import { RegistrationState } from './CourseFacts';
 import { seatsText, sessionsSummary } from './format';
 import { useCourses } from './queries';
@@ -16,11 +17,16 @@ function CourseList({ slug }: { slug: string }) {
   const language = currentLanguage();
   const courses = useCourses(slug, {});
   const items = courses.data?.items;
+  const location = useLocation();
+  const archived: unknown = location.state;
   return (
     <section aria-labelledby="admin-courses-heading" className="form-section">
       <Heading variant="h2" id="admin-courses-heading" mb="s">
         {t('admin.courses')}
       </Heading>
+      <div role="status">
+        {isArchivedNotice(archived) && <SuccessAlert>{archived.archived}</SuccessAlert>}
+      </div>
       {courses.isPending && <Loading text={t('loading')} />}
       {courses.isError && <ErrorAlert error={courses.error} />}
       {items && items.length === 0 && <Paragraph>{t('admin.noCourses')}</Paragraph>}

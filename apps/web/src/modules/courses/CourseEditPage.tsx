@@ -9,6 +9,7 @@ import { usePageTitle } from '../../app/usePageTitle';
 import { currentLanguage } from '../../i18n';
 import { StaffOnly } from '../bookings/StaffOnly';
 import { NotFoundPage } from '../platform/NotFoundPage';
+import { CourseArchive } from './CourseArchive';
 import { CourseForm } from './CourseForm';
 import { CourseRegistrationsTable } from './CourseRegistrationsTable';
 import { useCourse } from './queries';
@@ -91,6 +92,7 @@ function Editor({ slug, courseId }: { slug: string; courseId: string | null }) {
         </section>
       )}
       {data && <CourseRegistrationsTable slug={slug} course={data} />}
+      {data && <CourseArchive slug={slug} course={data} />}
     </div>
   );
 }

@@ -135,6 +135,15 @@ export const useCourseRegistrations = (slug: string, id: string) =>
     queryFn: () => api.listCourseRegistrations(slug, id),
   });
 
+/** Staff take a course with nobody on it out of use. */
+export function useArchiveCourse(slug: string) {
+  const refresh = useRefresh(slug);
+  return useMutation({
+    mutationFn: (id: string) => api.archiveCourse(slug, id),
+    onSuccess: refresh,
+  });
+}
+
 export function useSaveCourse(slug: string, id: string | null) {
   const refresh = useRefresh(slug);
   return useMutation({
