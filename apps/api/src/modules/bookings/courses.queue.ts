@@ -126,7 +126,10 @@ async function queueView(tx: Tx, course: CourseRow, personId: string, now: numbe
   };
 }
 
-/** Enter the waiting room (before the opening) or the end of the queue (after it). */
+/**
+ * Enter the waiting room (before the opening) or the end of the queue (after it); after a
+ * passed turn, the end of the queue again.
+ */
 export async function joinQueue(ctx: Ctx, courseId: string) {
   requireUser(ctx);
   const actor = ctx.actor;
@@ -141,8 +144,18 @@ export async function joinQueue(ctx: Ctx, courseId: string) {
       values (${ctx.municipality.id}, ${courseId}, ${actor.personId},
               ${late ? sql`nextval('course_queue_late')` : sql`null`})
       on conflict (course_id, person_id) do nothing`.execute(tx);
-    if (Number(inserted.numAffectedRows) > 0)
+    if (Number(inserted.numAffectedRows) > 0) {
       await audit(tx, ctx, 'course.queue.join', `course:${courseId}`);
+    } else {
+      // Whoever let their turn pass may queue again, at the end, like anyone arriving now.
+      await ensureDrawn(tx, course, now);
+      const turn = await admission(tx, course, actor.personId, now);
+      if (turn?.state === 'passed') {
+        await sql`update course_queue set position = nextval('course_queue_late'), joined_at = now()
+                  where course_id = ${courseId} and person_id = ${actor.personId}`.execute(tx);
+        await audit(tx, ctx, 'course.queue.rejoin', `course:${courseId}`);
+      }
+    }
     return queueView(tx, course, actor.personId, now);
   });
 }

@@ -368,6 +368,23 @@ describe('fair queue', () => {
       childIds: [early[firstIndex]!.childId],
     });
     expect(admitted.statusCode).toBe(201);
+    // A turn that passes can be queued for again, at the end.
+    await asSystem(rt.db, (tx) =>
+      tx.updateTable('courses').set({ admission_minutes: 1 }).where('id', '=', course.id).execute(),
+    );
+    await asSystem(rt.db, async (tx) => {
+      await tx
+        .updateTable('courses')
+        .set({ registration_opens_at: new Date(Date.now() - 10 * 60_000) })
+        .where('id', '=', course.id)
+        .execute();
+      await sql`update course_queue set joined_at = joined_at - interval '20 minutes'
+                where course_id = ${course.id}`.execute(tx);
+    });
+    const passed = (await early[secondIndex]!.client.get(`courses/${course.id}/queue`)).json();
+    expect(passed.state).toBe('passed');
+    const again = (await early[secondIndex]!.client.post(`courses/${course.id}/queue`, {})).json();
+    expect(again).toMatchObject({ place: 4, state: 'admitted' });
     // Someone who never queued is not admitted either.
     const outsider = await guardian();
     const skip = await outsider.client.post(`courses/${course.id}/registrations`, {

@@ -204,7 +204,13 @@ export function WaitingRoom({ course, slug }: { course: Course; slug: string }) 
             <Heading variant="h3" mb="s">
               {t('queue.passedHeading')}
             </Heading>
-            <Paragraph>{t('queue.passed', { time: at(q.admittedUntil) })}</Paragraph>
+            <Paragraph mb="s">{t('queue.passed', { time: at(q.admittedUntil) })}</Paragraph>
+            {course.registration === 'open' && (
+              <Button onClick={() => void onJoin()} disabled={join.isPending}>
+                {t('queue.rejoin')}
+              </Button>
+            )}
+            {join.isError && <ErrorAlert error={join.error} />}
           </>
         )}
       </div>
