@@ -69,32 +69,43 @@ export function refundOnCancel(
   return start.getTime() - now >= cancelFreeHours * 3_600_000 ? priceCents : 0;
 }
 
-/** The paid order a booking was bought in, if any. */
-export async function paidOrderOf(tx: Tx, reservationId: string) {
+/** A booking or a course seat, as an order line refers to it. */
+export type PaidItem = { reservationId: string } | { registrationId: string };
+
+/** The paid order a booking or course seat was bought in, if any. */
+async function paidOrderOf(tx: Tx, item: PaidItem) {
   return tx
     .selectFrom('order_lines')
     .innerJoin('orders', 'orders.id', 'order_lines.order_id')
     .select(['orders.id', 'order_lines.total_cents'])
-    .where('order_lines.reservation_id', '=', reservationId)
+    .where(
+      'reservationId' in item ? 'order_lines.reservation_id' : 'order_lines.registration_id',
+      '=',
+      'reservationId' in item ? item.reservationId : item.registrationId,
+    )
     .where('orders.status', '=', 'paid')
     .executeTakeFirst();
 }
 
-/** Refund a cancelled paid booking by its cancellation rule; returns the amount refunded. */
-export async function refundCancelledBooking(
+/**
+ * Refund a cancelled booking or course seat bought in a paid order, by the cancellation rule
+ * counted from `start` (refundOnCancel); returns the amount refunded.
+ */
+export async function refundCancelled(
   tx: Tx,
   ctx: Ctx,
-  row: repo.ReservationRow,
-  byStaff: boolean,
+  item: PaidItem,
+  rule: { start: Date | null; cancelFreeHours: number; byStaff: boolean },
   reason: string,
 ): Promise<number> {
-  const order = await paidOrderOf(tx, row.id);
-  if (!order) return 0;
-  const amount = refundOnCancel(order.total_cents, row.start, row.cancel_free_hours, byStaff);
+  const order = await paidOrderOf(tx, item);
+  if (!order || !rule.start) return 0;
+  const amount = refundOnCancel(order.total_cents, rule.start, rule.cancelFreeHours, rule.byStaff);
   if (amount > 0) {
     await createRefund(tx, ctx, {
       orderId: order.id,
-      reservationId: row.id,
+      reservationId: 'reservationId' in item ? item.reservationId : null,
+      registrationId: 'registrationId' in item ? item.registrationId : null,
       amountCents: amount,
       reason,
     });

@@ -2,8 +2,7 @@ import { inTenant, type Tx } from '../../platform/db/database.js';
 import { audit } from '../../platform/audit/audit.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { requireRole, requireUser, type Ctx } from '../../platform/http/context.js';
-import { insertNotification } from '../../platform/notifications/notifications.repo.js';
-import { enqueueEmail } from '../../platform/email/outbox.js';
+import { notifyPerson } from '../../platform/notifications/notifications.service.js';
 import { isLanguage, translate } from '../../platform/i18n/messages.js';
 import {
   formatTimeSpan,
@@ -25,7 +24,7 @@ import {
   bookingPrice,
   holdForPayment,
   HOLD_MINUTES,
-  refundCancelledBooking,
+  refundCancelled,
 } from './booking-payments.js';
 import { accessPinText, syncAccessGrant } from '../access/access.service.js';
 
@@ -431,25 +430,12 @@ export async function notifyBooker(
   const body =
     translate(language, `notification.${key}.body`, params) +
     (await accessPinText(tx, row.id, language));
-  const link = `/${ctx.municipality.slug}/bookings/mine`;
-  await insertNotification(tx, {
-    municipalityId: ctx.municipality.id,
-    personId: row.person_id,
-    title,
-    body,
-    link,
-  });
-  if (person?.email) {
-    const footer = translate(language, 'email.notification.footer', {
-      municipality: ctx.municipality.name[language],
-    });
-    await enqueueEmail(tx, {
-      municipalityId: ctx.municipality.id,
-      to: person.email,
-      subject: title,
-      text: `${body}\n\n${ctx.baseUrl}${link}\n\n${footer}`,
-    });
-  }
+  await notifyPerson(
+    tx,
+    ctx,
+    { id: row.person_id, email: person?.email ?? null, language },
+    { title, body, link: `/${ctx.municipality.slug}/bookings/mine` },
+  );
 }
 
 export async function decideReservation(ctx: Ctx, id: string, approve: boolean, reason: string) {
@@ -503,7 +489,13 @@ export async function cancelReservation(ctx: Ctx, id: string, reason: string) {
     await audit(tx, ctx, 'reservation.cancel', `reservation:${id}`);
     // An unpaid hold leaves the cart; a paid booking is refunded by the cancellation rule.
     await removeReservationFromCart(tx, id);
-    await refundCancelledBooking(tx, ctx, row, isStaff(ctx), reason);
+    await refundCancelled(
+      tx,
+      ctx,
+      { reservationId: id },
+      { start: row.start, cancelFreeHours: row.cancel_free_hours, byStaff: isStaff(ctx) },
+      reason,
+    );
     if (row.person_id !== actor.personId)
       await notifyBooker(tx, ctx, row, 'reservationCancelled', reason);
     return toReservationView((await repo.findReservation(tx, id))!, ctx);

@@ -3,8 +3,7 @@ import { inTenant, type Database, type Tx } from '../../platform/db/database.js'
 import { audit } from '../../platform/audit/audit.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { requireRole, requireUser, type Ctx } from '../../platform/http/context.js';
-import { insertNotification } from '../../platform/notifications/notifications.repo.js';
-import { enqueueEmail } from '../../platform/email/outbox.js';
+import { notifyPerson } from '../../platform/notifications/notifications.service.js';
 import { enqueueJob } from '../../platform/jobs/queue.js';
 import type { JobHandler } from '../../platform/jobs/worker.js';
 import { jobContext } from '../../platform/jobs/context.js';
@@ -19,7 +18,7 @@ import { ageOn, childrenOf } from '../../platform/family/children.js';
 import { customerGroupOf, loadProducts, priceFor } from '../shop/products.js';
 import { addRegistrationToCart, removeRegistrationFromCart } from '../shop/orders.js';
 import { createRefund } from '../payments/refunds.js';
-import { refundOnCancel } from './booking-payments.js';
+import { refundCancelled } from './booking-payments.js';
 import { admission, ensureDrawn } from './courses.queue.js';
 
 export const COURSE_STAFF = ['facility_admin', 'admin'] as const;
@@ -354,25 +353,12 @@ async function notifyGuardian(tx: Tx, ctx: Ctx, registration: string | Notice, k
   };
   const title = translate(language, `notification.${key}`, params);
   const body = translate(language, `notification.${key}.body`, params);
-  const link = `/${ctx.municipality.slug}/courses/mine`;
-  await insertNotification(tx, {
-    municipalityId: ctx.municipality.id,
-    personId: notice.personId,
-    title,
-    body,
-    link,
-  });
-  if (notice.email) {
-    const footer = translate(language, 'email.notification.footer', {
-      municipality: ctx.municipality.name[language],
-    });
-    await enqueueEmail(tx, {
-      municipalityId: ctx.municipality.id,
-      to: notice.email,
-      subject: title,
-      text: `${body}\n\n${ctx.baseUrl}${link}\n\n${footer}`,
-    });
-  }
+  await notifyPerson(
+    tx,
+    ctx,
+    { id: notice.personId, email: notice.email, language },
+    { title, body, link: `/${ctx.municipality.slug}/courses/mine` },
+  );
 }
 
 /** Hold a seat for payment: into the guardian's cart, released if not paid in time. */
@@ -595,31 +581,17 @@ export async function cancelRegistration(ctx: Ctx, id: string) {
     const wasConfirmed = row.status === 'confirmed';
     await endRegistration(tx, ctx, row, 'cancelled');
     if (wasConfirmed) {
-      const order = await tx
-        .selectFrom('order_lines')
-        .innerJoin('orders', 'orders.id', 'order_lines.order_id')
-        .select(['orders.id', 'order_lines.total_cents'])
-        .where('order_lines.registration_id', '=', id)
-        .where('orders.status', '=', 'paid')
-        .executeTakeFirst();
-      const amount =
-        order && row.first_session
-          ? refundOnCancel(
-              order.total_cents,
-              row.first_session,
-              row.cancel_free_hours,
-              isStaff(ctx),
-            )
-          : 0;
-      if (order && amount > 0) {
-        await createRefund(tx, ctx, {
-          orderId: order.id,
-          reservationId: null,
-          registrationId: id,
-          amountCents: amount,
-          reason: '',
-        });
-      }
+      await refundCancelled(
+        tx,
+        ctx,
+        { registrationId: id },
+        {
+          start: row.first_session,
+          cancelFreeHours: row.cancel_free_hours,
+          byStaff: isStaff(ctx),
+        },
+        '',
+      );
     }
     await audit(tx, ctx, 'course.cancel', `registration:${id}`);
     if (row.person_id !== actor.personId)

@@ -1,9 +1,9 @@
-import { inTenant } from '../db/database.js';
+import { inTenant, type Tx } from '../db/database.js';
 import { audit } from '../audit/audit.js';
 import { notFound } from '../http/errors.js';
 import { requireRole, requireUser, type Ctx, type Role } from '../http/context.js';
 import { enqueueEmail } from '../email/outbox.js';
-import { translate, isLanguage } from '../i18n/messages.js';
+import { translate, isLanguage, type Language } from '../i18n/messages.js';
 import { sessionIsLive } from '../auth/session.repo.js';
 import * as repo from './notifications.repo.js';
 
@@ -70,6 +70,36 @@ export async function markRead(ctx: Ctx, notificationId: string | null): Promise
     if (changed > 0) {
       await repo.publish(tx, { municipalityId: ctx.municipality.id, personId, kind: 'read' });
     }
+  });
+}
+
+/**
+ * Tell one person something, in their language: in the app, and by email (the text, the
+ * link and the municipality's footer) when they have an address. In the caller's transaction,
+ * so nothing is told of a change that does not commit.
+ */
+export async function notifyPerson(
+  tx: Tx,
+  ctx: Pick<Ctx, 'municipality' | 'baseUrl'>,
+  person: { id: string; email: string | null; language: Language },
+  message: { title: string; body: string; link: string },
+): Promise<void> {
+  await repo.insertNotification(tx, {
+    municipalityId: ctx.municipality.id,
+    personId: person.id,
+    title: message.title,
+    body: message.body,
+    link: message.link,
+  });
+  if (!person.email) return;
+  const footer = translate(person.language, 'email.notification.footer', {
+    municipality: ctx.municipality.name[person.language],
+  });
+  await enqueueEmail(tx, {
+    municipalityId: ctx.municipality.id,
+    to: person.email,
+    subject: message.title,
+    text: `${message.body}\n\n${ctx.baseUrl}${message.link}\n\n${footer}`,
   });
 }
 
