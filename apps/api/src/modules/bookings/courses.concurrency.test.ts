@@ -141,4 +141,67 @@ describe('the registration rush', () => {
     );
     expect(rows).toHaveLength(1);
   });
+
+  it('answers every request of a batch on its own, all or nothing', async () => {
+    // Sent at once, these share transactions: a refused one must not take the others down,
+    // nor leave any of its own children registered.
+    const child = async (g: (typeof guardians)[number], name: string, birthDate: string) =>
+      (await g.client.post('children', { firstName: name, lastName: 'Erä', birthDate })).json()
+        .id as string;
+    const [a, b, c, d, e] = guardians.slice(10, 15) as [
+      (typeof guardians)[number],
+      (typeof guardians)[number],
+      (typeof guardians)[number],
+      (typeof guardians)[number],
+      (typeof guardians)[number],
+    ];
+    const fine = [await child(a, 'Aino', '2017-03-03'), await child(a, 'Eino', '2016-04-04')];
+    const tooOld = await child(b, 'Vanha', '1990-01-01');
+    const young = await child(b, 'Nuori', '2018-02-02');
+    const others = await child(d, 'Vieras', '2018-02-02');
+    const own = await child(e, 'Oma', '2018-02-02');
+    // The first request of a quiet moment goes alone; the ones behind it share a batch.
+    const leading = guardians[15]!;
+    const sent = [
+      leading.client.post(`courses/${courseId}/registrations`, {
+        childIds: [await child(leading, 'Eka', '2018-01-01')],
+      }),
+      a.client.post(`courses/${courseId}/registrations`, { childIds: fine }),
+      b.client.post(`courses/${courseId}/registrations`, { childIds: [young, tooOld] }),
+      c.client.post(`courses/${courseId}/registrations`, { childIds: [others] }),
+      e.client.post(`courses/${courseId}/registrations`, { childIds: [own] }),
+      d.client.post(`courses/${courseId}/registrations`, { childIds: [d.childId] }),
+    ];
+    const answers = (await Promise.all(sent)).slice(1);
+    expect(answers.map((r) => r.statusCode)).toEqual([201, 422, 404, 201, 409]);
+    expect(answers[0]!.json().items.map((i: { child: { id: string } }) => i.child.id)).toEqual(
+      fine,
+    );
+    expect(answers[1]!.json().type).toMatch(/ageLimit/);
+    const registered = await asSystem(rt.db, (tx) =>
+      tx
+        .selectFrom('course_registrations')
+        .select('child_id')
+        .where('child_id', 'in', [...fine, tooOld, young, others, own])
+        .execute(),
+    );
+    expect(registered.map((r) => r.child_id).sort()).toEqual([...fine, own].sort());
+    // One audit record per request that registered, with its own request id.
+    const audits = await asSystem(rt.db, (tx) =>
+      tx
+        .selectFrom('audit_events')
+        .select(['request_id', 'details'])
+        .where('action', '=', 'course.register')
+        .execute(),
+    );
+    const ids = [
+      ...answers[0]!.json().items.map((i: { id: string }) => i.id),
+      answers[3]!.json().items[0].id,
+    ];
+    const recorded = audits.filter((row) =>
+      ids.some((id: string) => JSON.stringify(row.details).includes(id)),
+    );
+    expect(recorded).toHaveLength(2);
+    expect(new Set(recorded.map((row) => row.request_id)).size).toBe(2);
+  });
 });

@@ -11,6 +11,7 @@ import {
   responses,
 } from '../../platform/http/schemas.js';
 import * as courses from './courses.js';
+import { registerForCourse } from './courses.register.js';
 import { getQueue, joinQueue } from './courses.queue.js';
 
 const slug = SlugParams.properties.slug;
@@ -166,11 +167,7 @@ export const courseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) =>
       reply.status(201).send({
-        items: await courses.registerForCourse(
-          request.ctx,
-          request.params.courseId,
-          request.body.childIds,
-        ),
+        items: await registerForCourse(request.ctx, request.params.courseId, request.body.childIds),
       }),
   );
 

@@ -8,18 +8,15 @@ import { enqueueJob } from '../../platform/jobs/queue.js';
 import type { JobHandler } from '../../platform/jobs/worker.js';
 import { jobContext } from '../../platform/jobs/context.js';
 import { isLanguage, translate } from '../../platform/i18n/messages.js';
-import { localDate } from '../../platform/i18n/time.js';
 import type {
   CustomerGroup,
   RegistrationMode,
   RegistrationStatus,
 } from '../../platform/db/schema.js';
-import { ageOn, childrenOf } from '../../platform/family/children.js';
 import { customerGroupOf, loadProducts, priceFor } from '../shop/products.js';
 import { addRegistrationToCart, removeRegistrationFromCart } from '../shop/orders.js';
 import { createRefund } from '../payments/refunds.js';
 import { refundCancelled } from './booking-payments.js';
-import { admission, ensureDrawn } from './courses.queue.js';
 
 export const COURSE_STAFF = ['facility_admin', 'admin'] as const;
 export const RELEASE_SEAT_HOLD = 'courses.releaseHold';
@@ -27,7 +24,7 @@ export const OFFER_EXPIRED = 'courses.offerExpired';
 /** A registration is for up to this many children at once. */
 export const MAX_CHILDREN = 10;
 
-const COURSE_COLUMNS = [
+export const COURSE_COLUMNS = [
   'id',
   'name_fi',
   'name_sv',
@@ -181,7 +178,7 @@ export async function getCourse(ctx: Ctx, id: string) {
 
 // --- Registrations -------------------------------------------------------------------------
 
-interface RegistrationRow {
+export interface RegistrationRow {
   id: string;
   course_id: string;
   child_id: string;
@@ -204,7 +201,18 @@ interface RegistrationRow {
   guardian_name: string;
 }
 
-const registrationSelect = sql`
+/** A waitlisted registration's place, counted for one row (lists compute it with a join). */
+const WAITLIST_POSITION = sql`case when g.status = 'waitlisted' then
+  (select count(*)::int from course_registrations w
+   where w.course_id = g.course_id and w.status = 'waitlisted'
+     and (w.created_at, w.id) <= (g.created_at, g.id)) end`;
+
+/**
+ * Registrations with what their views show. Lists of many registrations pass `position` and
+ * `join` that number the waitlist once (a CTE `w` with the column `pos`), not once per row.
+ */
+export function selectRegistrations(position = WAITLIST_POSITION, join = sql``) {
+  return sql`
   select g.id, g.course_id, g.child_id, g.person_id, g.status, g.held_until, g.offered_until,
          g.price_cents, g.created_at, ch.first_name, ch.last_name, c.name_fi, c.name_sv, c.name_en,
          c.cancel_free_hours, p.name as guardian_name,
@@ -213,14 +221,26 @@ const registrationSelect = sql`
           where l.registration_id = g.id) as order_status,
          (select coalesce(sum(f.amount_cents), 0)::int from refunds f
           where f.registration_id = g.id and f.status <> 'failed') as refunded_cents,
-         case when g.status = 'waitlisted' then
-           (select count(*)::int from course_registrations w
-            where w.course_id = g.course_id and w.status = 'waitlisted'
-              and (w.created_at, w.id) <= (g.created_at, g.id)) end as waitlist_position
+         ${position} as waitlist_position
   from course_registrations g
   join courses c on c.id = g.course_id
   join children ch on ch.id = g.child_id
-  join people p on p.id = g.person_id`;
+  join people p on p.id = g.person_id
+  ${join}`;
+}
+
+/** The waitlist of a course numbered once, for selectRegistrations over many rows. */
+export function numberedWaitlist(courseId: string) {
+  return {
+    cte: sql`w as (select id, row_number() over (order by created_at, id)::int as pos
+                   from course_registrations
+                   where course_id = ${courseId} and status = 'waitlisted')`,
+    position: sql`w.pos`,
+    join: sql`left join w on w.id = g.id`,
+  };
+}
+
+const registrationSelect = selectRegistrations();
 
 async function findRegistration(tx: Tx, id: string, lock = false) {
   const result = await sql<RegistrationRow>`${registrationSelect} where g.id = ${id} ${
@@ -232,7 +252,7 @@ async function findRegistration(tx: Tx, id: string, lock = false) {
 const isStaff = (ctx: Ctx) =>
   ctx.roles.some((role) => (COURSE_STAFF as readonly string[]).includes(role));
 
-function toRegistrationView(row: RegistrationRow, ctx: Ctx) {
+export function toRegistrationView(row: RegistrationRow, ctx: Ctx) {
   const active = ['held', 'confirmed', 'waitlisted', 'offered'].includes(row.status);
   const started = row.first_session !== null && row.first_session.getTime() <= Date.now();
   return {
@@ -267,26 +287,33 @@ function toRegistrationView(row: RegistrationRow, ctx: Ctx) {
 
 /** A free seat of the course, locked for this transaction; null when none is free now. */
 async function claimSeat(tx: Tx, courseId: string): Promise<number | null> {
+  return (await claimSeats(tx, courseId, 1))[0] ?? null;
+}
+
+/** Up to `count` free seats of the course, locked for this transaction, lowest first. */
+export async function claimSeats(tx: Tx, courseId: string, count: number): Promise<number[]> {
   // SKIP LOCKED spreads concurrent registrations over the free rows. A seat that another
   // transaction holds locked may still come free (if it rolls back), so when every free row
   // is locked, wait a moment and look again rather than call the course full.
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const result = await sql<{ seat_no: number | null; any_free: boolean }>`
+  const seats: number[] = [];
+  for (let attempt = 0; attempt < 20 && seats.length < count; attempt++) {
+    const result = await sql<{ seats: number[]; any_free: boolean }>`
       with seat as (
         select seat_no from course_seats
         where course_id = ${courseId} and registration_id is null
-        order by seat_no limit 1 for update skip locked)
-      select (select seat_no from seat) as seat_no,
+          and seat_no <> all(${seats}::int[])
+        order by seat_no limit ${count - seats.length} for update skip locked)
+      select coalesce((select array_agg(seat_no order by seat_no) from seat), '{}') as seats,
              exists (select 1 from course_seats
-                     where course_id = ${courseId} and registration_id is null) as any_free`.execute(
-      tx,
-    );
-    const { seat_no: seat, any_free: anyFree } = result.rows[0]!;
-    if (seat !== null) return seat;
-    if (!anyFree) return null;
+                     where course_id = ${courseId} and registration_id is null
+                       and seat_no <> all(${seats}::int[])) as any_free`.execute(tx);
+    const { seats: found, any_free: anyFree } = result.rows[0]!;
+    seats.push(...found);
+    if (seats.length >= count || !anyFree) break;
+    if (found.length > 0) continue;
     await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * (attempt + 1)));
   }
-  return null;
+  return seats.sort((a, b) => a - b);
 }
 
 async function takeSeat(tx: Tx, courseId: string, seatNo: number, registrationId: string) {
@@ -306,10 +333,10 @@ async function freeSeat(tx: Tx, registrationId: string) {
     .execute();
 }
 
-type NoticeKey =
+export type NoticeKey =
   'courseSeatConfirmed' | 'courseWaitlisted' | 'courseSeatOffered' | 'courseRegistrationCancelled';
 
-interface Notice {
+export interface Notice {
   personId: string;
   language: string | null;
   email: string | null;
@@ -336,9 +363,8 @@ async function noticeOf(tx: Tx, registrationId: string): Promise<Notice> {
   };
 }
 
-/** Tell the guardian, in their language, in the app and by email. */
-async function notifyGuardian(tx: Tx, ctx: Ctx, registration: string | Notice, key: NoticeKey) {
-  const notice = typeof registration === 'string' ? await noticeOf(tx, registration) : registration;
+/** What to tell the guardian, in their language, in the app and by email. */
+export function guardianNotice(ctx: Pick<Ctx, 'municipality'>, notice: Notice, key: NoticeKey) {
   const language = isLanguage(notice.language) ? notice.language : 'fi';
   const params = {
     course: notice.course[language],
@@ -351,14 +377,21 @@ async function notifyGuardian(tx: Tx, ctx: Ctx, registration: string | Notice, k
         }).format(notice.deadline)
       : '',
   };
-  const title = translate(language, `notification.${key}`, params);
-  const body = translate(language, `notification.${key}.body`, params);
-  await notifyPerson(
-    tx,
-    ctx,
-    { id: notice.personId, email: notice.email, language },
-    { title, body, link: `/${ctx.municipality.slug}/courses/mine` },
-  );
+  return {
+    person: { id: notice.personId, email: notice.email, language },
+    message: {
+      title: translate(language, `notification.${key}`, params),
+      body: translate(language, `notification.${key}.body`, params),
+      link: `/${ctx.municipality.slug}/courses/mine`,
+    },
+  };
+}
+
+/** Tell the guardian, in their language, in the app and by email. */
+async function notifyGuardian(tx: Tx, ctx: Ctx, registration: string | Notice, key: NoticeKey) {
+  const notice = typeof registration === 'string' ? await noticeOf(tx, registration) : registration;
+  const { person, message } = guardianNotice(ctx, notice, key);
+  await notifyPerson(tx, ctx, person, message);
 }
 
 /** Hold a seat for payment: into the guardian's cart, released if not paid in time. */
@@ -372,133 +405,13 @@ async function holdSeat(tx: Tx, ctx: Ctx, registrationId: string, personId: stri
   );
 }
 
-function checkRegistrationWindow(course: CourseRow, now: number) {
+export function checkRegistrationWindow(course: CourseRow, now: number) {
   if (now < course.registration_opens_at.getTime()) {
     throw new AppError(409, 'registrationNotOpen', {
       opens: course.registration_opens_at.toISOString(),
     });
   }
   if (now >= course.registration_closes_at.getTime()) throw new AppError(409, 'registrationClosed');
-}
-
-/**
- * Register children for a course. Each child takes a free seat (held for payment when the
- * course has a fee, confirmed when free), or joins the waitlist when none is left. Everything
- * happens in one transaction: a child already registered, too young or too old refuses the
- * whole request and nothing is written.
- */
-export async function registerForCourse(ctx: Ctx, courseId: string, childIds: string[]) {
-  requireUser(ctx);
-  const actor = ctx.actor;
-  const unique = [...new Set(childIds)];
-  if (unique.length === 0 || unique.length > MAX_CHILDREN) {
-    throw new AppError(422, 'childCount', { max: MAX_CHILDREN });
-  }
-  try {
-    return await inTenant(ctx.db, ctx.municipality.id, async (tx) => {
-      // The course, its first day and the fee of the guardian's group: one round trip.
-      const found = await tx
-        .selectFrom('courses as c')
-        .leftJoin('products as p', (join) =>
-          join.onRef('p.id', '=', 'c.price_product_id').on('p.active', '=', true),
-        )
-        .leftJoin('product_prices as pp', (join) =>
-          join
-            .onRef('pp.product_id', '=', 'p.id')
-            .on('pp.customer_group', '=', customerGroupOf(ctx)),
-        )
-        .select(COURSE_COLUMNS.map((column) => `c.${column}` as const))
-        .select([
-          'pp.unit_price_cents',
-          'p.vat_rate_bp',
-          (eb) =>
-            eb
-              .selectFrom('course_sessions as s')
-              .select((e) => e.fn.min<Date>('s.starts_at').as('first'))
-              .whereRef('s.course_id', '=', 'c.id')
-              .as('first_session'),
-        ])
-        .where('c.id', '=', courseId)
-        .where('c.active', '=', true)
-        .executeTakeFirst();
-      if (!found) throw notFound();
-      const course: CourseRow = found;
-      const now = Date.now();
-      checkRegistrationWindow(course, now);
-      if (course.registration_mode === 'fair_queue') {
-        await ensureDrawn(tx, course, now);
-        const turn = await admission(tx, course, actor.personId, now);
-        if (!turn || turn.state !== 'admitted') throw new AppError(403, 'notAdmitted');
-      }
-      // In the order the guardian gave: with one seat left, the first child gets it.
-      const children = (await childrenOf(tx, actor.personId, unique)).sort(
-        (a, b) => unique.indexOf(a.id) - unique.indexOf(b.id),
-      );
-      if (children.length !== unique.length) throw notFound();
-      const firstDay = localDate(found.first_session ?? course.registration_closes_at);
-      for (const child of children) {
-        const age = ageOn(child.birth_date, firstDay);
-        if (age < course.age_min || age > course.age_max) {
-          throw new AppError(422, 'ageLimit', {
-            child: child.first_name,
-            min: course.age_min,
-            max: course.age_max,
-          });
-        }
-      }
-      const price = !course.price_product_id
-        ? { priceCents: 0, vatRateBp: 0 }
-        : found.unit_price_cents !== null && found.vat_rate_bp !== null
-          ? { priceCents: found.unit_price_cents, vatRateBp: found.vat_rate_bp }
-          : null;
-      if (!price) throw new AppError(422, 'notForSale');
-      const ids: string[] = [];
-      for (const child of children) {
-        const seat = await claimSeat(tx, courseId);
-        if (seat === null && !course.waitlist) throw new AppError(409, 'courseFull');
-        const status: RegistrationStatus =
-          seat === null ? 'waitlisted' : price.priceCents > 0 ? 'held' : 'confirmed';
-        const heldUntil = status === 'held' ? new Date(now + course.hold_minutes * 60_000) : null;
-        // The registration and its seat in one statement (one round trip in the rush).
-        const inserted = await sql<{ id: string }>`
-          with registration as (
-            insert into course_registrations (municipality_id, course_id, child_id, person_id,
-                                              status, held_until, price_cents, vat_rate_bp)
-            values (${ctx.municipality.id}, ${courseId}, ${child.id}, ${actor.personId},
-                    ${status}, ${heldUntil}, ${price.priceCents}, ${price.vatRateBp})
-            returning id),
-          seat as (
-            update course_seats set registration_id = (select id from registration)
-            where course_id = ${courseId} and seat_no = ${seat} and ${seat !== null}
-            returning seat_no)
-          select id from registration, (select count(*) from seat) as taken`.execute(tx);
-        const id = inserted.rows[0]!.id;
-        if (heldUntil) await holdSeat(tx, ctx, id, actor.personId, heldUntil);
-        else
-          await notifyGuardian(
-            tx,
-            ctx,
-            {
-              personId: actor.personId,
-              language: actor.language,
-              email: actor.email,
-              course: { fi: course.name_fi, sv: course.name_sv, en: course.name_en },
-              child: child.first_name,
-              deadline: null,
-            },
-            status === 'confirmed' ? 'courseSeatConfirmed' : 'courseWaitlisted',
-          );
-        ids.push(id);
-      }
-      await audit(tx, ctx, 'course.register', `course:${courseId}`, { registrations: ids });
-      const rows = await sql<RegistrationRow>`${registrationSelect}
-        where g.id = any(${ids}::uuid[]) order by array_position(${ids}::uuid[], g.id)`.execute(tx);
-      return rows.rows.map((row) => toRegistrationView(row, ctx));
-    });
-  } catch (error) {
-    if ((error as { code?: string }).code === '23505') throw new AppError(409, 'alreadyRegistered');
-    throw error;
-  }
 }
 
 export async function listMyRegistrations(ctx: Ctx) {

@@ -75,6 +75,15 @@ const openCart = (tx: Tx, ctx: AuthenticatedCtx, create: boolean) =>
  * when they were made — and stores the totals.
  */
 export async function reprice(tx: Tx, orderId: string, group: CustomerGroup, language: Language) {
+  await repriceAll(tx, [{ orderId, group, language }]);
+}
+
+/** reprice for many orders at once: a statement each for the lines, their prices and the totals. */
+export async function repriceAll(
+  tx: Tx,
+  orders: { orderId: string; group: CustomerGroup; language: Language }[],
+) {
+  if (orders.length === 0) return;
   const lines = await tx
     .selectFrom('order_lines')
     .leftJoin('reservations', 'reservations.id', 'order_lines.reservation_id')
@@ -84,6 +93,7 @@ export async function reprice(tx: Tx, orderId: string, group: CustomerGroup, lan
     .leftJoin('children', 'children.id', 'course_registrations.child_id')
     .select([
       'order_lines.id',
+      'order_lines.order_id',
       'order_lines.product_id',
       'order_lines.reservation_id',
       'order_lines.quantity',
@@ -101,55 +111,75 @@ export async function reprice(tx: Tx, orderId: string, group: CustomerGroup, lan
       'courses.name_en as course_en',
       'children.first_name as child',
     ])
-    .where('order_id', '=', orderId)
+    .where(
+      'order_id',
+      'in',
+      orders.map((o) => o.orderId),
+    )
+    .orderBy('order_lines.id')
     .execute();
-  const products = await loadProducts(
-    tx,
-    lines.flatMap((l) => (l.product_id ? [l.product_id] : [])),
-  );
-  const priced = [];
-  for (const line of lines) {
-    let item: { name: string; unitPriceCents: number; vatRateBp: number };
-    if (line.product_id) {
-      const product = products.find((p) => p.id === line.product_id);
-      const price = product ? priceFor(product, group) : null;
-      if (!product || price === null) throw new AppError(422, 'notForSale');
-      item = { name: product.name[language], unitPriceCents: price, vatRateBp: product.vatRateBp };
-    } else if (!line.reservation_id) {
-      const course = { fi: line.course_fi!, sv: line.course_sv!, en: line.course_en! }[language];
-      item = {
-        name: `${course}: ${line.child!}`,
-        unitPriceCents: line.course_price_cents!,
-        vatRateBp: line.course_vat_rate_bp!,
-      };
-    } else {
-      const resource = { fi: line.name_fi!, sv: line.name_sv!, en: line.name_en! }[language];
-      item = {
-        name: `${resource} ${formatTimeSpan(language, line.start!, line.end!)}`,
-        unitPriceCents: line.price_cents!,
-        vatRateBp: line.vat_rate_bp!,
-      };
+  const products = await loadProducts(tx, [
+    ...new Set(lines.flatMap((l) => (l.product_id ? [l.product_id] : []))),
+  ]);
+  const updates: (LinePrice & { id: string; totalCents: number; vatCents: number })[] = [];
+  const totals: { id: string; group: CustomerGroup; totalCents: number; vatCents: number }[] = [];
+  for (const { orderId, group, language } of orders) {
+    const priced = [];
+    for (const line of lines.filter((l) => l.order_id === orderId)) {
+      let item: LinePrice;
+      if (line.product_id) {
+        const product = products.find((p) => p.id === line.product_id);
+        const price = product ? priceFor(product, group) : null;
+        if (!product || price === null) throw new AppError(422, 'notForSale');
+        item = {
+          name: product.name[language],
+          unitPriceCents: price,
+          vatRateBp: product.vatRateBp,
+        };
+      } else if (!line.reservation_id) {
+        const course = { fi: line.course_fi!, sv: line.course_sv!, en: line.course_en! }[language];
+        item = {
+          name: `${course}: ${line.child!}`,
+          unitPriceCents: line.course_price_cents!,
+          vatRateBp: line.course_vat_rate_bp!,
+        };
+      } else {
+        const resource = { fi: line.name_fi!, sv: line.name_sv!, en: line.name_en! }[language];
+        item = {
+          name: `${resource} ${formatTimeSpan(language, line.start!, line.end!)}`,
+          unitPriceCents: line.price_cents!,
+          vatRateBp: line.vat_rate_bp!,
+        };
+      }
+      updates.push({ id: line.id, ...item, ...lineAmounts({ ...item, quantity: line.quantity }) });
+      priced.push({ ...item, quantity: line.quantity });
     }
-    const amounts = lineAmounts({ ...item, quantity: line.quantity });
-    await tx
-      .updateTable('order_lines')
-      .set({
-        name: item.name,
-        unit_price_cents: item.unitPriceCents,
-        vat_rate_bp: item.vatRateBp,
-        total_cents: amounts.totalCents,
-        vat_cents: amounts.vatCents,
-      })
-      .where('id', '=', line.id)
-      .execute();
-    priced.push({ ...item, quantity: line.quantity });
+    totals.push({ id: orderId, group, ...orderTotals(priced) });
   }
-  const totals = orderTotals(priced);
-  await tx
-    .updateTable('orders')
-    .set({ total_cents: totals.totalCents, vat_cents: totals.vatCents, customer_group: group })
-    .where('id', '=', orderId)
-    .execute();
+  if (updates.length > 0) {
+    await sql`update order_lines l
+      set name = u.name, unit_price_cents = u.unit_price_cents, vat_rate_bp = u.vat_rate_bp,
+          total_cents = u.total_cents, vat_cents = u.vat_cents
+      from unnest(${updates.map((u) => u.id)}::uuid[], ${updates.map((u) => u.name)}::text[],
+                  ${updates.map((u) => u.unitPriceCents)}::int[],
+                  ${updates.map((u) => u.vatRateBp)}::int[],
+                  ${updates.map((u) => u.totalCents)}::int[],
+                  ${updates.map((u) => u.vatCents)}::int[])
+           as u(id, name, unit_price_cents, vat_rate_bp, total_cents, vat_cents)
+      where l.id = u.id`.execute(tx);
+  }
+  await sql`update orders o
+    set total_cents = t.total_cents, vat_cents = t.vat_cents, customer_group = t.customer_group
+    from unnest(${totals.map((t) => t.id)}::uuid[], ${totals.map((t) => t.totalCents)}::int[],
+                ${totals.map((t) => t.vatCents)}::int[], ${totals.map((t) => t.group)}::text[])
+         as t(id, total_cents, vat_cents, customer_group)
+    where o.id = t.id`.execute(tx);
+}
+
+interface LinePrice {
+  name: string;
+  unitPriceCents: number;
+  vatRateBp: number;
 }
 
 /**
@@ -173,6 +203,64 @@ export async function addRegistrationToCart(
   registrationId: string,
 ) {
   return addHeldItemToCart(tx, municipalityId, personId, { registration_id: registrationId });
+}
+
+/**
+ * Put held course seats into their guardians' carts, many guardians at once (a registration
+ * rush): the carts, their new lines and their prices take a statement each, not a round of
+ * statements per guardian.
+ */
+export async function addRegistrationsToCarts(
+  tx: Tx,
+  municipalityId: string,
+  seats: { personId: string; group: CustomerGroup; language: Language; registrationId: string }[],
+) {
+  if (seats.length === 0) return;
+  const people = [...new Map(seats.map((seat) => [seat.personId, seat])).values()];
+  // One cart per person: the unique index settles a concurrent first add.
+  await sql`insert into orders (municipality_id, person_id, customer_group)
+            select ${municipalityId}, person_id, customer_group
+            from unnest(${people.map((p) => p.personId)}::uuid[], ${people.map((p) => p.group)}::text[])
+                 as t(person_id, customer_group)
+            on conflict (municipality_id, person_id) where status = 'cart' do nothing`.execute(tx);
+  const carts = await tx
+    .selectFrom('orders')
+    .select(['id', 'person_id', 'customer_group'])
+    .where(
+      'person_id',
+      'in',
+      people.map((p) => p.personId),
+    )
+    .where('status', '=', 'cart')
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+  const cartOf = new Map(carts.map((cart) => [cart.person_id, cart.id]));
+  // A cart that existed already keeps its customer group, as addHeldItemToCart does.
+  const groupOf = new Map(carts.map((cart) => [cart.id, cart.customer_group]));
+  await tx
+    .insertInto('order_lines')
+    .values(
+      seats.map((seat) => ({
+        municipality_id: municipalityId,
+        order_id: cartOf.get(seat.personId)!,
+        registration_id: seat.registrationId,
+        name: '',
+        quantity: 1,
+        unit_price_cents: 0,
+        vat_rate_bp: 0,
+        total_cents: 0,
+        vat_cents: 0,
+      })),
+    )
+    .execute();
+  await repriceAll(
+    tx,
+    people.map((p) => {
+      const orderId = cartOf.get(p.personId)!;
+      return { orderId, group: groupOf.get(orderId)!, language: p.language };
+    }),
+  );
 }
 
 async function addHeldItemToCart(

@@ -54,7 +54,20 @@ export async function findActorByToken(tx: Tx | Kysely<DB>, token: string): Prom
     .where('sessions.token_hash', '=', hashToken(token))
     .where('sessions.expires_at', '>', sql<Date>`now()`)
     .executeTakeFirst();
-  if (!row) return null;
+  return row ? touchSession(tx, row) : null;
+}
+
+export interface SessionRow {
+  sessionId: string;
+  last_seen_at: Date;
+  personId: string;
+  name: string;
+  email: string | null;
+  language: string;
+}
+
+/** The actor of a live session, whose expiry slides forward at most once a minute. */
+export async function touchSession(tx: Tx | Kysely<DB>, row: SessionRow): Promise<Actor> {
   // Writing on every request would serialise reads on the session row; once a minute is enough.
   if (Date.now() - row.last_seen_at.getTime() > 60_000) {
     await tx

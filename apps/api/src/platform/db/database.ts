@@ -123,13 +123,50 @@ async function transaction<T>(db: Database, fn: (tx: Tx) => Promise<T>): Promise
     announcements.set(tx, pending);
     return fn(tx);
   });
-  for (const [channel, payloads] of pending) {
-    for (const payload of payloads) {
-      // Committed already: a lost announcement only delays a listener, so it is not an error.
-      await sql`select pg_notify(${channel}, ${payload})`.execute(db.kysely).catch(() => undefined);
-    }
-  }
+  const list = [...pending].flatMap(([channel, payloads]) =>
+    [...payloads].map((payload) => ({ channel, payload })),
+  );
+  if (list.length > 0) await announce(db, list);
   return result;
+}
+
+interface Announcing {
+  waiting: { channel: string; payload: string }[];
+  /** The send that the waiting announcements will go out with. */
+  gathering: Promise<void> | null;
+  sending: Promise<void>;
+}
+const announcing = new WeakMap<Database, Announcing>();
+
+/**
+ * Send committed announcements. Every NOTIFY statement is a small transaction of its own that
+ * takes the database-wide notification lock, so the announcements of transactions that commit
+ * close together go out in one statement: while one is being sent, the next ones gather.
+ */
+function announce(db: Database, list: { channel: string; payload: string }[]): Promise<void> {
+  let state = announcing.get(db);
+  if (!state)
+    announcing.set(db, (state = { waiting: [], gathering: null, sending: Promise.resolve() }));
+  state.waiting.push(...list);
+  if (state.gathering) return state.gathering;
+  const current = state;
+  current.gathering = (async () => {
+    await current.sending;
+    await new Promise((resolve) => setImmediate(resolve));
+    const batch = current.waiting.splice(0);
+    current.gathering = null;
+    // Committed already: a lost announcement only delays a listener, so it is not an error.
+    current.sending = sql`select pg_notify(c, p)
+      from unnest(${batch.map((a) => a.channel)}::text[], ${batch.map((a) => a.payload)}::text[])
+           as a(c, p)`
+      .execute(db.kysely)
+      .then(
+        () => undefined,
+        () => undefined,
+      );
+    await current.sending;
+  })();
+  return current.gathering;
 }
 
 /**

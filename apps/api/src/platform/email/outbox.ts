@@ -1,7 +1,7 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import { sql } from 'kysely';
 import { asSystem, type Database, type Tx } from '../db/database.js';
-import { enqueueJob } from '../jobs/queue.js';
+import { enqueueJobs } from '../jobs/queue.js';
 import type { Job, JobHandler } from '../jobs/worker.js';
 
 export const SEND_EMAIL = 'email.send';
@@ -19,18 +19,33 @@ export interface OutgoingEmail {
  * the mail server is down (the job retries).
  */
 export async function enqueueEmail(tx: Tx, email: OutgoingEmail): Promise<string> {
-  const row = await tx
+  return (await enqueueEmails(tx, [email]))[0]!;
+}
+
+/** Several emails and their send jobs, one statement each. */
+export async function enqueueEmails(tx: Tx, emails: OutgoingEmail[]): Promise<string[]> {
+  if (emails.length === 0) return [];
+  const rows = await tx
     .insertInto('email_outbox')
-    .values({
-      municipality_id: email.municipalityId,
-      to_address: email.to,
-      subject: email.subject,
-      text_body: email.text,
-    })
+    .values(
+      emails.map((email) => ({
+        municipality_id: email.municipalityId,
+        to_address: email.to,
+        subject: email.subject,
+        text_body: email.text,
+      })),
+    )
     .returning('id')
-    .executeTakeFirstOrThrow();
-  await enqueueJob(tx, SEND_EMAIL, { emailId: row.id }, { municipalityId: email.municipalityId });
-  return row.id;
+    .execute();
+  await enqueueJobs(
+    tx,
+    rows.map((row, i) => ({
+      kind: SEND_EMAIL,
+      payload: { emailId: row.id },
+      municipalityId: emails[i]!.municipalityId,
+    })),
+  );
+  return rows.map((row) => row.id);
 }
 
 /**

@@ -30,6 +30,12 @@ const toView = (row: {
 
 /** The children of a guardian among `ids` (all of them without ids). */
 export async function childrenOf(tx: Tx, personId: string, ids?: string[]) {
+  return childrenOfGuardians(tx, [personId], ids);
+}
+
+/** The children of any of `personIds` among `ids`, each with the guardian it was found for. */
+export async function childrenOfGuardians(tx: Tx, personIds: string[], ids?: string[]) {
+  const none = ['00000000-0000-0000-0000-000000000000'];
   let q = tx
     .selectFrom('children')
     .innerJoin('guardianships', 'guardianships.child_id', 'children.id')
@@ -38,10 +44,10 @@ export async function childrenOf(tx: Tx, personId: string, ids?: string[]) {
       'children.first_name',
       'children.last_name',
       sql<string>`children.birth_date::text`.as('birth_date'),
+      'guardianships.person_id',
     ])
-    .where('guardianships.person_id', '=', personId);
-  if (ids)
-    q = q.where('children.id', 'in', ids.length ? ids : ['00000000-0000-0000-0000-000000000000']);
+    .where('guardianships.person_id', 'in', personIds.length ? personIds : none);
+  if (ids) q = q.where('children.id', 'in', ids.length ? ids : none);
   return q.orderBy('children.birth_date').orderBy('children.id').execute();
 }
 

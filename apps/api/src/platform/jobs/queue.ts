@@ -2,25 +2,44 @@ import { notifyAfterCommit, type Tx } from '../db/database.js';
 
 export const JOBS_CHANNEL = 'helppo_jobs';
 
+export interface JobOptions {
+  municipalityId?: string | null;
+  runAt?: Date;
+  maxAttempts?: number;
+}
+
 /** Enqueue a job in the caller's transaction: it runs only if the transaction commits. */
 export async function enqueueJob(
   tx: Tx,
   kind: string,
   payload: Record<string, unknown>,
-  options: { municipalityId?: string | null; runAt?: Date; maxAttempts?: number } = {},
+  options: JobOptions = {},
 ): Promise<void> {
+  await enqueueJobs(tx, [{ kind, payload, ...options }]);
+}
+
+/** Several jobs in one statement. */
+export async function enqueueJobs(
+  tx: Tx,
+  jobs: (JobOptions & { kind: string; payload: Record<string, unknown> })[],
+): Promise<void> {
+  if (jobs.length === 0) return;
   await tx
     .insertInto('jobs')
-    .values({
-      kind,
-      payload: JSON.stringify(payload),
-      municipality_id: options.municipalityId ?? null,
-      run_at: options.runAt ?? new Date(),
-      max_attempts: options.maxAttempts ?? 5,
-    })
+    .values(
+      jobs.map((job) => ({
+        kind: job.kind,
+        payload: JSON.stringify(job.payload),
+        municipality_id: job.municipalityId ?? null,
+        run_at: job.runAt ?? new Date(),
+        max_attempts: job.maxAttempts ?? 5,
+      })),
+    )
     .execute();
-  // A job due now wakes the workers; a later one is found by their polling.
-  if (!options.runAt || options.runAt.getTime() <= Date.now()) {
-    notifyAfterCommit(tx, JOBS_CHANNEL, kind);
+  for (const job of jobs) {
+    // A job due now wakes the workers; a later one is found by their polling.
+    if (!job.runAt || job.runAt.getTime() <= Date.now()) {
+      notifyAfterCommit(tx, JOBS_CHANNEL, job.kind);
+    }
   }
 }

@@ -1,7 +1,8 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { containsPattern, type Tx } from '../db/database.js';
 import type { DB } from '../db/schema.js';
-import { ROLES, type Municipality, type Role } from '../http/context.js';
+import { ROLES, type Actor, type Municipality, type Role } from '../http/context.js';
+import { hashToken, touchSession } from '../auth/session.repo.js';
 
 const COLUMNS = [
   'id',
@@ -77,6 +78,70 @@ export async function municipalityWithRoles(
   if (!row) return null;
   const held = new Set(personId ? row.roles : []);
   return { municipality: toMunicipality(row), roles: ROLES.filter((role) => held.has(role)) };
+}
+
+/**
+ * municipalityWithRoles for the person of a session cookie, and that person, in one statement:
+ * the two things every signed-in request to a municipality's API needs first.
+ */
+export async function municipalityWithSession(
+  db: Kysely<DB>,
+  slug: string,
+  token: string,
+): Promise<{ municipality: Municipality; roles: Role[]; actor: Actor | null } | null> {
+  const row = await db
+    .selectFrom('municipalities as m')
+    .leftJoin(
+      (eb) =>
+        eb
+          .selectFrom('sessions as s')
+          .innerJoin('people as p', 'p.id', 's.person_id')
+          .select([
+            's.id as sessionId',
+            's.last_seen_at',
+            'p.id as personId',
+            'p.name',
+            'p.email',
+            'p.language',
+          ])
+          .where('s.token_hash', '=', hashToken(token))
+          .where('s.expires_at', '>', sql<Date>`now()`)
+          .as('a'),
+      (join) => join.onTrue(),
+    )
+    .select(COLUMNS.map((c) => `m.${c}` as const))
+    .select(['a.sessionId', 'a.last_seen_at', 'a.personId', 'a.name', 'a.email', 'a.language'])
+    .select((eb) =>
+      eb
+        .fn<string[]>('array', [
+          eb
+            .selectFrom('role_grants as g')
+            .select('g.role')
+            .whereRef('g.municipality_id', '=', 'm.id')
+            .whereRef('g.person_id', '=', 'a.personId'),
+        ])
+        .as('roles'),
+    )
+    .where('m.slug', '=', slug)
+    .executeTakeFirst();
+  if (!row) return null;
+  const actor =
+    row.sessionId && row.personId && row.last_seen_at && row.name && row.language
+      ? await touchSession(db, {
+          sessionId: row.sessionId,
+          last_seen_at: row.last_seen_at,
+          personId: row.personId,
+          name: row.name,
+          email: row.email,
+          language: row.language,
+        })
+      : null;
+  const held = new Set(actor ? row.roles : []);
+  return {
+    municipality: toMunicipality(row),
+    roles: ROLES.filter((role) => held.has(role)),
+    actor,
+  };
 }
 
 export async function findMunicipalityById(tx: Tx, id: string): Promise<Municipality | null> {

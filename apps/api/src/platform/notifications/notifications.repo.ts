@@ -22,24 +22,34 @@ export async function publish(tx: Tx, event: NotificationEvent): Promise<void> {
  * people through this one function.
  */
 export async function insertNotification(tx: Tx, n: NewNotification): Promise<string> {
-  const row = await tx
+  return (await insertNotifications(tx, [n]))[0]!;
+}
+
+/** Several notifications in one statement (a course rush tells hundreds of guardians at once). */
+export async function insertNotifications(tx: Tx, list: NewNotification[]): Promise<string[]> {
+  if (list.length === 0) return [];
+  const rows = await tx
     .insertInto('notifications')
-    .values({
-      municipality_id: n.municipalityId,
-      person_id: n.personId,
-      title: n.title,
-      body: n.body,
-      link: n.link ?? null,
-    })
+    .values(
+      list.map((n) => ({
+        municipality_id: n.municipalityId,
+        person_id: n.personId,
+        title: n.title,
+        body: n.body,
+        link: n.link ?? null,
+      })),
+    )
     .returning('id')
-    .executeTakeFirstOrThrow();
-  await publish(tx, {
-    municipalityId: n.municipalityId,
-    personId: n.personId,
-    kind: 'created',
-    notificationId: row.id,
-  });
-  return row.id;
+    .execute();
+  for (const [i, row] of rows.entries()) {
+    await publish(tx, {
+      municipalityId: list[i]!.municipalityId,
+      personId: list[i]!.personId,
+      kind: 'created',
+      notificationId: row.id,
+    });
+  }
+  return rows.map((row) => row.id);
 }
 
 export async function listForPerson(tx: Tx, personId: string, limit: number) {

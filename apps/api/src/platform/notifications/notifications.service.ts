@@ -2,7 +2,7 @@ import { inTenant, type Tx } from '../db/database.js';
 import { audit } from '../audit/audit.js';
 import { notFound } from '../http/errors.js';
 import { requireRole, requireUser, type Ctx, type Role } from '../http/context.js';
-import { enqueueEmail } from '../email/outbox.js';
+import { enqueueEmails } from '../email/outbox.js';
 import { translate, isLanguage, type Language } from '../i18n/messages.js';
 import { sessionIsLive } from '../auth/session.repo.js';
 import * as repo from './notifications.repo.js';
@@ -81,26 +81,53 @@ export async function markRead(ctx: Ctx, notificationId: string | null): Promise
 export async function notifyPerson(
   tx: Tx,
   ctx: Pick<Ctx, 'municipality' | 'baseUrl'>,
-  person: { id: string; email: string | null; language: Language },
+  person: Recipient,
   message: { title: string; body: string; link: string },
 ): Promise<void> {
-  await repo.insertNotification(tx, {
-    municipalityId: ctx.municipality.id,
-    personId: person.id,
-    title: message.title,
-    body: message.body,
-    link: message.link,
-  });
-  if (!person.email) return;
-  const footer = translate(person.language, 'email.notification.footer', {
-    municipality: ctx.municipality.name[person.language],
-  });
-  await enqueueEmail(tx, {
-    municipalityId: ctx.municipality.id,
-    to: person.email,
-    subject: message.title,
-    text: `${message.body}\n\n${ctx.baseUrl}${message.link}\n\n${footer}`,
-  });
+  await notifyPeople(tx, ctx, [{ person, message }]);
+}
+
+export interface Recipient {
+  id: string;
+  email: string | null;
+  language: Language;
+}
+
+/** notifyPerson for many people at once: one statement for the notices, one for the emails. */
+export async function notifyPeople(
+  tx: Tx,
+  ctx: Pick<Ctx, 'municipality' | 'baseUrl'>,
+  notices: { person: Recipient; message: { title: string; body: string; link: string | null } }[],
+): Promise<void> {
+  await repo.insertNotifications(
+    tx,
+    notices.map(({ person, message }) => ({
+      municipalityId: ctx.municipality.id,
+      personId: person.id,
+      title: message.title,
+      body: message.body,
+      link: message.link,
+    })),
+  );
+  await enqueueEmails(
+    tx,
+    notices.flatMap(({ person, message }) => {
+      if (!person.email) return [];
+      const footer = translate(person.language, 'email.notification.footer', {
+        municipality: ctx.municipality.name[person.language],
+      });
+      return [
+        {
+          municipalityId: ctx.municipality.id,
+          to: person.email,
+          subject: message.title,
+          text: [message.body, message.link && `${ctx.baseUrl}${message.link}`, footer]
+            .filter(Boolean)
+            .join('\n\n'),
+        },
+      ];
+    }),
+  );
 }
 
 export interface Announcement {
@@ -126,26 +153,20 @@ export async function sendAnnouncement(ctx: Ctx, a: Announcement): Promise<numbe
     if (a.personId) q = q.where('people.id', '=', a.personId);
     const recipients = await q.execute();
     if (a.personId && recipients.length === 0) throw notFound();
-    for (const person of recipients) {
-      await repo.insertNotification(tx, {
-        municipalityId: municipality.id,
-        personId: person.id,
-        title: a.title,
-        body: a.body,
-        link: a.link ?? null,
-      });
-      if (a.email && person.email) {
-        const language = isLanguage(person.language) ? person.language : 'fi';
-        const footer = translate(language, 'email.notification.footer', {
-          municipality: municipality.name[language],
-        });
-        await enqueueEmail(tx, {
-          municipalityId: municipality.id,
-          to: person.email,
-          subject: a.title,
-          text: `${a.body}\n\n${footer}`,
-        });
-      }
+    // A big announcement goes out in one statement per thousand people.
+    for (let i = 0; i < recipients.length; i += 1000) {
+      await notifyPeople(
+        tx,
+        { municipality, baseUrl: ctx.baseUrl },
+        recipients.slice(i, i + 1000).map((person) => ({
+          person: {
+            id: person.id,
+            email: a.email ? person.email : null,
+            language: isLanguage(person.language) ? person.language : 'fi',
+          },
+          message: { title: a.title, body: a.body, link: a.link ?? null },
+        })),
+      );
     }
     await audit(tx, ctx, 'notification.announce', a.personId ? `person:${a.personId}` : null, {
       role: a.role ?? null,
