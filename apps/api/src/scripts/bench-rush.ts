@@ -7,7 +7,8 @@
  * CONNECTIONS (default 1 000) loopback connections to a real Helppo server. Afterwards the
  * database is checked: held + confirmed seats ≤ seats, no child twice, no 5xx. In the same run
  * pgbench measures the PostgreSQL baselines on the same server: one hot counter row updated by
- * every transaction, and the same spread over 100 rows. Prints one JSON object.
+ * every transaction, and the same spread over 100 rows; and as the HTTP baseline every guardian
+ * reads their session once over the same connections. Prints one JSON object.
  *
  * Options: --seats N --parents N --connections N (or SEATS, PARENTS, CONNECTIONS).
  */
@@ -152,6 +153,17 @@ async function main() {
       );
     }
 
+    // The HTTP baseline: every guardian asks for their session once, over the same
+    // connections: a signed-in request that does no work of its own.
+    log(`baseline: ${PARENTS} signed-in session reads over ${CONNECTIONS} connections`);
+    const baseline = await load(
+      credentials.map((c) => ({
+        method: 'GET',
+        url: `${server!.base}/api/tyrskyla/session`,
+        headers: { cookie: c.cookie },
+      })),
+      CONNECTIONS,
+    );
     await db.query(`update courses set registration_opens_at = now() where id = $1`, [courseId]);
     log(`registration open: ${PARENTS} guardians over ${CONNECTIONS} connections`);
     const rush = await load(
@@ -249,6 +261,13 @@ async function main() {
         pgbench_100_rows_tps: Math.round(spread),
         pgbench_registration_tps: Math.round(registrationTps),
         ratio_vs_hot_row: Number((perSecond / hot).toFixed(2)),
+        session_read_per_s: Math.round(baseline.samples.length / baseline.seconds),
+        session_read_p99_ms: Math.round(
+          percentile(
+            baseline.samples.map((s) => s.ms),
+            99,
+          ),
+        ),
         registration_sql_ratio_vs_hot_row: Number((registrationTps / hot).toFixed(2)),
       }),
     );
