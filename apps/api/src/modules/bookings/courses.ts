@@ -16,7 +16,7 @@ import type {
 } from '../../platform/db/schema.js';
 import { ageOn, childrenOf } from '../../platform/family/children.js';
 import { customerGroupOf, loadProducts, priceFor } from '../shop/products.js';
-import { addRegistrationToCart, removeRegistrationFromCart } from '../shop/orders.js';
+import { addRegistrationToCart, removeRegistrationFromCart } from '../shop/cart-items.js';
 import { createRefund } from '../payments/refunds.js';
 import { refundCancelled } from './booking-payments.js';
 import { admission, ensureDrawn } from './courses.queue.js';
