@@ -48,6 +48,8 @@ import {
 } from './modules/bookings/courses.routes.js';
 import { accessRoutes } from './modules/access/access.routes.js';
 import { AccessGrantSchema, DoorSchema } from './modules/access/access.schema.js';
+import { organisationRoutes } from './modules/organisations/organisations.routes.js';
+import { OrganisationSchema } from './modules/organisations/organisations.schema.js';
 import type { OidcLogin } from './platform/auth/oidc.js';
 import { instanceSecret } from './platform/db/instance-settings.js';
 
@@ -103,6 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     DoorSchema,
     AccessGrantSchema,
     InvoiceSchema,
+    OrganisationSchema,
   ]) {
     app.addSchema(schema);
   }
@@ -127,6 +130,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'shop', description: "The municipality's products, prices and orders" },
         { name: 'courses', description: 'Courses, registrations, fair queues and waitlists' },
         { name: 'family', description: "A guardian's children" },
+        {
+          name: 'organisations',
+          description: 'Associations and companies that book and buy, and their members',
+        },
         {
           name: 'access',
           description: 'Door PINs of self-service facilities and door controllers',
@@ -177,6 +184,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await tenant.register(courseRoutes);
       await tenant.register(accessRoutes);
       await tenant.register(invoiceRoutes);
+      await tenant.register(organisationRoutes);
     },
     { prefix: '/api/:slug' },
   );

@@ -9,6 +9,11 @@ type OkJson<Op extends keyof operations> = operations[Op]['responses'] extends {
 }
   ? T
   : never;
+type CreatedJson<Op extends keyof operations> = operations[Op]['responses'] extends {
+  201: { content: { 'application/json': infer T } };
+}
+  ? T
+  : never;
 type JsonBody<Op extends keyof operations> =
   NonNullable<operations[Op]['requestBody']> extends { content: { 'application/json': infer B } }
     ? B
@@ -70,6 +75,14 @@ export type CourseRegistration = OkJson<'listMyRegistrations'>['items'][number];
 export type RegistrationStatus = CourseRegistration['status'];
 export type Child = OkJson<'listMyChildren'>['items'][number];
 export type ChildBody = JsonBody<'addChild'>;
+export type Organisation = OkJson<'getOrganisation'>;
+export type OrganisationSummary = OkJson<'listMyOrganisations'>['items'][number];
+export type OrganisationKind = Organisation['kind'];
+export type OrganisationBody = JsonBody<'createOrganisation'>;
+export type SeriesBody = JsonBody<'createReservationSeries'>;
+export type SeriesResult = CreatedJson<'createReservationSeries'>;
+export type SeriesConflict = SeriesResult['conflicts'][number];
+export type SeriesCancelled = OkJson<'cancelReservationSeries'>;
 
 export const allRoles = [
   'resident',
@@ -178,6 +191,8 @@ async function unwrap<T>(
 }
 
 const p = (slug: string) => ({ params: { path: { slug } } });
+/** "Book or buy as": the organisation acted for, or nothing for oneself. */
+const acting = (organisationId?: string) => (organisationId ? { organisationId } : {});
 
 /** One function per API operation, named by its operationId. */
 export const api = {
@@ -227,9 +242,12 @@ export const api = {
     unwrap(client.POST('/api/{slug}/admin/notifications', { ...p(slug), body })),
   listResources: (slug: string, query: ResourceFilter) =>
     unwrap(client.GET('/api/{slug}/resources', { params: { path: { slug }, query } })),
-  getResource: (slug: string, resourceId: string) =>
+  /** With organisationId: priced for the organisation the asker acts for. */
+  getResource: (slug: string, resourceId: string, organisationId?: string) =>
     unwrap(
-      client.GET('/api/{slug}/resources/{resourceId}', { params: { path: { slug, resourceId } } }),
+      client.GET('/api/{slug}/resources/{resourceId}', {
+        params: { path: { slug, resourceId }, query: organisationId ? { organisationId } : {} },
+      }),
     ),
   getResourceAvailability: (slug: string, resourceId: string, from: string, days = 7) =>
     unwrap(
@@ -275,27 +293,39 @@ export const api = {
       client.GET('/api/{slug}/admin/reports/utilisation', { params: { path: { slug }, query } }),
     ),
   createCalendarFeed: (slug: string) => unwrap(client.POST('/api/{slug}/calendar-feed', p(slug))),
-  listProducts: (slug: string, kind?: ProductKind) =>
+  listProducts: (slug: string, kind?: ProductKind, organisationId?: string) =>
     unwrap(
       client.GET('/api/{slug}/products', {
-        params: { path: { slug }, query: kind ? { kind } : {} },
+        params: {
+          path: { slug },
+          query: { ...(kind ? { kind } : {}), ...(organisationId ? { organisationId } : {}) },
+        },
       }),
     ),
   getProduct: (slug: string, productId: string) =>
     unwrap(
       client.GET('/api/{slug}/products/{productId}', { params: { path: { slug, productId } } }),
     ),
-  getCart: (slug: string) => unwrap(client.GET('/api/{slug}/cart', p(slug))),
+  /** The person's own cart, or the one they fill for an organisation. */
+  getCart: (slug: string, organisationId?: string) =>
+    unwrap(
+      client.GET('/api/{slug}/cart', { params: { path: { slug }, query: acting(organisationId) } }),
+    ),
   /** Sets the quantity of a product in the cart; 0 removes the line. */
-  addToCart: (slug: string, productId: string, quantity: number) =>
+  addToCart: (slug: string, productId: string, quantity: number, organisationId?: string) =>
     unwrap(
       client.PUT('/api/{slug}/cart/lines/{productId}', {
-        params: { path: { slug, productId } },
+        params: { path: { slug, productId }, query: acting(organisationId) },
         body: { quantity },
       }),
     ),
-  checkout: (slug: string, method: PaymentMethod = 'online') =>
-    unwrap(client.POST('/api/{slug}/checkout', { ...p(slug), body: { method } })),
+  checkout: (slug: string, method: PaymentMethod = 'online', organisationId?: string) =>
+    unwrap(
+      client.POST('/api/{slug}/checkout', {
+        params: { path: { slug }, query: acting(organisationId) },
+        body: { method },
+      }),
+    ),
   getOrder: (slug: string, orderId: string) =>
     unwrap(client.GET('/api/{slug}/orders/{orderId}', { params: { path: { slug, orderId } } })),
   listDoors: (slug: string) => unwrap(client.GET('/api/{slug}/admin/access/doors', p(slug))),
@@ -381,6 +411,65 @@ export const api = {
       client.PUT('/api/{slug}/admin/courses/{courseId}', {
         params: { path: { slug, courseId } },
         body,
+      }),
+    ),
+  createReservationSeries: (slug: string, body: SeriesBody) =>
+    unwrap(client.POST('/api/{slug}/reservation-series', { ...p(slug), body })),
+  cancelReservationSeries: (slug: string, seriesId: string, reason?: string) =>
+    unwrap(
+      client.POST('/api/{slug}/reservation-series/{seriesId}/cancel', {
+        params: { path: { slug, seriesId } },
+        body: reason ? { reason } : {},
+      }),
+    ),
+  decideReservationSeries: (slug: string, seriesId: string, approve: boolean, reason?: string) =>
+    unwrap(
+      client.POST('/api/{slug}/admin/reservation-series/{seriesId}/decision', {
+        params: { path: { slug, seriesId } },
+        body: reason ? { approve, reason } : { approve },
+      }),
+    ),
+  listMyOrganisations: (slug: string) =>
+    unwrap(client.GET('/api/{slug}/organisations/mine', p(slug))),
+  createOrganisation: (slug: string, body: OrganisationBody) =>
+    unwrap(client.POST('/api/{slug}/organisations', { ...p(slug), body })),
+  getOrganisation: (slug: string, organisationId: string) =>
+    unwrap(
+      client.GET('/api/{slug}/organisations/{organisationId}', {
+        params: { path: { slug, organisationId } },
+      }),
+    ),
+  updateOrganisation: (slug: string, organisationId: string, body: OrganisationBody) =>
+    unwrap(
+      client.PUT('/api/{slug}/organisations/{organisationId}', {
+        params: { path: { slug, organisationId } },
+        body,
+      }),
+    ),
+  addOrganisationMember: (slug: string, organisationId: string, email: string) =>
+    unwrap(
+      client.POST('/api/{slug}/organisations/{organisationId}/members', {
+        params: { path: { slug, organisationId } },
+        body: { email },
+      }),
+    ),
+  removeOrganisationMember: (slug: string, organisationId: string, personId: string) =>
+    unwrap(
+      client.DELETE('/api/{slug}/organisations/{organisationId}/members/{personId}', {
+        params: { path: { slug, organisationId, personId } },
+      }),
+    ),
+  listOrganisations: (slug: string, q: string, inactive: boolean) =>
+    unwrap(
+      client.GET('/api/{slug}/admin/organisations', {
+        params: { path: { slug }, query: { ...(q ? { q } : {}), inactive } },
+      }),
+    ),
+  setOrganisationActive: (slug: string, organisationId: string, active: boolean) =>
+    unwrap(
+      client.PUT('/api/{slug}/admin/organisations/{organisationId}/active', {
+        params: { path: { slug, organisationId } },
+        body: { active },
       }),
     ),
   listCourseRegistrations: (slug: string, courseId: string) =>

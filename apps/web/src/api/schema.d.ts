@@ -642,7 +642,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Book the same weekday and time every week until a date; free weeks are booked, the others listed as conflicts */
+        /** Book the same weekday and time every week until a date, for oneself or an organisation; free weeks are booked and priced (priced weeks of a facility that books at once are held in the buyer’s cart), the others listed as conflicts */
         post: operations["createReservationSeries"];
         delete?: never;
         options?: never;
@@ -659,8 +659,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel the coming bookings of an own weekly series */
+        /** Cancel the coming bookings of an own weekly series; bought weeks are refunded (paid) or credited on the invoice (invoiced, not paid) by the cancellation rule */
         post: operations["cancelReservationSeries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/admin/reservation-series/{seriesId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Staff approve or deny the coming requested weeks of a series at once; priced approved weeks go together to the buyer’s cart */
+        post: operations["decideReservationSeries"];
         delete?: never;
         options?: never;
         head?: never;
@@ -741,6 +758,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The asker's cart, or the one they fill for an organisation (organisationId) */
         get: operations["getCart"];
         put?: never;
         post?: never;
@@ -776,7 +794,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Place the cart as an order and pay it online (go to redirectUrl, the provider) or by invoice (the order is invoiced at once; redirectUrl is the order page) */
+        /** Place the cart as an order and pay it online (go to redirectUrl, the provider) or by invoice (the order is invoiced at once; redirectUrl is the order page). With organisationId the organisation's cart is placed and invoiced to the organisation */
         post: operations["checkout"];
         delete?: never;
         options?: never;
@@ -1310,6 +1328,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/{slug}/organisations/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The active associations and companies the asker may book and buy for */
+        get: operations["listMyOrganisations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register an association or a company one represents; the asker becomes its first member */
+        post: operations["createOrganisation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/organisations/{organisationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An organisation with its members (members and staff only) */
+        get: operations["getOrganisation"];
+        /** Change the details (members and staff; only staff change the kind) */
+        put: operations["updateOrganisation"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/organisations/{organisationId}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a person (by the email of their account) who may act for the organisation */
+        post: operations["addOrganisationMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/organisations/{organisationId}/members/{personId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a member (one may also leave); the last member stays */
+        delete: operations["removeOrganisationMember"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/admin/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Staff: the municipality's associations and companies */
+        get: operations["listOrganisations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/admin/organisations/{organisationId}/active": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Staff: deactivate an organisation (nobody may buy for it; its orders stay) or take it back */
+        put: operations["setOrganisationActive"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1442,10 +1580,10 @@ export interface components {
             /** @description The price of the booking, VAT included (0: free) */
             priceCents: number;
             /**
-             * @description unpaid: held, or approved and waiting for payment in the cart
+             * @description unpaid: held, or approved and waiting for payment in the cart; invoiced: bought by invoice, not paid yet; credited: cancelled and taken off the unpaid invoice
              * @enum {string}
              */
-            payment: "free" | "unpaid" | "paid" | "refunded";
+            payment: "free" | "unpaid" | "invoiced" | "paid" | "refunded" | "credited";
             /**
              * Format: date-time
              * @description A held booking is released unless paid by this time
@@ -1464,6 +1602,11 @@ export interface components {
                 validFrom: string;
                 /** Format: date-time */
                 validUntil: string;
+            } | null;
+            organisation?: {
+                /** Format: uuid */
+                id: string;
+                name: string;
             } | null;
         };
         Product: {
@@ -1668,7 +1811,12 @@ export interface components {
             reference: string;
             /** @description RF creditor reference (ISO 11649) */
             rfReference: string;
+            /** @description The amount invoiced */
             amountCents: number;
+            /** @description Taken off the invoice for things cancelled before it was paid */
+            creditedCents: number;
+            /** @description What is to be paid: amount less credits */
+            amountDueCents: number;
             /**
              * Format: date
              * @description YYYY-MM-DD, Finnish local date
@@ -1679,8 +1827,11 @@ export interface components {
              * @description YYYY-MM-DD, Finnish local date
              */
             dueDate: string;
-            /** @enum {string} */
-            status: "open" | "overdue" | "paid";
+            /**
+             * @description credited: everything on it was credited, nothing is left to pay
+             * @enum {string}
+             */
+            status: "open" | "overdue" | "paid" | "credited";
             daysOverdue: number;
             /**
              * Format: date
@@ -1693,10 +1844,50 @@ export interface components {
                 bic: string;
                 businessId: string;
             };
+            /** @description The organisation invoiced, as on the invoice; null for a person */
+            buyer: {
+                name: string;
+                businessId: string | null;
+                registerNumber: string | null;
+                street: string;
+                postcode: string;
+                city: string;
+                eInvoiceAddress: string | null;
+                eInvoiceOperator: string | null;
+                contactEmail: string;
+                contactPerson: string;
+            } | null;
             /** @description 54-digit virtual barcode, version 4 */
             virtualBarcode: string;
             /** @description 54-digit virtual barcode, version 5 (RF) */
             virtualBarcodeRf: string;
+        };
+        Organisation: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "association" | "company";
+            name: string;
+            businessId: string | null;
+            registerNumber: string | null;
+            street: string;
+            postcode: string;
+            city: string;
+            eInvoiceAddress: string | null;
+            eInvoiceOperator: string | null;
+            contactEmail: string;
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            members: {
+                /** Format: uuid */
+                personId: string;
+                name: string;
+                email: string | null;
+                /** Format: date-time */
+                addedAt: string;
+            }[];
+            isMember: boolean;
         };
     };
     responses: never;
@@ -2495,7 +2686,10 @@ export interface operations {
     };
     getResource: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Act for this organisation (the asker must be a member); absent: for oneself */
+                organisationId?: string;
+            };
             header?: never;
             path: {
                 slug: string;
@@ -2643,6 +2837,11 @@ export interface operations {
                     end: string;
                     purpose?: string;
                     attendees?: number;
+                    /**
+                     * Format: uuid
+                     * @description Act for this organisation (the asker must be a member); absent: for oneself
+                     */
+                    organisationId?: string;
                 };
             };
         };
@@ -3337,6 +3536,11 @@ export interface operations {
                     end: string;
                     purpose?: string;
                     attendees?: number;
+                    /**
+                     * Format: uuid
+                     * @description Act for this organisation (the asker must be a member); absent: for oneself
+                     */
+                    organisationId?: string;
                     /** Format: date */
                     until: string;
                 };
@@ -3361,6 +3565,13 @@ export interface operations {
                             /** @enum {string} */
                             code: "slotTaken" | "outsideOpeningHours" | "bookingWindow" | "invalidSlot";
                         }[];
+                        /** @description The price of the booked weeks together, VAT included */
+                        totalCents: number;
+                        /**
+                         * Format: date-time
+                         * @description Held weeks wait in the cart until this time
+                         */
+                        heldUntil: string | null;
                     };
                 };
             };
@@ -3401,6 +3612,54 @@ export interface operations {
                 content: {
                     "application/json": {
                         cancelled: number;
+                        /** @description Money coming back */
+                        refundedCents: number;
+                        /** @description Taken off an unpaid invoice */
+                        creditedCents: number;
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    decideReservationSeries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                seriesId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    approve: boolean;
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        decided: number;
+                        /** @enum {string} */
+                        status: "held" | "confirmed" | "denied";
+                        totalCents: number;
                     };
                 };
             };
@@ -3419,6 +3678,8 @@ export interface operations {
         parameters: {
             query?: {
                 kind?: "ticket" | "series_card" | "event_fee" | "permit" | "course_fee" | "facility_use" | "other";
+                /** @description Act for this organisation (the asker must be a member); absent: for oneself */
+                organisationId?: string;
             };
             header?: never;
             path: {
@@ -3452,7 +3713,10 @@ export interface operations {
     };
     getProduct: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Act for this organisation (the asker must be a member); absent: for oneself */
+                organisationId?: string;
+            };
             header?: never;
             path: {
                 slug: string;
@@ -3613,7 +3877,10 @@ export interface operations {
     };
     getCart: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Act for this organisation (the asker must be a member); absent: for oneself */
+                organisationId?: string;
+            };
             header?: never;
             path: {
                 slug: string;
@@ -3633,6 +3900,11 @@ export interface operations {
                         id: string | null;
                         /** @enum {string} */
                         status: "cart" | "pending" | "invoiced" | "paid" | "cancelled";
+                        organisation?: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
                         lines: {
                             /**
                              * Format: uuid
@@ -3649,6 +3921,11 @@ export interface operations {
                              * @description Set for a course seat line
                              */
                             registrationId: string | null;
+                            /**
+                             * Format: uuid
+                             * @description A booking line of a weekly series (a season): its series
+                             */
+                            seriesId?: string | null;
                             name: string;
                             quantity: number;
                             unitPriceCents: number;
@@ -3683,7 +3960,10 @@ export interface operations {
     };
     addToCart: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Act for this organisation (the asker must be a member); absent: for oneself */
+                organisationId?: string;
+            };
             header?: never;
             path: {
                 slug: string;
@@ -3710,6 +3990,11 @@ export interface operations {
                         id: string | null;
                         /** @enum {string} */
                         status: "cart" | "pending" | "invoiced" | "paid" | "cancelled";
+                        organisation?: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
                         lines: {
                             /**
                              * Format: uuid
@@ -3726,6 +4011,11 @@ export interface operations {
                              * @description Set for a course seat line
                              */
                             registrationId: string | null;
+                            /**
+                             * Format: uuid
+                             * @description A booking line of a weekly series (a season): its series
+                             */
+                            seriesId?: string | null;
                             name: string;
                             quantity: number;
                             unitPriceCents: number;
@@ -3760,7 +4050,10 @@ export interface operations {
     };
     checkout: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Act for this organisation (the asker must be a member); absent: for oneself */
+                organisationId?: string;
+            };
             header?: never;
             path: {
                 slug: string;
@@ -3827,6 +4120,11 @@ export interface operations {
                         id: string | null;
                         /** @enum {string} */
                         status: "cart" | "pending" | "invoiced" | "paid" | "cancelled";
+                        organisation?: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
                         lines: {
                             /**
                              * Format: uuid
@@ -3843,6 +4141,11 @@ export interface operations {
                              * @description Set for a course seat line
                              */
                             registrationId: string | null;
+                            /**
+                             * Format: uuid
+                             * @description A booking line of a weekly series (a season): its series
+                             */
+                            seriesId?: string | null;
                             name: string;
                             quantity: number;
                             unitPriceCents: number;
@@ -5252,6 +5555,335 @@ export interface operations {
                 };
                 content: {
                     "application/json": string;
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMyOrganisations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "association" | "company";
+                            name: string;
+                            businessId: string | null;
+                            registerNumber: string | null;
+                            active: boolean;
+                            memberCount: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createOrganisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "association" | "company";
+                    name: string;
+                    businessId?: string;
+                    registerNumber?: string;
+                    street: string;
+                    postcode: string;
+                    city: string;
+                    eInvoiceAddress?: string;
+                    eInvoiceOperator?: string;
+                    /** Format: email */
+                    contactEmail: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOrganisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateOrganisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "association" | "company";
+                    name: string;
+                    businessId?: string;
+                    registerNumber?: string;
+                    street: string;
+                    postcode: string;
+                    city: string;
+                    eInvoiceAddress?: string;
+                    eInvoiceOperator?: string;
+                    /** Format: email */
+                    contactEmail: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addOrganisationMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    removeOrganisationMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                organisationId: string;
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listOrganisations: {
+        parameters: {
+            query?: {
+                q?: string;
+                /** @description Include deactivated ones */
+                inactive?: boolean;
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "association" | "company";
+                            name: string;
+                            businessId: string | null;
+                            registerNumber: string | null;
+                            active: boolean;
+                            memberCount: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setOrganisationActive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    active: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
                 };
             };
             /** @description Problem details (RFC 9457), translated */

@@ -6,6 +6,7 @@ import { MunicipalityChooser } from '../modules/platform/MunicipalityChooser';
 import { NotFoundPage } from '../modules/platform/NotFoundPage';
 import { platformRoutes } from '../modules/platform/routes';
 import { shopRoutes } from '../modules/shop/routes';
+import { organisationRoutes } from '../modules/organisations/routes';
 import { AppShell } from './AppShell';
 import { RouteErrorPage } from './ErrorBoundary';
 import { MunicipalityLayout } from './MunicipalityLayout';
@@ -39,6 +40,7 @@ export const router = createBrowserRouter([
               ...bookingRoutes,
               ...courseRoutes,
               ...shopRoutes,
+              ...organisationRoutes,
               ...adminRoutes,
               { path: '*', element: <NotFoundPage /> },
             ],

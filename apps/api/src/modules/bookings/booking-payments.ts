@@ -9,7 +9,7 @@ import { jobContext } from '../../platform/jobs/context.js';
 import { isLanguage, translate } from '../../platform/i18n/messages.js';
 import type { CustomerGroup } from '../../platform/db/schema.js';
 import { loadProducts, priceFor } from '../shop/products.js';
-import { addReservationToCart, removeReservationFromCart } from '../shop/orders.js';
+import { addReservationsToCart, removeReservationsFromCart } from '../shop/cart-items.js';
 import { createRefund } from '../payments/refunds.js';
 import * as repo from './bookings.repo.js';
 
@@ -39,18 +39,34 @@ export async function bookingPrice(
   return { priceCents: Math.round((hourly * minutes) / 60), vatRateBp: product.vatRateBp };
 }
 
-/** Hold a priced booking for its booker: into their cart, released if not paid in time. */
+/**
+ * Hold priced bookings for their buyer: into the booker's own cart or the one they fill for
+ * their organisation, released if not paid in time. The weeks of a season are held together:
+ * one cart repricing and one release job for the series.
+ */
 export async function holdForPayment(
   tx: Tx,
   municipalityId: string,
-  reservation: { id: string; personId: string; heldUntil: Date },
+  held: {
+    ids: string[];
+    personId: string;
+    organisationId: string | null;
+    heldUntil: Date;
+    seriesId?: string | null;
+  },
 ) {
-  await addReservationToCart(tx, municipalityId, reservation.personId, reservation.id);
+  if (held.ids.length === 0) return;
+  await addReservationsToCart(
+    tx,
+    municipalityId,
+    { personId: held.personId, organisationId: held.organisationId },
+    held.ids,
+  );
   await enqueueJob(
     tx,
     RELEASE_HOLD,
-    { reservationId: reservation.id },
-    { municipalityId, runAt: reservation.heldUntil },
+    held.seriesId ? { seriesId: held.seriesId } : { reservationId: held.ids[0]! },
+    { municipalityId, runAt: held.heldUntil },
   );
 }
 
@@ -72,24 +88,29 @@ export function refundOnCancel(
 /** A booking or a course seat, as an order line refers to it. */
 export type PaidItem = { reservationId: string } | { registrationId: string };
 
-/** The paid order a booking or course seat was bought in, if any. */
+/**
+ * The binding order a booking or course seat was bought in, if any: paid, or invoiced and not
+ * paid yet (then what is given back is a credit on the invoice).
+ */
 async function paidOrderOf(tx: Tx, item: PaidItem) {
   return tx
     .selectFrom('order_lines')
     .innerJoin('orders', 'orders.id', 'order_lines.order_id')
-    .select(['orders.id', 'order_lines.total_cents'])
+    .select(['orders.id', 'orders.status', 'order_lines.total_cents'])
     .where(
       'reservationId' in item ? 'order_lines.reservation_id' : 'order_lines.registration_id',
       '=',
       'reservationId' in item ? item.reservationId : item.registrationId,
     )
-    .where('orders.status', '=', 'paid')
+    .where('orders.status', 'in', ['paid', 'invoiced'])
     .executeTakeFirst();
 }
 
 /**
- * Refund a cancelled booking or course seat bought in a paid order, by the cancellation rule
- * counted from `start` (refundOnCancel); returns the amount refunded.
+ * Give back for a cancelled booking or course seat bought in a binding order, by the
+ * cancellation rule counted from `start` (refundOnCancel): money back when the order was paid,
+ * a credit on the invoice when it was invoiced and is not paid yet. `quiet` leaves telling the
+ * buyer to the caller (a season's cancellation says it once, not once per week).
  */
 export async function refundCancelled(
   tx: Tx,
@@ -97,20 +118,26 @@ export async function refundCancelled(
   item: PaidItem,
   rule: { start: Date | null; cancelFreeHours: number; byStaff: boolean },
   reason: string,
-): Promise<number> {
+  options: { quiet?: boolean } = {},
+): Promise<{ cents: number; credit: boolean; orderId: string | null }> {
   const order = await paidOrderOf(tx, item);
-  if (!order || !rule.start) return 0;
+  if (!order || !rule.start) return { cents: 0, credit: false, orderId: null };
   const amount = refundOnCancel(order.total_cents, rule.start, rule.cancelFreeHours, rule.byStaff);
   if (amount > 0) {
-    await createRefund(tx, ctx, {
-      orderId: order.id,
-      reservationId: 'reservationId' in item ? item.reservationId : null,
-      registrationId: 'registrationId' in item ? item.registrationId : null,
-      amountCents: amount,
-      reason,
-    });
+    await createRefund(
+      tx,
+      ctx,
+      {
+        orderId: order.id,
+        reservationId: 'reservationId' in item ? item.reservationId : null,
+        registrationId: 'registrationId' in item ? item.registrationId : null,
+        amountCents: amount,
+        reason,
+      },
+      options,
+    );
   }
-  return amount;
+  return { cents: amount, credit: order.status === 'invoiced', orderId: order.id };
 }
 
 /**
@@ -160,8 +187,10 @@ export async function fulfilBookings(
 }
 
 /**
- * The hold job: at the end of the hold a booking that is still unpaid is cancelled and leaves
- * the cart, so the time is free again. A hold extended at checkout is looked at again then.
+ * The hold job: at the end of the hold the bookings still unpaid are cancelled and leave the
+ * cart, so the time is free again. One job serves a single booking ({ reservationId }) or all
+ * the held weeks of a season ({ seriesId }). A hold extended at checkout is looked at again
+ * then.
  */
 export function bookingHandlers(
   db: Database,
@@ -169,28 +198,26 @@ export function bookingHandlers(
 ): Record<string, JobHandler> {
   return {
     [RELEASE_HOLD]: async (job) => {
-      const { reservationId } = job.payload as { reservationId: string };
+      const payload = job.payload as { reservationId?: string; seriesId?: string };
       const municipalityId = job.municipality_id!;
       const ctx = await jobContext(db, municipalityId, options.publicUrl, `job:${job.id}`);
       await inTenant(db, municipalityId, async (tx) => {
-        const row = await tx
-          .selectFrom('reservations')
-          .innerJoin('people', 'people.id', 'reservations.person_id')
-          .select(['reservations.status', 'reservations.held_until', 'people.language'])
-          .where('reservations.id', '=', reservationId)
-          .forUpdate()
-          .executeTakeFirst();
-        if (!row || row.status !== 'held') return;
-        if (row.held_until!.getTime() > Date.now()) {
-          await enqueueJob(
-            tx,
-            RELEASE_HOLD,
-            { reservationId },
-            { municipalityId, runAt: row.held_until! },
-          );
-          return;
+        const held = await sql<{ id: string; held_until: Date; language: string }>`
+          select r.id, r.held_until, p.language
+          from reservations r join people p on p.id = r.person_id
+          where r.status = 'held'
+            and (r.id = ${payload.reservationId ?? null} or r.series_id = ${payload.seriesId ?? null})
+          order by r.id
+          for update of r`.execute(tx);
+        const now = Date.now();
+        const later = held.rows.filter((r) => r.held_until.getTime() > now);
+        if (later.length > 0) {
+          const runAt = new Date(Math.min(...later.map((r) => r.held_until.getTime())));
+          await enqueueJob(tx, RELEASE_HOLD, payload, { municipalityId, runAt });
         }
-        const language = isLanguage(row.language) ? row.language : 'fi';
+        const due = held.rows.filter((r) => r.held_until.getTime() <= now);
+        if (due.length === 0) return;
+        const language = isLanguage(due[0]!.language) ? due[0]!.language : 'fi';
         await tx
           .updateTable('reservations')
           .set({
@@ -199,10 +226,19 @@ export function bookingHandlers(
             cancel_reason: translate(language, 'reservation.holdExpired'),
             cancelled_at: sql`now()`,
           })
-          .where('id', '=', reservationId)
+          .where(
+            'id',
+            'in',
+            due.map((r) => r.id),
+          )
           .execute();
-        await removeReservationFromCart(tx, reservationId);
-        await audit(tx, ctx, 'reservation.holdExpired', `reservation:${reservationId}`);
+        await removeReservationsFromCart(
+          tx,
+          due.map((r) => r.id),
+        );
+        for (const { id } of due) {
+          await audit(tx, ctx, 'reservation.holdExpired', `reservation:${id}`);
+        }
       });
     },
   };

@@ -121,18 +121,20 @@ export interface NewReservation {
   heldUntil?: Date | null;
   priceCents?: number;
   vatRateBp?: number;
+  /** The organisation the booking is made for (its buyer). */
+  organisationId?: string | null;
 }
 
 export async function insertReservation(tx: Tx, r: NewReservation): Promise<string> {
   const result = await sql<{ id: string }>`
     insert into reservations (municipality_id, resource_id, kind, person_id, during, blocks,
                               status, purpose, attendees, series_id, held_until, price_cents,
-                              vat_rate_bp)
+                              vat_rate_bp, organisation_id)
     values (${r.municipalityId}, ${r.resourceId}, ${r.kind}, ${r.personId},
             tstzrange(${r.start}, ${r.end}),
             tstzrange(${r.start}, ${r.end}::timestamptz + make_interval(mins => ${r.bufferMinutes})),
             ${r.status}, ${r.purpose}, ${r.attendees}, ${r.seriesId ?? null}, ${r.heldUntil ?? null},
-            ${r.priceCents ?? 0}, ${r.vatRateBp ?? 0})
+            ${r.priceCents ?? 0}, ${r.vatRateBp ?? 0}, ${r.organisationId ?? null})
     returning id`.execute(tx);
   return result.rows[0]!.id;
 }
@@ -156,8 +158,10 @@ export interface ReservationRow {
   price_cents: number;
   cancel_free_hours: number;
   /** The status of the order the booking is (or was) paid in. */
-  order_status: 'cart' | 'pending' | 'paid' | 'cancelled' | null;
+  order_status: 'cart' | 'pending' | 'invoiced' | 'paid' | 'cancelled' | null;
   refunded_cents: number;
+  /** 'credit' when what was given back was taken off an unpaid invoice. */
+  refund_kind: 'refund' | 'credit' | null;
   name_fi: string;
   name_sv: string;
   name_en: string;
@@ -166,6 +170,8 @@ export interface ReservationRow {
   access_pin: string | null;
   access_valid_from: Date | null;
   access_valid_until: Date | null;
+  organisation_id: string | null;
+  organisation_name: string | null;
 }
 
 const reservationSelect = sql`
@@ -177,10 +183,14 @@ const reservationSelect = sql`
           where l.reservation_id = r.id) as order_status,
          (select coalesce(sum(f.amount_cents), 0)::int from refunds f
           where f.reservation_id = r.id and f.status <> 'failed') as refunded_cents,
-         g.pin as access_pin, g.valid_from as access_valid_from, g.valid_until as access_valid_until
+         (select f.kind from refunds f
+          where f.reservation_id = r.id and f.status <> 'failed' limit 1) as refund_kind,
+         g.pin as access_pin, g.valid_from as access_valid_from, g.valid_until as access_valid_until,
+         r.organisation_id, o.name as organisation_name
   from reservations r
   join resources s on s.id = r.resource_id
   left join people p on p.id = r.person_id
+  left join organisations o on o.id = r.organisation_id
   left join lateral (
     select pin, valid_from, valid_until from access_grants
     where reservation_id = r.id and wanted = 'installed' order by created_at limit 1

@@ -12,6 +12,7 @@ import {
   ResourceSchema,
 } from './bookings.schema.js';
 import * as service from './bookings.service.js';
+import { ActingForQuery } from '../organisations/organisations.schema.js';
 
 const slug = SlugParams.properties.slug;
 const reservation = Type.Ref(ReservationSchema);
@@ -51,10 +52,12 @@ export const bookingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: 'getResource',
         tags: ['bookings'],
         params: Type.Object({ slug, resourceId: Uuid }),
+        querystring: ActingForQuery,
         response: responses({ 200: ResourceDetailsSchema }),
       },
     },
-    async (request) => service.getResource(request.ctx, request.params.resourceId),
+    async (request) =>
+      service.getResource(request.ctx, request.params.resourceId, request.query.organisationId),
   );
 
   app.get(
@@ -189,7 +192,7 @@ export const bookingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         params: SlugParams,
         body: Type.Composite(
           [
-            Type.Omit(ReservationBody, []),
+            Type.Omit(ReservationBody, ['organisationId']),
             Type.Object({ customerEmail: Type.String({ format: 'email', maxLength: 254 }) }),
           ],
           { additionalProperties: false },

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { ResourceKind } from '../../platform/db/schema.js';
 import { DateTime, StringEnum, TranslatedText, Uuid } from '../../platform/http/schemas.js';
 import { ReservationAccessSchema } from '../access/access.schema.js';
+import { ActingFor, BuyerOrganisationSchema } from '../organisations/organisations.schema.js';
 
 export const RESOURCE_KINDS: readonly ResourceKind[] = [
   'sports_hall',
@@ -98,8 +99,10 @@ export const ReservationSchema = Type.Object(
     createdAt: DateTime,
     canCancel: Type.Boolean(),
     priceCents: Type.Integer({ description: 'The price of the booking, VAT included (0: free)' }),
-    payment: StringEnum(['free', 'unpaid', 'paid', 'refunded'], {
-      description: 'unpaid: held, or approved and waiting for payment in the cart',
+    payment: StringEnum(['free', 'unpaid', 'invoiced', 'paid', 'refunded', 'credited'], {
+      description:
+        'unpaid: held, or approved and waiting for payment in the cart; invoiced: bought by ' +
+        'invoice, not paid yet; credited: cancelled and taken off the unpaid invoice',
     }),
     heldUntil: Type.Union([DateTime, Type.Null()], {
       description: 'A held booking is released unless paid by this time',
@@ -109,6 +112,7 @@ export const ReservationSchema = Type.Object(
       description: 'Until this time the booker gets the whole price back on cancelling',
     }),
     access: ReservationAccessSchema,
+    organisation: Type.Optional(BuyerOrganisationSchema),
   },
   { $id: 'Reservation' },
 );
@@ -120,6 +124,7 @@ export const ReservationBody = Type.Object(
     end: DateTime,
     purpose: Type.Optional(Type.String({ maxLength: 500 })),
     attendees: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })),
+    organisationId: ActingFor,
   },
   { additionalProperties: false },
 );

@@ -2,6 +2,8 @@ import { inTenant, type Tx } from '../../platform/db/database.js';
 import { audit } from '../../platform/audit/audit.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { requireRole, requireUser, type Ctx } from '../../platform/http/context.js';
+import type { CustomerGroup } from '../../platform/db/schema.js';
+import { buyerFor } from '../organisations/buyer.js';
 import { notifyPerson } from '../../platform/notifications/notifications.service.js';
 import { isLanguage, translate } from '../../platform/i18n/messages.js';
 import {
@@ -18,7 +20,7 @@ import {
   priceFor,
 } from '../shop/products.js';
 import { findPersonByEmail } from '../../platform/auth/people.repo.js';
-import { removeReservationFromCart } from '../shop/orders.js';
+import { removeReservationFromCart } from '../shop/cart-items.js';
 import {
   APPROVED_PAYMENT_DAYS,
   bookingPrice,
@@ -54,13 +56,20 @@ export function toResourceView(row: repo.ResourceRow, pricePerHourCents: number 
   };
 }
 
-/** Facilities as the asker sees them: with the hourly price of their customer group. */
-export async function toResourceViews(tx: Tx, ctx: Ctx, rows: repo.ResourceRow[]) {
+/**
+ * Facilities as the asker sees them: with the hourly price of their customer group (or of the
+ * organisation they act for).
+ */
+export async function toResourceViews(
+  tx: Tx,
+  ctx: Ctx,
+  rows: repo.ResourceRow[],
+  group: CustomerGroup = customerGroupOf(ctx),
+) {
   const products = await loadProducts(
     tx,
     rows.flatMap((r) => (r.price_product_id ? [r.price_product_id] : [])),
   );
-  const group = customerGroupOf(ctx);
   return rows.map((row) => {
     if (!row.price_product_id) return toResourceView(row, 0);
     const product = products.find((p) => p.id === row.price_product_id);
@@ -74,8 +83,13 @@ export async function listResources(ctx: Ctx, filter: repo.ResourceFilter) {
   );
 }
 
-export async function getResource(ctx: Ctx, id: string) {
+export async function getResource(ctx: Ctx, id: string, organisationId?: string) {
   return inTenant(ctx.db, ctx.municipality.id, async (tx) => {
+    let group = customerGroupOf(ctx);
+    if (organisationId) {
+      requireUser(ctx);
+      group = (await buyerFor(tx, ctx, organisationId)).group;
+    }
     const row = await repo.findResource(tx, id);
     if (!row) throw notFound();
     const hours = await tx
@@ -86,7 +100,7 @@ export async function getResource(ctx: Ctx, id: string) {
       .orderBy('opens')
       .execute();
     return {
-      ...(await toResourceViews(tx, ctx, [row]))[0]!,
+      ...(await toResourceViews(tx, ctx, [row], group))[0]!,
       openingHours: hours.map((h) => ({
         weekday: h.weekday,
         opens: h.opens.slice(0, 5),
@@ -173,6 +187,8 @@ export interface ReservationInput {
   end: string;
   purpose?: string;
   attendees?: number;
+  /** Book for this organisation (the booker must be a member): its prices, its cart. */
+  organisationId?: string;
 }
 
 export async function createReservation(ctx: Ctx, input: ReservationInput) {
@@ -182,10 +198,11 @@ export async function createReservation(ctx: Ctx, input: ReservationInput) {
   const end = new Date(input.end);
   try {
     return await inTenant(ctx.db, ctx.municipality.id, async (tx) => {
+      const buyer = await buyerFor(tx, ctx, input.organisationId);
       const resource = await repo.findResource(tx, input.resourceId);
       if (!resource) throw notFound();
       await checkSlot(tx, resource, start, end, false);
-      const price = await bookingPrice(tx, resource, customerGroupOf(ctx), start, end);
+      const price = await bookingPrice(tx, resource, buyer.group, start, end);
       // A priced booking made at once is held (the time is taken) until it is paid; a request
       // is paid after staff approve it.
       const status =
@@ -208,12 +225,17 @@ export async function createReservation(ctx: Ctx, input: ReservationInput) {
         attendees: input.attendees ?? null,
         heldUntil,
         ...price,
+        organisationId: buyer.organisationId,
       });
-      await audit(tx, ctx, 'reservation.create', `reservation:${id}`, { resourceId: resource.id });
+      await audit(tx, ctx, 'reservation.create', `reservation:${id}`, {
+        resourceId: resource.id,
+        organisationId: buyer.organisationId,
+      });
       if (heldUntil) {
         await holdForPayment(tx, ctx.municipality.id, {
-          id,
+          ids: [id],
           personId: actor.personId,
+          organisationId: buyer.organisationId,
           heldUntil,
         });
       }
@@ -274,7 +296,12 @@ export async function createReservationForCustomer(
         customer: customer.id,
       });
       if (heldUntil) {
-        await holdForPayment(tx, ctx.municipality.id, { id, personId: customer.id, heldUntil });
+        await holdForPayment(tx, ctx.municipality.id, {
+          ids: [id],
+          personId: customer.id,
+          organisationId: null,
+          heldUntil,
+        });
       }
       await syncAccessGrant(tx, ctx.municipality.id, id);
       const row = (await repo.findReservation(tx, id))!;
@@ -355,16 +382,23 @@ export function toReservationView(row: repo.ReservationRow, ctx: Ctx) {
       row.price_cents === 0
         ? ('free' as const)
         : row.refunded_cents > 0
-          ? ('refunded' as const)
+          ? row.refund_kind === 'credit'
+            ? ('credited' as const)
+            : ('refunded' as const)
           : paid
             ? ('paid' as const)
-            : ('unpaid' as const),
+            : row.order_status === 'invoiced'
+              ? ('invoiced' as const)
+              : ('unpaid' as const),
     heldUntil: row.held_until?.toISOString() ?? null,
     refundedCents: row.refunded_cents,
     freeCancellationUntil:
       row.price_cents > 0
         ? new Date(row.start.getTime() - row.cancel_free_hours * 3_600_000).toISOString()
         : null,
+    organisation: row.organisation_id
+      ? { id: row.organisation_id, name: row.organisation_name ?? '' }
+      : null,
     access:
       own && row.access_pin
         ? {
@@ -462,7 +496,13 @@ export async function decideReservation(ctx: Ctx, id: string, approve: boolean, 
       ? 'reservationConfirmed'
       : 'reservationDenied';
     if (heldUntil) {
-      await holdForPayment(tx, ctx.municipality.id, { id, personId: row.person_id!, heldUntil });
+      // Into the cart of whoever it was booked for: the booker's own, or their organisation's.
+      await holdForPayment(tx, ctx.municipality.id, {
+        ids: [id],
+        personId: row.person_id!,
+        organisationId: row.organisation_id,
+        heldUntil,
+      });
       key = 'reservationApprovedPay';
     }
     await syncAccessGrant(tx, ctx.municipality.id, id);

@@ -9,7 +9,7 @@ import { localDate } from '../../platform/i18n/time.js';
 import type { RegistrationStatus } from '../../platform/db/schema.js';
 import { ageOn, childrenOfGuardians } from '../../platform/family/children.js';
 import { customerGroupOf, loadProducts, priceFor } from '../shop/products.js';
-import { addRegistrationsToCarts } from '../shop/orders.js';
+import { addRegistrationsToCarts } from '../shop/cart-items.js';
 import { admission, ensureDrawn } from './courses.queue.js';
 import {
   COURSE_COLUMNS,

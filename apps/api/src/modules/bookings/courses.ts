@@ -14,7 +14,7 @@ import type {
   RegistrationStatus,
 } from '../../platform/db/schema.js';
 import { customerGroupOf, loadProducts, priceFor } from '../shop/products.js';
-import { addRegistrationToCart, removeRegistrationFromCart } from '../shop/orders.js';
+import { addRegistrationToCart, removeRegistrationFromCart } from '../shop/cart-items.js';
 import { createRefund } from '../payments/refunds.js';
 import { refundCancelled } from './booking-payments.js';
 

@@ -1,14 +1,15 @@
 import PDFDocument from 'pdfkit';
 import bwipjs from 'bwip-js';
 import { translate, type Language } from '../../platform/i18n/messages.js';
-import { orderTotals } from '../shop/money.js';
 import { invoiceFormat } from './format.js';
 import type { InvoiceView } from './invoices.repo.js';
+import type { InvoiceBuyer } from './invoice-buyer.js';
 
 export interface InvoicePdfInput {
   invoice: InvoiceView;
   municipalityAddress: string;
-  buyer: { name: string; email: string | null };
+  /** A person (name and email) or an organisation as the invoice was issued to it. */
+  buyer: { name: string; email: string | null } | InvoiceBuyer;
   lines: {
     name: string;
     quantity: number;
@@ -25,6 +26,44 @@ export interface InvoicePdfInput {
 const MM = 72 / 25.4;
 const LEFT = 50;
 const RIGHT = 545;
+const PAGE_HEIGHT = 842;
+
+/** VAT per rate from the amounts stored on the lines (a season's line sums its weeks). */
+function vatByRate(lines: InvoicePdfInput['lines']) {
+  const rates = new Map<
+    number,
+    { vatRateBp: number; netCents: number; vatCents: number; totalCents: number }
+  >();
+  for (const line of lines) {
+    const rate = rates.get(line.vatRateBp) ?? {
+      vatRateBp: line.vatRateBp,
+      netCents: 0,
+      vatCents: 0,
+      totalCents: 0,
+    };
+    rate.netCents += line.totalCents - line.vatCents;
+    rate.vatCents += line.vatCents;
+    rate.totalCents += line.totalCents;
+    rates.set(line.vatRateBp, rate);
+  }
+  return [...rates.values()].sort((a, b) => b.vatRateBp - a.vatRateBp);
+}
+
+/** The buyer's block: a person's name and email, or an organisation's billing details. */
+function buyerLines(buyer: InvoicePdfInput['buyer'], t: (key: string) => string): string[] {
+  if (!('street' in buyer)) return buyer.email ? [buyer.email] : [];
+  return [
+    buyer.street,
+    `${buyer.postcode} ${buyer.city}`,
+    buyer.businessId
+      ? `${t('invoice.businessId')}: ${buyer.businessId}`
+      : `${t('invoice.registerNumber')}: ${buyer.registerNumber ?? ''}`,
+    ...(buyer.eInvoiceAddress
+      ? [`${t('invoice.eInvoice')}: ${buyer.eInvoiceAddress} (${buyer.eInvoiceOperator ?? ''})`]
+      : []),
+    `${t('invoice.buyerReference')}: ${buyer.contactPerson}`,
+  ];
+}
 
 /**
  * The bank barcode as the Finnish banks' barcode guide asks: Code 128 (character set C) of
@@ -90,8 +129,9 @@ export async function renderInvoicePdf(input: InvoicePdfInput): Promise<Buffer> 
 
   // Buyer.
   doc.font('Helvetica').fontSize(9).text(t('invoice.buyer'), LEFT, 130);
-  doc.font('Helvetica-Bold').fontSize(11).text(input.buyer.name, LEFT, 142);
-  if (input.buyer.email) doc.font('Helvetica').fontSize(9).text(input.buyer.email);
+  doc.font('Helvetica-Bold').fontSize(11).text(input.buyer.name, LEFT, 142, { width: 260 });
+  doc.font('Helvetica').fontSize(9);
+  for (const text of buyerLines(input.buyer, t)) doc.text(text, { width: 260 });
 
   // Lines.
   const columns = [
@@ -101,7 +141,10 @@ export async function renderInvoicePdf(input: InvoicePdfInput): Promise<Buffer> 
     { key: 'invoice.vatRate', x: 395, width: 50, align: 'right' as const },
     { key: 'invoice.lineTotal', x: 450, width: 95, align: 'right' as const },
   ];
-  y = 200;
+  // The bank transfer part takes the bottom of the last page; lines that do not fit before it
+  // go on to further pages.
+  const top = PAGE_HEIGHT - 50 - 230;
+  y = Math.max(200, doc.y + 16);
   doc.font('Helvetica-Bold').fontSize(9);
   for (const c of columns) doc.text(t(c.key), c.x, y, { width: c.width, align: c.align });
   y += 14;
@@ -117,6 +160,10 @@ export async function renderInvoicePdf(input: InvoicePdfInput): Promise<Buffer> 
       f.euros(line.totalCents),
     ];
     const height = doc.heightOfString(line.name, { width: columns[0]!.width });
+    if (y + height > PAGE_HEIGHT - 60) {
+      doc.addPage();
+      y = 50;
+    }
     columns.forEach((c, i) => doc.text(cells[i]!, c.x, y, { width: c.width, align: c.align }));
     y += Math.max(height, 12) + 4;
   }
@@ -124,7 +171,12 @@ export async function renderInvoicePdf(input: InvoicePdfInput): Promise<Buffer> 
   y += 10;
 
   // VAT breakdown and the total.
-  const totals = orderTotals(input.lines);
+  const vat = vatByRate(input.lines);
+  const credited = invoice.creditedCents > 0;
+  if (y + 60 + vat.length * 13 + (credited ? 36 : 0) > top) {
+    doc.addPage();
+    y = 50;
+  }
   const vatColumns = [
     { key: 'invoice.vatRate', x: 270, width: 60 },
     { key: 'invoice.net', x: 335, width: 65 },
@@ -135,7 +187,7 @@ export async function renderInvoicePdf(input: InvoicePdfInput): Promise<Buffer> 
   for (const c of vatColumns) doc.text(t(c.key), c.x, y, { width: c.width, align: 'right' });
   y += 14;
   doc.font('Helvetica');
-  for (const v of totals.vat) {
+  for (const v of vat) {
     const cells = [
       `${f.percent(v.vatRateBp)} %`,
       f.euros(v.netCents),
@@ -149,6 +201,15 @@ export async function renderInvoicePdf(input: InvoicePdfInput): Promise<Buffer> 
   doc.font('Helvetica-Bold').fontSize(12);
   doc.text(t('invoice.total'), 270, y, { width: 150 });
   doc.text(f.euros(invoice.amountCents), 420, y, { width: 125, align: 'right' });
+  if (credited) {
+    // Cancelled before payment: the credit and what is left to pay.
+    y += 18;
+    doc.font('Helvetica').fontSize(10).text(t('invoice.credited'), 270, y, { width: 150 });
+    doc.text(`-${f.euros(invoice.creditedCents)}`, 420, y, { width: 125, align: 'right' });
+    y += 16;
+    doc.font('Helvetica-Bold').fontSize(12).text(t('invoice.amountDue'), 270, y, { width: 150 });
+    doc.text(f.euros(invoice.amountDueCents), 420, y, { width: 125, align: 'right' });
+  }
   y += 30;
   doc.font('Helvetica').fontSize(9);
   doc.text(
@@ -161,7 +222,7 @@ export async function renderInvoicePdf(input: InvoicePdfInput): Promise<Buffer> 
   );
 
   // The bank transfer part at the bottom of the page.
-  const top = 842 - 50 - 230;
+  if (doc.y + 10 > top) doc.addPage();
   doc.moveTo(LEFT, top).lineTo(RIGHT, top).dash(3, { space: 3 }).stroke().undash();
   const transfer: [string, string][] = [
     [t('invoice.iban'), `${f.iban(invoice.payee.iban)}   BIC ${invoice.payee.bic}`],
@@ -170,7 +231,7 @@ export async function renderInvoicePdf(input: InvoicePdfInput): Promise<Buffer> 
     [t('invoice.reference'), f.reference(invoice.reference)],
     [t('invoice.rfReference'), f.rfReference(invoice.rfReference)],
     [t('invoice.dueDate'), f.date(invoice.dueDate)],
-    [t('invoice.amount'), f.euros(invoice.amountCents)],
+    [t('invoice.amount'), f.euros(invoice.amountDueCents)],
   ];
   y = top + 12;
   for (const [label, value] of transfer) {

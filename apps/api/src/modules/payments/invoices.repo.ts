@@ -3,6 +3,8 @@ import type { Tx } from '../../platform/db/database.js';
 import { TIME_ZONE } from '../../platform/i18n/time.js';
 import { virtualBarcode } from './barcode.js';
 import { nationalReference, rfReference } from './reference.js';
+import { creditedCents } from './credits.js';
+import type { InvoiceBuyer } from './invoice-buyer.js';
 
 /** SQL for the municipality's local date today: invoices are dated in Finnish time. */
 export const localToday = sql<string>`(now() at time zone ${TIME_ZONE})::date`;
@@ -23,8 +25,11 @@ const COLUMNS = [
   'invoices.status',
   sql<string | null>`invoices.paid_on::text`.as('paid_on'),
   sql<number>`greatest(0, ${localToday} - invoices.due_date)`.as('days_past_due'),
-  'people.name as customer',
+  creditedCents('invoices.order_id').as('credited_cents'),
+  'invoices.buyer',
+  'people.name as person_name',
   'orders.person_id',
+  'orders.organisation_id',
 ] as const;
 
 function select(tx: Tx) {
@@ -39,28 +44,36 @@ type Row = Awaited<ReturnType<ReturnType<typeof select>['executeTakeFirstOrThrow
 
 /**
  * An invoice as the buyer and staff see it. The virtual barcodes are derived, not stored:
- * they follow from the account, amount, reference and due date printed on the invoice.
- * Version 4 carries the national reference (what Finnish invoices print in the barcode
- * field); version 5 carries the RF reference, for payers whose bank prefers it.
+ * they follow from the account, amount due, reference and due date printed on the invoice
+ * (a credit lowers the amount due, so the barcode follows). Version 4 carries the national
+ * reference (what Finnish invoices print in the barcode field); version 5 carries the RF
+ * reference, for payers whose bank prefers it. An organisation's invoice names the
+ * organisation as it was when the invoice was issued.
  */
 function toView(row: Row) {
+  const amountDueCents = row.amount_cents - row.credited_cents;
   const barcode = (reference: string) =>
     virtualBarcode({
       iban: row.iban,
-      amountCents: row.amount_cents,
+      amountCents: amountDueCents,
       reference,
       dueDate: row.due_date,
     });
+  const buyer = (row.buyer as InvoiceBuyer | null) ?? null;
   const overdue = row.status === 'open' && row.days_past_due > 0;
   return {
     id: row.id,
     orderId: row.order_id,
     personId: row.person_id,
-    customer: row.customer,
+    organisationId: row.organisation_id,
+    customer: buyer?.name ?? row.person_name,
+    buyer,
     number: String(row.number),
     reference: row.reference,
     rfReference: row.rf_reference,
     amountCents: row.amount_cents,
+    creditedCents: row.credited_cents,
+    amountDueCents,
     issueDate: row.issue_date,
     dueDate: row.due_date,
     status: overdue ? ('overdue' as const) : row.status,
@@ -115,6 +128,7 @@ export async function insertInvoice(
   municipalityId: string,
   orderId: string,
   amountCents: number,
+  buyer: InvoiceBuyer | null = null,
 ): Promise<string | null> {
   const counter = await tx
     .updateTable('invoice_settings')
@@ -146,6 +160,7 @@ export async function insertInvoice(
       iban: counter.iban,
       bic: counter.bic,
       business_id: counter.business_id,
+      buyer: buyer ? JSON.stringify(buyer) : null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -28,10 +28,16 @@ export const InvoiceSchema = Type.Object(
     number: Type.String(),
     reference: Type.String({ description: 'Finnish national reference number (viitenumero)' }),
     rfReference: Type.String({ description: 'RF creditor reference (ISO 11649)' }),
-    amountCents: Type.Integer(),
+    amountCents: Type.Integer({ description: 'The amount invoiced' }),
+    creditedCents: Type.Integer({
+      description: 'Taken off the invoice for things cancelled before it was paid',
+    }),
+    amountDueCents: Type.Integer({ description: 'What is to be paid: amount less credits' }),
     issueDate: LocalDate,
     dueDate: LocalDate,
-    status: StringEnum(['open', 'overdue', 'paid']),
+    status: StringEnum(['open', 'overdue', 'paid', 'credited'], {
+      description: 'credited: everything on it was credited, nothing is left to pay',
+    }),
     daysOverdue: Type.Integer(),
     paidOn: Type.Union([LocalDate, Type.Null()]),
     payee: Type.Object({
@@ -40,6 +46,24 @@ export const InvoiceSchema = Type.Object(
       bic: Type.String(),
       businessId: Type.String(),
     }),
+    buyer: Type.Union(
+      [
+        Type.Object({
+          name: Type.String(),
+          businessId: Type.Union([Type.String(), Type.Null()]),
+          registerNumber: Type.Union([Type.String(), Type.Null()]),
+          street: Type.String(),
+          postcode: Type.String(),
+          city: Type.String(),
+          eInvoiceAddress: Type.Union([Type.String(), Type.Null()]),
+          eInvoiceOperator: Type.Union([Type.String(), Type.Null()]),
+          contactEmail: Type.String(),
+          contactPerson: Type.String(),
+        }),
+        Type.Null(),
+      ],
+      { description: 'The organisation invoiced, as on the invoice; null for a person' },
+    ),
     virtualBarcode: Type.String({ description: '54-digit virtual barcode, version 4' }),
     virtualBarcodeRf: Type.String({ description: '54-digit virtual barcode, version 5 (RF)' }),
   },

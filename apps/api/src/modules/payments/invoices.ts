@@ -18,6 +18,10 @@ import { orderMayBeInvoiced } from '../shop/invoice-rule.js';
 import { SALES_ROLES } from '../shop/sales.js';
 import { sendReceipt } from './payments.js';
 import { invoiceFormat } from './format.js';
+import { activeMembership } from '../organisations/buyer.js';
+import { invoiceBuyerOfOrder, invoiceRecipient } from './invoice-buyer.js';
+import { creditedCents } from './credits.js';
+import { invoiceLines } from './invoice-lines.js';
 import {
   insertInvoice,
   invoiceById,
@@ -36,12 +40,25 @@ async function buyerOf(tx: Tx, personId: string) {
   return { ...buyer, language: isLanguage(buyer.language) ? buyer.language : ('fi' as Language) };
 }
 
+/** Whether the asker may see the invoice: who ordered, a member of its organisation, or staff. */
+async function mayRead(tx: Tx, ctx: AuthenticatedCtx, invoice: InvoiceView) {
+  if (SALES_ROLES.some((role) => ctx.roles.includes(role))) return true;
+  if (invoice.personId === ctx.actor.personId) return true;
+  return Boolean(
+    invoice.organisationId &&
+    (await activeMembership(tx, invoice.organisationId, ctx.actor.personId)),
+  );
+}
+
 export const invoicePdfPath = (ctx: Ctx, invoiceId: string) =>
   `/api/${ctx.municipality.slug}/invoices/${invoiceId}/pdf`;
 
-/** The invoice by email in the buyer's language: what to pay, to where, by when. */
+/**
+ * The invoice by email (to an organisation's billing email, else the person's) in the language
+ * of who ordered: what to pay, to where, by when.
+ */
 async function sendInvoiceEmail(tx: Tx, ctx: Ctx, invoice: InvoiceView) {
-  const buyer = await buyerOf(tx, invoice.personId);
+  const buyer = await invoiceRecipient(tx, invoice.orderId);
   if (!buyer.email) return;
   const language = buyer.language;
   const f = invoiceFormat(language);
@@ -80,15 +97,22 @@ async function sendInvoiceEmail(tx: Tx, ctx: Ctx, invoice: InvoiceView) {
 /**
  * Check out the cart to be paid by invoice: in one transaction the order is placed, checked
  * against the invoicing rule, issued its invoice and becomes binding (fulfilOrder). Any
- * refusal rolls all of it back, so the cart is as it was.
+ * refusal rolls all of it back, so the cart is as it was. An organisation's order is invoiced
+ * to the organisation: its name, business ID and billing address are printed on the invoice.
  */
-export async function checkoutByInvoice(ctx: Ctx, baseUrl: string) {
+export async function checkoutByInvoice(ctx: Ctx, baseUrl: string, organisationId?: string) {
   requireUser(ctx);
   return inTenant(ctx.db, ctx.municipality.id, async (tx) => {
-    const order = await placeOrder(tx, ctx);
+    const order = await placeOrder(tx, ctx, organisationId);
     if (!(await orderMayBeInvoiced(tx, order.id))) throw new AppError(422, 'invoiceNotAllowed');
     await tx.updateTable('orders').set({ status: 'invoiced' }).where('id', '=', order.id).execute();
-    const invoiceId = await insertInvoice(tx, ctx.municipality.id, order.id, order.totalCents);
+    const invoiceId = await insertInvoice(
+      tx,
+      ctx.municipality.id,
+      order.id,
+      order.totalCents,
+      await invoiceBuyerOfOrder(tx, order.id),
+    );
     if (!invoiceId) throw new AppError(422, 'invoicingUnavailable');
     await fulfilOrder(tx, ctx, order.id);
     const invoice = (await invoiceById(tx, invoiceId))!;
@@ -112,7 +136,7 @@ export async function listInvoices(ctx: Ctx, filter: InvoiceFilter) {
   return inTenant(ctx.db, ctx.municipality.id, async (tx) => {
     const items = await listInvoiceRows(tx, filter, 1000);
     await audit(tx, ctx, 'invoice.list', null, { filter, count: items.length });
-    return items.map(({ personId: _personId, ...rest }) => rest);
+    return items.map(({ personId: _personId, organisationId: _organisationId, ...rest }) => rest);
   });
 }
 
@@ -132,7 +156,7 @@ export async function markInvoicePaid(ctx: Ctx, invoiceId: string, paidOn: strin
         'id',
         'order_id',
         'status',
-        'amount_cents',
+        sql<number>`amount_cents - ${creditedCents('invoices.order_id')}`.as('due_cents'),
         'number',
         sql<boolean>`${paidOn}::date > ${localToday}`.as('in_future'),
         sql<boolean>`${paidOn}::date < issue_date`.as('before_issue'),
@@ -142,6 +166,7 @@ export async function markInvoicePaid(ctx: Ctx, invoiceId: string, paidOn: strin
       .executeTakeFirst();
     if (!locked) throw notFound();
     if (locked.status === 'paid') throw new AppError(409, 'invoiceAlreadyPaid');
+    if (locked.status === 'credited') throw new AppError(409, 'invoiceCredited');
     if (locked.in_future || locked.before_issue) throw new AppError(422, 'invoicePaidOn');
     await tx
       .updateTable('invoices')
@@ -154,7 +179,8 @@ export async function markInvoicePaid(ctx: Ctx, invoiceId: string, paidOn: strin
         municipality_id: ctx.municipality.id,
         order_id: locked.order_id,
         provider: 'invoice',
-        amount_cents: locked.amount_cents,
+        // What was due: the invoice's amount less its credits.
+        amount_cents: locked.due_cents,
         status: 'paid',
         provider_reference: String(locked.number),
         settled_at: sql`now()`,
@@ -198,6 +224,7 @@ export function receivablesCsv(invoices: InvoiceView[], language: Language): str
       'Laskun päiväys',
       'Eräpäivä',
       'Päiviä myöhässä',
+      'Y-tunnus',
     ],
     sv: [
       'Faktura',
@@ -207,51 +234,54 @@ export function receivablesCsv(invoices: InvoiceView[], language: Language): str
       'Fakturadatum',
       'Förfallodag',
       'Dagar försenad',
+      'FO-nummer',
     ],
-    en: ['Invoice', 'Reference', 'Customer', 'Amount', 'Issue date', 'Due date', 'Days overdue'],
+    en: [
+      'Invoice',
+      'Reference',
+      'Customer',
+      'Amount',
+      'Issue date',
+      'Due date',
+      'Days overdue',
+      'Business ID',
+    ],
   }[language];
   const rows = invoices.map((i) => [
     i.number,
     i.reference,
     csvText(i.customer),
-    csvEuros(i.amountCents),
+    // What is still to be paid: the invoice less its credits.
+    csvEuros(i.amountDueCents),
     i.issueDate,
     i.dueDate,
     String(i.daysOverdue),
+    // An organisation's business ID (or register number) lets the financial system match it.
+    i.buyer ? csvText(i.buyer.businessId ?? i.buyer.registerNumber ?? '') : '',
   ]);
   return toCsv(headers, rows);
 }
 
 /**
- * The invoice and its order for the PDF: the buyer's own, or any for staff (audited, it has
- * the buyer's name). The language is the one asked for, else the buyer's.
+ * The invoice and its order for the PDF: the buyer's own (or their organisation's), or any for
+ * staff (audited, it has the buyer's name). The language is the one asked for, else that of
+ * who ordered. A season's weeks are printed as one line.
  */
 export async function invoiceDocument(ctx: Ctx, invoiceId: string, lang: Language | undefined) {
   requireUser(ctx);
-  const staff = SALES_ROLES.some((role) => ctx.roles.includes(role));
+  const asker: AuthenticatedCtx = ctx;
   return inTenant(ctx.db, ctx.municipality.id, async (tx) => {
     const invoice = await invoiceById(tx, invoiceId);
-    if (!invoice || (!staff && invoice.personId !== ctx.actor.personId)) throw notFound();
-    const buyer = await buyerOf(tx, invoice.personId);
-    const lines = await tx
-      .selectFrom('order_lines')
-      .select(['name', 'quantity', 'unit_price_cents', 'vat_rate_bp', 'total_cents', 'vat_cents'])
-      .where('order_id', '=', invoice.orderId)
-      .orderBy('name')
-      .execute();
+    if (!invoice || !(await mayRead(tx, asker, invoice))) throw notFound();
+    const person = await buyerOf(tx, invoice.personId);
+    const language = lang ?? person.language;
+    const lines = await invoiceLines(tx, invoice.orderId, language);
     await audit(tx, ctx, 'invoice.read', `invoice:${invoiceId}`, { format: 'pdf' });
     return {
       invoice,
-      buyer: { name: buyer.name, email: buyer.email },
-      language: lang ?? buyer.language,
-      lines: lines.map((l) => ({
-        name: l.name,
-        quantity: l.quantity,
-        unitPriceCents: l.unit_price_cents,
-        vatRateBp: l.vat_rate_bp,
-        totalCents: l.total_cents,
-        vatCents: l.vat_cents,
-      })),
+      buyer: invoice.buyer ?? { name: person.name, email: person.email },
+      language,
+      lines,
     };
   });
 }

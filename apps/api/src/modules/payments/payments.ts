@@ -14,6 +14,7 @@ import { isLanguage, translate } from '../../platform/i18n/messages.js';
 import type { PaymentOutcome } from './demo-provider.js';
 import type { Config } from '../../config.js';
 import { PaytrailClient, PaytrailError } from './paytrail/client.js';
+import { invoiceLines } from './invoice-lines.js';
 
 /** The receipt by email, in the buyer's language, sent once the payment is recorded. */
 export async function sendReceipt(tx: Tx, ctx: Ctx, orderId: string) {
@@ -33,7 +34,10 @@ export async function sendReceipt(tx: Tx, ctx: Ctx, orderId: string) {
   const text = [
     translate(language, 'email.receipt.intro', { municipality }),
     '',
-    ...order.lines.map((l) => `${l.quantity} × ${l.name}  ${euros(l.totalCents)}`),
+    // A season's weeks are one line, as on the invoice.
+    ...(await invoiceLines(tx, orderId, language)).map(
+      (l) => `${l.quantity} × ${l.name}  ${euros(l.totalCents)}`,
+    ),
     '',
     translate(language, 'email.receipt.total', { total: euros(order.totalCents) }),
     ...order.vat.map((v) =>
@@ -108,11 +112,16 @@ export function paymentHandlers(
  * The provider is called after the order's transaction has committed: no database
  * connection waits on the network.
  */
-export async function checkout(ctx: Ctx, baseUrl: string, payments: Config['payments']) {
+export async function checkout(
+  ctx: Ctx,
+  baseUrl: string,
+  payments: Config['payments'],
+  organisationId?: string,
+) {
   requireUser(ctx);
   const provider = payments.provider;
   const placed = await inTenant(ctx.db, ctx.municipality.id, async (tx) => {
-    const order = await placeOrder(tx, ctx);
+    const order = await placeOrder(tx, ctx, organisationId);
     const payment = await tx
       .insertInto('payments')
       .values({
@@ -225,6 +234,7 @@ async function returnToCart(tx: Tx, orderId: string) {
     .innerJoin('people', 'people.id', 'orders.person_id')
     .select([
       'orders.person_id',
+      'orders.organisation_id',
       'orders.municipality_id',
       'orders.customer_group',
       'people.language',
@@ -242,10 +252,11 @@ async function returnToCart(tx: Tx, orderId: string) {
     tx,
   );
   const language = isLanguage(order.language) ? order.language : 'fi';
+  // The same buyer's cart: an organisation's order goes back to the cart filled for it.
   const cart = await openCartOf(
     tx,
     order.municipality_id,
-    order.person_id,
+    { personId: order.person_id, organisationId: order.organisation_id },
     order.customer_group,
     false,
   );

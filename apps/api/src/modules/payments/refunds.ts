@@ -10,6 +10,7 @@ import { isLanguage, translate, type Language } from '../../platform/i18n/messag
 import { formatEuros } from '../shop/money.js';
 import type { Config } from '../../config.js';
 import { PaytrailClient } from './paytrail/client.js';
+import { createCredit } from './credits.js';
 
 export const SEND_REFUND = 'payments.refund';
 
@@ -18,6 +19,8 @@ export const SEND_REFUND = 'payments.refund';
  * gives, a course fee). Recorded in the caller's transaction; the provider is called by a job after the
  * commit, retried while it fails. Under the order's row lock the refunds of an order never add
  * up to more than was paid; a booking or a course seat is refunded at most once (unique index).
+ * An order invoiced and not paid yet gets a credit on its invoice instead (credits.ts).
+ * `quiet`: the caller tells the buyer itself (the refund job sends no email).
  */
 export async function createRefund(
   tx: Tx,
@@ -29,13 +32,22 @@ export async function createRefund(
     amountCents: number;
     reason: string;
   },
+  options: { quiet?: boolean } = {},
 ): Promise<string> {
-  await tx
+  const order = await tx
     .selectFrom('orders')
-    .select('id')
+    .select(['id', 'status'])
     .where('id', '=', refund.orderId)
     .forUpdate()
     .executeTakeFirstOrThrow();
+  if (order.status === 'invoiced') {
+    return createCredit(
+      tx,
+      ctx,
+      { ...refund, registrationId: refund.registrationId ?? null },
+      options,
+    );
+  }
   const paid = await tx
     .selectFrom('payments')
     .select(['provider', 'amount_cents'])
@@ -43,11 +55,13 @@ export async function createRefund(
     .where('status', '=', 'paid')
     .executeTakeFirst();
   if (!paid) throw new AppError(409, 'notPaid');
+  // Credits were taken off the invoice before it was paid: the payment does not include them.
   const { refunded } = await tx
     .selectFrom('refunds')
     .select(sql<number>`coalesce(sum(amount_cents), 0)::int`.as('refunded'))
     .where('order_id', '=', refund.orderId)
     .where('status', '!=', 'failed')
+    .where('kind', '=', 'refund')
     .executeTakeFirstOrThrow();
   if (refunded + refund.amountCents > paid.amount_cents) throw new AppError(409, 'refundTooLarge');
   const { id } = await tx
@@ -64,7 +78,12 @@ export async function createRefund(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await enqueueJob(tx, SEND_REFUND, { refundId: id }, { municipalityId: ctx.municipality.id });
+  await enqueueJob(
+    tx,
+    SEND_REFUND,
+    options.quiet ? { refundId: id, quiet: true } : { refundId: id },
+    { municipalityId: ctx.municipality.id },
+  );
   await audit(tx, ctx, 'refund.create', `refund:${id}`, {
     orderId: refund.orderId,
     amountCents: refund.amountCents,
@@ -166,7 +185,7 @@ export function refundHandlers(
           .where('id', '=', refund.id)
           .where('status', '=', 'pending')
           .executeTakeFirst();
-        if (Number(done.numUpdatedRows) === 0) return;
+        if (Number(done.numUpdatedRows) === 0 || (job.payload as { quiet?: boolean }).quiet) return;
         const municipality = await tx
           .selectFrom('municipalities')
           .select(['id', 'name_fi', 'name_sv', 'name_en'])

@@ -9,12 +9,18 @@ import { checkoutByInvoice } from '../payments/invoices.js';
 import { InvoiceSchema } from '../payments/invoices.routes.js';
 import { getCart, getOrder, setCartLine } from './orders.js';
 import { salesCsv, salesLines } from './sales.js';
+import { ActingForQuery, BuyerOrganisationSchema } from '../organisations/organisations.schema.js';
 
 const slug = SlugParams.properties.slug;
 const Line = Type.Object({
   productId: Type.Union([Uuid, Type.Null()], { description: 'Set for a product line' }),
   reservationId: Type.Union([Uuid, Type.Null()], { description: 'Set for a booking line' }),
   registrationId: Type.Union([Uuid, Type.Null()], { description: 'Set for a course seat line' }),
+  seriesId: Type.Optional(
+    Type.Union([Uuid, Type.Null()], {
+      description: 'A booking line of a weekly series (a season): its series',
+    }),
+  ),
   name: Type.String(),
   quantity: Type.Integer(),
   unitPriceCents: Type.Integer(),
@@ -25,6 +31,8 @@ const Line = Type.Object({
 const OrderSchema = Type.Object({
   id: Type.Union([Uuid, Type.Null()]),
   status: StringEnum(['cart', 'pending', 'invoiced', 'paid', 'cancelled']),
+  /** The organisation the order was bought for; null: the person bought for themselves. */
+  organisation: Type.Optional(BuyerOrganisationSchema),
   lines: Type.Array(Line),
   totalCents: Type.Integer(),
   vatCents: Type.Integer(),
@@ -58,11 +66,13 @@ export const orderRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         operationId: 'getCart',
         tags: ['shop'],
+        summary: "The asker's cart, or the one they fill for an organisation (organisationId)",
         params: SlugParams,
+        querystring: ActingForQuery,
         response: responses({ 200: OrderSchema }),
       },
     },
-    async (request) => getCart(request.ctx),
+    async (request) => getCart(request.ctx, request.query.organisationId),
   );
 
   app.put(
@@ -74,6 +84,7 @@ export const orderRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary:
           'Set how many of a product are in the cart (0 removes it); prices come from the server',
         params: Type.Object({ slug, productId: Uuid }),
+        querystring: ActingForQuery,
         body: Type.Object(
           { quantity: Type.Integer({ minimum: 0, maximum: 1000 }) },
           { additionalProperties: false },
@@ -81,7 +92,13 @@ export const orderRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: responses({ 200: OrderSchema }),
       },
     },
-    async (request) => setCartLine(request.ctx, request.params.productId, request.body.quantity),
+    async (request) =>
+      setCartLine(
+        request.ctx,
+        request.params.productId,
+        request.body.quantity,
+        request.query.organisationId,
+      ),
   );
 
   app.post(
@@ -97,8 +114,10 @@ export const orderRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['shop'],
         summary:
           'Place the cart as an order and pay it online (go to redirectUrl, the provider) or by ' +
-          'invoice (the order is invoiced at once; redirectUrl is the order page)',
+          'invoice (the order is invoiced at once; redirectUrl is the order page). With ' +
+          "organisationId the organisation's cart is placed and invoiced to the organisation",
         params: SlugParams,
+        querystring: ActingForQuery,
         body: Type.Object(
           { method: Type.Optional(StringEnum(['online', 'invoice'])) },
           { additionalProperties: false },
@@ -115,8 +134,8 @@ export const orderRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) =>
       request.body.method === 'invoice'
-        ? checkoutByInvoice(request.ctx, publicUrl)
-        : checkout(request.ctx, publicUrl, app.deps.config.payments),
+        ? checkoutByInvoice(request.ctx, publicUrl, request.query.organisationId)
+        : checkout(request.ctx, publicUrl, app.deps.config.payments, request.query.organisationId),
   );
 
   app.get(

@@ -4,12 +4,19 @@ import { audit } from '../../platform/audit/audit.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { requireUser, type AuthenticatedCtx, type Ctx } from '../../platform/http/context.js';
 import { lineAmounts, orderTotals } from './money.js';
-import { customerGroupOf, customerGroupOfPerson, loadProducts, priceFor } from './products.js';
-import { isLanguage, type Language } from '../../platform/i18n/messages.js';
+import { loadProducts, priceFor } from './products.js';
+import type { Language } from '../../platform/i18n/messages.js';
 import { formatTimeSpan } from '../../platform/i18n/time.js';
 import type { CustomerGroup } from '../../platform/db/schema.js';
 import { invoiceOfOrder } from '../payments/invoices.repo.js';
 import { cartMayBeInvoiced } from './invoice-rule.js';
+import { activeMembership, buyerFor, type Buyer } from '../organisations/buyer.js';
+import { orderView, type OrderView } from './order-view.js';
+
+export { orderView } from './order-view.js';
+
+/** Whose cart: a person's own (organisationId null), or the one they fill for an organisation. */
+export type BuyerRef = Pick<Buyer, 'personId' | 'organisationId'>;
 
 /** How long a booking stays held once its order goes to the payment provider. */
 export const PAYMENT_HOLD_MINUTES = 30;
@@ -41,33 +48,43 @@ async function holdItemsForPayment(tx: Tx, orderId: string) {
   }
 }
 
-/** The person's open cart (locked), created on first use when `create`. */
+/** The buyer's open cart (locked), created on first use when `create`. */
 export async function openCartOf(
   tx: Tx,
   municipalityId: string,
-  personId: string,
+  buyer: BuyerRef,
   group: CustomerGroup,
   create: boolean,
 ) {
+  const { personId, organisationId } = buyer;
   const find = () =>
     tx
       .selectFrom('orders')
       .select(['id', 'customer_group'])
       .where('person_id', '=', personId)
+      .where('organisation_id', organisationId ? '=' : 'is', organisationId)
       .where('status', '=', 'cart')
       .forUpdate()
       .executeTakeFirst();
   const existing = await find();
   if (existing || !create) return existing ?? null;
-  // One cart per person: a concurrent first add finds the other's cart.
-  await sql`insert into orders (municipality_id, person_id, customer_group)
-            values (${municipalityId}, ${personId}, ${group})
-            on conflict (municipality_id, person_id) where status = 'cart' do nothing`.execute(tx);
+  // One cart per buyer: a concurrent first add finds the other's cart.
+  await (
+    organisationId
+      ? sql`insert into orders (municipality_id, person_id, organisation_id, customer_group)
+          values (${municipalityId}, ${personId}, ${organisationId}, ${group})
+          on conflict (municipality_id, person_id, organisation_id)
+            where status = 'cart' and organisation_id is not null do nothing`
+      : sql`insert into orders (municipality_id, person_id, customer_group)
+          values (${municipalityId}, ${personId}, ${group})
+          on conflict (municipality_id, person_id)
+            where status = 'cart' and organisation_id is null do nothing`
+  ).execute(tx);
   return (await find())!;
 }
 
-const openCart = (tx: Tx, ctx: AuthenticatedCtx, create: boolean) =>
-  openCartOf(tx, ctx.municipality.id, ctx.actor.personId, customerGroupOf(ctx), create);
+const openCart = (tx: Tx, ctx: AuthenticatedCtx, buyer: Buyer, create: boolean) =>
+  openCartOf(tx, ctx.municipality.id, buyer, buyer.group, create);
 
 /**
  * Prices come from the server only: every change to the cart prices all its lines again —
@@ -182,223 +199,6 @@ interface LinePrice {
   vatRateBp: number;
 }
 
-/**
- * Put a held booking into its booker's cart (made by the booker, or approved by staff for
- * them), priced with the booker's own group and language.
- */
-export async function addReservationToCart(
-  tx: Tx,
-  municipalityId: string,
-  personId: string,
-  reservationId: string,
-) {
-  return addHeldItemToCart(tx, municipalityId, personId, { reservation_id: reservationId });
-}
-
-/** Put a held course seat into its guardian's cart. */
-export async function addRegistrationToCart(
-  tx: Tx,
-  municipalityId: string,
-  personId: string,
-  registrationId: string,
-) {
-  return addHeldItemToCart(tx, municipalityId, personId, { registration_id: registrationId });
-}
-
-/**
- * Put held course seats into their guardians' carts, many guardians at once (a registration
- * rush): the carts, their new lines and their prices take a statement each, not a round of
- * statements per guardian.
- */
-export async function addRegistrationsToCarts(
-  tx: Tx,
-  municipalityId: string,
-  seats: { personId: string; group: CustomerGroup; language: Language; registrationId: string }[],
-) {
-  if (seats.length === 0) return;
-  const people = [...new Map(seats.map((seat) => [seat.personId, seat])).values()];
-  // One cart per person: the unique index settles a concurrent first add.
-  await sql`insert into orders (municipality_id, person_id, customer_group)
-            select ${municipalityId}, person_id, customer_group
-            from unnest(${people.map((p) => p.personId)}::uuid[], ${people.map((p) => p.group)}::text[])
-                 as t(person_id, customer_group)
-            on conflict (municipality_id, person_id) where status = 'cart' do nothing`.execute(tx);
-  const carts = await tx
-    .selectFrom('orders')
-    .select(['id', 'person_id', 'customer_group'])
-    .where(
-      'person_id',
-      'in',
-      people.map((p) => p.personId),
-    )
-    .where('status', '=', 'cart')
-    .orderBy('id')
-    .forUpdate()
-    .execute();
-  const cartOf = new Map(carts.map((cart) => [cart.person_id, cart.id]));
-  // A cart that existed already keeps its customer group, as addHeldItemToCart does.
-  const groupOf = new Map(carts.map((cart) => [cart.id, cart.customer_group]));
-  await tx
-    .insertInto('order_lines')
-    .values(
-      seats.map((seat) => ({
-        municipality_id: municipalityId,
-        order_id: cartOf.get(seat.personId)!,
-        registration_id: seat.registrationId,
-        name: '',
-        quantity: 1,
-        unit_price_cents: 0,
-        vat_rate_bp: 0,
-        total_cents: 0,
-        vat_cents: 0,
-      })),
-    )
-    .execute();
-  await repriceAll(
-    tx,
-    people.map((p) => {
-      const orderId = cartOf.get(p.personId)!;
-      return { orderId, group: groupOf.get(orderId)!, language: p.language };
-    }),
-  );
-}
-
-async function addHeldItemToCart(
-  tx: Tx,
-  municipalityId: string,
-  personId: string,
-  item: { reservation_id: string } | { registration_id: string },
-) {
-  const group = await customerGroupOfPerson(tx, personId);
-  const person = await tx
-    .selectFrom('people')
-    .select('language')
-    .where('id', '=', personId)
-    .executeTakeFirst();
-  const cart = (await openCartOf(tx, municipalityId, personId, group, true))!;
-  await tx
-    .insertInto('order_lines')
-    .values({
-      municipality_id: municipalityId,
-      order_id: cart.id,
-      ...item,
-      name: '',
-      quantity: 1,
-      unit_price_cents: 0,
-      vat_rate_bp: 0,
-      total_cents: 0,
-      vat_cents: 0,
-    })
-    .execute();
-  await reprice(
-    tx,
-    cart.id,
-    cart.customer_group,
-    isLanguage(person?.language) ? person.language : 'fi',
-  );
-  return cart.id;
-}
-
-/**
- * Take a booking that is no longer held (cancelled, or its hold ran out) out of the cart it is
- * in. Orders already sent to payment keep the line: the payment may still arrive, and then
- * fulfilment either takes the time again or refunds it.
- */
-export async function removeReservationFromCart(tx: Tx, reservationId: string) {
-  return removeHeldItemFromCart(tx, 'reservation_id', reservationId);
-}
-
-/** Take a course seat that is no longer held out of the cart it is in. */
-export async function removeRegistrationFromCart(tx: Tx, registrationId: string) {
-  return removeHeldItemFromCart(tx, 'registration_id', registrationId);
-}
-
-async function removeHeldItemFromCart(
-  tx: Tx,
-  column: 'reservation_id' | 'registration_id',
-  id: string,
-) {
-  const line = await tx
-    .selectFrom('order_lines')
-    .innerJoin('orders', 'orders.id', 'order_lines.order_id')
-    .innerJoin('people', 'people.id', 'orders.person_id')
-    .select(['order_lines.id', 'orders.id as order_id', 'orders.customer_group', 'people.language'])
-    .where(`order_lines.${column}`, '=', id)
-    .where('orders.status', '=', 'cart')
-    .executeTakeFirst();
-  if (!line) return;
-  await tx.deleteFrom('order_lines').where('id', '=', line.id).execute();
-  await reprice(
-    tx,
-    line.order_id,
-    line.customer_group,
-    isLanguage(line.language) ? line.language : 'fi',
-  );
-}
-
-export async function orderView(tx: Tx, orderId: string) {
-  const order = await tx
-    .selectFrom('orders')
-    .select([
-      'id',
-      'status',
-      'customer_group',
-      'total_cents',
-      'vat_cents',
-      'created_at',
-      'paid_at',
-      'person_id',
-    ])
-    .where('id', '=', orderId)
-    .executeTakeFirst();
-  if (!order) return null;
-  const lines = await tx
-    .selectFrom('order_lines')
-    .select([
-      'product_id',
-      'reservation_id',
-      'registration_id',
-      'name',
-      'quantity',
-      'unit_price_cents',
-      'vat_rate_bp',
-      'total_cents',
-      'vat_cents',
-    ])
-    .where('order_id', '=', orderId)
-    .orderBy('name')
-    .execute();
-  const totals = orderTotals(
-    lines.map((l) => ({
-      unitPriceCents: l.unit_price_cents,
-      quantity: l.quantity,
-      vatRateBp: l.vat_rate_bp,
-    })),
-  );
-  return {
-    id: order.id,
-    personId: order.person_id,
-    status: order.status,
-    customerGroup: order.customer_group,
-    lines: lines.map((l) => ({
-      productId: l.product_id,
-      reservationId: l.reservation_id,
-      registrationId: l.registration_id,
-      name: l.name,
-      quantity: l.quantity,
-      unitPriceCents: l.unit_price_cents,
-      vatRateBp: l.vat_rate_bp,
-      totalCents: l.total_cents,
-      vatCents: l.vat_cents,
-    })),
-    totalCents: order.total_cents,
-    vatCents: order.vat_cents,
-    vat: totals.vat,
-    createdAt: order.created_at.toISOString(),
-    paidAt: order.paid_at?.toISOString() ?? null,
-  };
-}
-
 const EMPTY_CART = {
   id: null,
   status: 'cart' as const,
@@ -409,10 +209,10 @@ const EMPTY_CART = {
   invoiceAllowed: false,
 };
 
-export async function getCart(ctx: Ctx) {
+export async function getCart(ctx: Ctx, organisationId?: string) {
   requireUser(ctx);
   return inTenant(ctx.db, ctx.municipality.id, async (tx) => {
-    const cart = await openCart(tx, ctx, false);
+    const cart = await openCart(tx, ctx, await buyerFor(tx, ctx, organisationId), false);
     if (!cart) return EMPTY_CART;
     const invoiceAllowed = await cartMayBeInvoiced(tx, cart.id);
     return { ...publicView((await orderView(tx, cart.id))!), invoiceAllowed };
@@ -422,25 +222,36 @@ export async function getCart(ctx: Ctx) {
 /** The buyer's own invoice, without whose it is (they know). */
 function buyersInvoice(invoice: Awaited<ReturnType<typeof invoiceOfOrder>>) {
   if (!invoice) return null;
-  const { personId: _personId, customer: _customer, ...rest } = invoice;
+  const {
+    personId: _personId,
+    organisationId: _organisationId,
+    customer: _customer,
+    ...rest
+  } = invoice;
   return rest;
 }
 
-function publicView(view: NonNullable<Awaited<ReturnType<typeof orderView>>>) {
+function publicView(view: OrderView) {
   const { personId: _personId, ...rest } = view;
   return rest;
 }
 
 /** Set the quantity of a product in the cart (0 removes it). */
-export async function setCartLine(ctx: Ctx, productId: string, quantity: number) {
+export async function setCartLine(
+  ctx: Ctx,
+  productId: string,
+  quantity: number,
+  organisationId?: string,
+) {
   requireUser(ctx);
   return inTenant(ctx.db, ctx.municipality.id, async (tx) => {
+    const buyer = await buyerFor(tx, ctx, organisationId);
     const [product] = await loadProducts(tx, [productId]);
     if (!product) throw notFound();
     if (product.soldWith !== 'shop') throw new AppError(422, 'soldWithBooking');
     if (quantity > product.maxPerOrder)
       throw new AppError(422, 'quantity', { max: product.maxPerOrder });
-    const cart = await openCart(tx, ctx, quantity > 0);
+    const cart = await openCart(tx, ctx, buyer, quantity > 0);
     if (!cart) return EMPTY_CART;
     if (quantity === 0) {
       await tx
@@ -455,18 +266,19 @@ export async function setCartLine(ctx: Ctx, productId: string, quantity: number)
                 on conflict (order_id, product_id) do update set quantity = excluded.quantity,
                   unit_price_cents = 0, total_cents = 0, vat_cents = 0`.execute(tx);
     }
-    await reprice(tx, cart.id, customerGroupOf(ctx), ctx.language);
+    await reprice(tx, cart.id, buyer.group, ctx.language);
     await audit(tx, ctx, 'cart.set', `order:${cart.id}`, { productId, quantity });
     const invoiceAllowed = await cartMayBeInvoiced(tx, cart.id);
     return { ...publicView((await orderView(tx, cart.id))!), invoiceAllowed };
   });
 }
 
-/** Freeze the cart into an order waiting for payment. */
-export async function placeOrder(tx: Tx, ctx: AuthenticatedCtx) {
-  const cart = await openCart(tx, ctx, false);
+/** Freeze the buyer's cart into an order waiting for payment. */
+export async function placeOrder(tx: Tx, ctx: AuthenticatedCtx, organisationId?: string) {
+  const buyer = await buyerFor(tx, ctx, organisationId);
+  const cart = await openCart(tx, ctx, buyer, false);
   if (!cart) throw new AppError(422, 'emptyCart');
-  await reprice(tx, cart.id, customerGroupOf(ctx), ctx.language);
+  await reprice(tx, cart.id, buyer.group, ctx.language);
   await holdItemsForPayment(tx, cart.id);
   const view = (await orderView(tx, cart.id))!;
   if (view.lines.length === 0) throw new AppError(422, 'emptyCart');
@@ -480,7 +292,12 @@ export async function getOrder(ctx: Ctx, id: string) {
   const actor = ctx.actor;
   return inTenant(ctx.db, ctx.municipality.id, async (tx) => {
     const view = await orderView(tx, id);
-    if (!view || view.personId !== actor.personId) throw notFound();
+    // The buyer's: the person who placed it, or any member of the organisation it was for.
+    const mine =
+      view &&
+      (view.personId === actor.personId ||
+        (view.organisation && (await activeMembership(tx, view.organisation.id, actor.personId))));
+    if (!view || !mine) throw notFound();
     return { ...publicView(view), invoice: buyersInvoice(await invoiceOfOrder(tx, id)) };
   });
 }

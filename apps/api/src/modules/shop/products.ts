@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import { inTenant, type Tx } from '../../platform/db/database.js';
 import { audit } from '../../platform/audit/audit.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
-import { requireRole, type Ctx } from '../../platform/http/context.js';
+import { requireRole, requireUser, type Ctx } from '../../platform/http/context.js';
+import { buyerFor, customerGroupOf } from '../organisations/buyer.js';
 import type { CustomerGroup, ProductKind } from '../../platform/db/schema.js';
 
 export const CUSTOMER_GROUPS: readonly CustomerGroup[] = [
@@ -37,25 +38,8 @@ export interface ProductInput {
   prices: { customerGroup: CustomerGroup; unitPriceCents: number }[];
 }
 
-/**
- * Which price a person pays: a resident of the municipality (role resident) pays the resident
- * price, anyone else the non-resident price. Associations and companies buy through their
- * organisation (a later slice).
- */
-export function customerGroupOf(ctx: Ctx): CustomerGroup {
-  return ctx.roles.includes('resident') ? 'resident' : 'non_resident';
-}
-
-/** The customer group of someone else than the asker (a booker whose request staff approve). */
-export async function customerGroupOfPerson(tx: Tx, personId: string): Promise<CustomerGroup> {
-  const resident = await tx
-    .selectFrom('role_grants')
-    .select('role')
-    .where('person_id', '=', personId)
-    .where('role', '=', 'resident')
-    .executeTakeFirst();
-  return resident ? 'resident' : 'non_resident';
-}
+// The customer groups live with the buyers (modules/organisations/buyer.ts).
+export { customerGroupOf, customerGroupOfPerson } from '../organisations/buyer.js';
 
 const COLUMNS = [
   sql<'shop' | 'booking' | 'course'>`case
@@ -128,17 +112,24 @@ async function load(tx: Tx, ids?: string | string[], kind?: ProductKind) {
 
 export type ProductView = Awaited<ReturnType<typeof load>>[number];
 
-/** The catalogue, with the price the asking person would pay marked. */
-export async function listProducts(ctx: Ctx, kind?: ProductKind) {
-  const group = customerGroupOf(ctx);
-  return inTenant(ctx.db, ctx.municipality.id, async (tx) =>
-    (await load(tx, undefined, kind)).map((p) => ({ ...p, yourPrice: priceFor(p, group) })),
-  );
+/** The asker's customer group: their own, or that of the organisation they act for. */
+async function groupOf(tx: Tx, ctx: Ctx, organisationId: string | undefined) {
+  if (!organisationId) return customerGroupOf(ctx);
+  requireUser(ctx);
+  return (await buyerFor(tx, ctx, organisationId)).group;
 }
 
-export async function getProduct(ctx: Ctx, id: string) {
-  const group = customerGroupOf(ctx);
+/** The catalogue, with the price the asker (or the organisation they act for) would pay marked. */
+export async function listProducts(ctx: Ctx, kind?: ProductKind, organisationId?: string) {
   return inTenant(ctx.db, ctx.municipality.id, async (tx) => {
+    const group = await groupOf(tx, ctx, organisationId);
+    return (await load(tx, undefined, kind)).map((p) => ({ ...p, yourPrice: priceFor(p, group) }));
+  });
+}
+
+export async function getProduct(ctx: Ctx, id: string, organisationId?: string) {
+  return inTenant(ctx.db, ctx.municipality.id, async (tx) => {
+    const group = await groupOf(tx, ctx, organisationId);
     const [product] = await load(tx, id);
     if (!product) throw notFound();
     return { ...product, yourPrice: priceFor(product, group) };

@@ -33,7 +33,7 @@ export async function salesLines(ctx: Ctx, from: string, to: string): Promise<Sa
   checkReportPeriod(from, to);
   return inTenant(ctx.db, ctx.municipality.id, async (tx) => {
     const rows = await sql<SaleLine>`
-      select o.paid_at as "paidAt", o.id as "orderId", p.name as buyer,
+      select o.paid_at as "paidAt", o.id as "orderId", coalesce(g.name, p.name) as buyer,
              coalesce(l.product_id, s.price_product_id) as "productId",
              l.name as product, l.quantity, l.unit_price_cents as "unitPriceCents",
              l.vat_rate_bp as "vatRateBp", l.total_cents - l.vat_cents as "netCents",
@@ -41,6 +41,8 @@ export async function salesLines(ctx: Ctx, from: string, to: string): Promise<Sa
       from orders o
       join order_lines l on l.order_id = o.id
       join people p on p.id = o.person_id
+      -- An organisation's purchase is the organisation's (it was invoiced to it).
+      left join organisations g on g.id = o.organisation_id
       left join reservations r on r.id = l.reservation_id
       left join resources s on s.id = r.resource_id
       where o.status = 'paid'

@@ -54,7 +54,7 @@ const PRODUCTS: DemoProduct[] = [
     vatRateBp: 1000,
     // Associations buy these for their members and pay by invoice.
     invoiceAllowed: true,
-    prices: { resident: 5800, non_resident: 7000 },
+    prices: { resident: 5800, non_resident: 7000, association: 5000, company: 7000 },
   },
   {
     kind: 'event_fee',

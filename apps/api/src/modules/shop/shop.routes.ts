@@ -9,6 +9,7 @@ import {
   responses,
 } from '../../platform/http/schemas.js';
 import * as products from './products.js';
+import { ActingFor, ActingForQuery } from '../organisations/organisations.schema.js';
 
 const slug = SlugParams.properties.slug;
 const Price = Type.Object(
@@ -73,13 +74,22 @@ export const shopRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: "The municipality's products: tickets, series cards, fees and permits",
         params: SlugParams,
         querystring: Type.Object(
-          { kind: Type.Optional(StringEnum(products.PRODUCT_KINDS)) },
+          {
+            kind: Type.Optional(StringEnum(products.PRODUCT_KINDS)),
+            organisationId: ActingFor,
+          },
           { additionalProperties: false },
         ),
         response: responses({ 200: Type.Object({ items: Type.Array(product) }) }),
       },
     },
-    async (request) => ({ items: await products.listProducts(request.ctx, request.query.kind) }),
+    async (request) => ({
+      items: await products.listProducts(
+        request.ctx,
+        request.query.kind,
+        request.query.organisationId,
+      ),
+    }),
   );
 
   app.get(
@@ -89,10 +99,12 @@ export const shopRoutes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: 'getProduct',
         tags: ['shop'],
         params: Type.Object({ slug, productId: Uuid }),
+        querystring: ActingForQuery,
         response: responses({ 200: product }),
       },
     },
-    async (request) => products.getProduct(request.ctx, request.params.productId),
+    async (request) =>
+      products.getProduct(request.ctx, request.params.productId, request.query.organisationId),
   );
 
   app.post(

@@ -180,6 +180,8 @@ export interface ReservationsTable {
   held_until: NullableTimestamp;
   price_cents: Generated<number>;
   vat_rate_bp: Generated<number>;
+  /** Set when the booking was made for an organisation (its buyer). */
+  organisation_id: Generated<string | null>;
 }
 
 export interface CalendarFeedsTable {
@@ -235,6 +237,8 @@ export interface OrdersTable {
   vat_cents: Generated<number>;
   created_at: GeneratedTimestamp;
   paid_at: NullableTimestamp;
+  /** The organisation the person bought for; null: for themselves. */
+  organisation_id: Generated<string | null>;
 }
 
 export interface OrderLinesTable {
@@ -272,6 +276,8 @@ export interface RefundsTable {
   registration_id: Generated<string | null>;
   amount_cents: number;
   reason: Generated<string>;
+  /** credit: taken off an invoice that is not paid yet (nothing is paid back). */
+  kind: Generated<'refund' | 'credit'>;
   status: Generated<'pending' | 'done' | 'failed'>;
   provider: string;
   provider_reference: string | null;
@@ -428,13 +434,46 @@ export interface InvoicesTable {
   iban: string;
   bic: string;
   business_id: string;
-  status: Generated<'open' | 'paid'>;
+  status: Generated<'open' | 'paid' | 'credited'>;
   paid_on: string | null;
+  /** The organisation as printed on the invoice (InvoiceBuyer); null for a person. */
+  buyer: ColumnType<unknown, string | null | undefined, string | null>;
   marked_paid_by: string | null;
   created_at: GeneratedTimestamp;
 }
 
+export type OrganisationKind = 'association' | 'company';
+
+export interface OrganisationsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  kind: OrganisationKind;
+  name: string;
+  business_id: string | null;
+  register_number: string | null;
+  street: string;
+  postcode: string;
+  city: string;
+  e_invoice_address: string | null;
+  e_invoice_operator: string | null;
+  contact_email: string;
+  active: Generated<boolean>;
+  created_by: string | null;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface OrganisationMembersTable {
+  municipality_id: string;
+  organisation_id: string;
+  person_id: string;
+  added_by: string | null;
+  added_at: GeneratedTimestamp;
+}
+
 export interface DB {
+  organisations: OrganisationsTable;
+  organisation_members: OrganisationMembersTable;
   children: ChildrenTable;
   guardianships: GuardianshipsTable;
   courses: CoursesTable;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { Client, loggedIn, startRuntime } from '../../../test/helpers.js';
+import { Client, loggedIn, localInstant, startRuntime } from '../../../test/helpers.js';
 import { asSystem, inTenant } from '../db/database.js';
 import { localDate } from '../i18n/time.js';
 
@@ -28,6 +28,8 @@ let ids: {
   sauna: string;
   saunaDoor: string;
   failedGrant: string;
+  organisation: string;
+  series: string;
 };
 
 beforeAll(async () => {
@@ -94,6 +96,21 @@ beforeAll(async () => {
     body: 'Tervetuloa',
     email: true,
   });
+  // A season request for staff to decide (the band room's bookings are approved by staff).
+  const bandRoom = await asSystem(rt.db, (tx) =>
+    tx
+      .selectFrom('resources')
+      .select('id')
+      .where('name_fi', '=', 'Nuorisotalon bändikämppä')
+      .executeTakeFirstOrThrow(),
+  );
+  const seriesRequest = await guardian.post('reservation-series', {
+    resourceId: bandRoom.id,
+    start: await localInstant(rt.db, 10, '13:00'),
+    end: await localInstant(rt.db, 10, '14:00'),
+    until: (await localInstant(rt.db, 17, '12:00')).slice(0, 10),
+  });
+  expect(seriesRequest.statusCode).toBe(201);
   ids = await asSystem(rt.db, async (tx) => {
     const m = await tx.selectFrom('municipalities').select(['id', 'slug']).execute();
     const resident = await tx
@@ -151,7 +168,14 @@ beforeAll(async () => {
       .where('door_id', '=', door.id)
       .returning('id')
       .executeTakeFirstOrThrow();
+    const organisation = await tx
+      .selectFrom('organisations')
+      .select('id')
+      .where('name', '=', 'Tyrskylän Urheiluseura ry')
+      .executeTakeFirstOrThrow();
     return {
+      organisation: organisation.id,
+      series: seriesRequest.json().seriesId as string,
       sauna: door.resource_id,
       saunaDoor: door.id,
       failedGrant: grant.id,
@@ -352,6 +376,17 @@ const FACILITY_STAFF: Record<string, Call> = {
     path: () => `admin/resources/${ids.room}/blocks`,
     body: () => ({ start: ids.blockStart, end: ids.blockEnd, reason: 'Huolto' }),
   },
+  listOrganisations: { method: 'GET', path: () => 'admin/organisations' },
+  setOrganisationActive: {
+    method: 'PUT',
+    path: () => `admin/organisations/${ids.organisation}/active`,
+    body: () => ({ active: true }),
+  },
+  decideReservationSeries: {
+    method: 'POST',
+    path: () => `admin/reservation-series/${ids.series}/decision`,
+    body: () => ({ approve: true }),
+  },
   listDoors: { method: 'GET', path: () => 'admin/access/doors' },
   createDoor: {
     method: 'POST',
@@ -395,6 +430,14 @@ const SIGNED_IN = [
   'acceptCourseOffer',
   // The buyer's own invoice (staff may read any of their municipality's).
   'getInvoicePdf',
+  // Organisations: a member's own (staff may read and edit any of their municipality's);
+  // their isolation is tested in modules/organisations.
+  'listMyOrganisations',
+  'createOrganisation',
+  'getOrganisation',
+  'updateOrganisation',
+  'addOrganisationMember',
+  'removeOrganisationMember',
 ];
 /** Open to everybody by design. */
 const PUBLIC = [

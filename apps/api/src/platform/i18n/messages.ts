@@ -233,6 +233,64 @@ const fi: Messages = {
   'error.courseHasRegistrations.detail':
     'Peru ensin kurssin ilmoittautumiset. Maksetut maksut palautetaan kokonaan.',
   'email.notification.footer': 'Tämä viesti on lähetetty {municipality}n Helppo-palvelusta.',
+  // Organisations as buyers, seasons priced and credited (issue 3).
+  'error.notOrganisationMember': 'Et voi toimia tämän yhteisön puolesta',
+  'error.notOrganisationMember.detail':
+    'Vain yhteisön jäsenet voivat varata ja ostaa sen nimissä. Pyydä yhteisön jäsentä lisäämään sinut.',
+  'error.invalidRegisterNumber': 'Yhdistysrekisterinumero ei kelpaa',
+  'error.invalidRegisterNumber.detail':
+    'Anna yhdistyksen numero yhdistysrekisterissä, esimerkiksi 123.456.',
+  'error.businessIdRequired': 'Y-tunnus puuttuu',
+  'error.businessIdRequired.detail': 'Yrityksellä on aina Y-tunnus. Anna se muodossa 1234567-8.',
+  'error.organisationIdRequired': 'Anna Y-tunnus tai yhdistysrekisterinumero',
+  'error.organisationIdRequired.detail':
+    'Rekisteröity yhdistys tunnistetaan Y-tunnuksesta tai, jos sillä ei ole sitä, yhdistysrekisterinumerosta.',
+  'error.invalidEInvoiceAddress': 'Verkkolaskuosoite ei kelpaa',
+  'error.invalidEInvoiceAddress.detail':
+    'Anna verkkolaskuosoite OVT-tunnuksena (0037 ja Y-tunnuksen numerot) tai IBAN-tilinumerona, ja sen välittäjä.',
+  'error.eInvoiceOperatorRequired': 'Verkkolaskun välittäjä puuttuu',
+  'error.eInvoiceOperatorRequired.detail':
+    'Anna verkkolaskuosoitteen välittäjätunnus (esimerkiksi 003721291126 tai NDEAFIHH).',
+  'error.organisationExists': 'Yhteisö on jo rekisteröity',
+  'error.organisationExists.detail':
+    'Samalla Y-tunnuksella on jo yhteisö. Pyydä sen jäsentä lisäämään sinut jäseneksi.',
+  'error.organisationKindByStaff': 'Vain henkilökunta voi muuttaa yhteisön lajin',
+  'error.organisationKindByStaff.detail':
+    'Laji (yhdistys tai yritys) ratkaisee hinnat. Ota yhteyttä kunnan liikuntapalveluihin.',
+  'error.alreadyMember': 'Henkilö on jo jäsen',
+  'error.alreadyMember.detail': 'Henkilö voi jo toimia yhteisön puolesta.',
+  'error.lastMember': 'Viimeistä jäsentä ei voi poistaa',
+  'error.lastMember.detail':
+    'Yhteisöllä on aina vähintään yksi jäsen. Lisää ensin toinen jäsen tai pyydä henkilökuntaa poistamaan yhteisö käytöstä.',
+  'error.invoiceCredited': 'Lasku on hyvitetty',
+  'error.invoiceCredited.detail': 'Laskulla ei ole maksettavaa: kaikki sen rivit on hyvitetty.',
+  'notification.organisationMemberAdded': 'Sinut lisättiin yhteisön {organisation} jäseneksi',
+  'notification.organisationMemberAdded.body':
+    '{by} lisäsi sinut. Voit nyt varata ja ostaa yhteisön {organisation} nimissä.',
+  'notification.reservationSeriesConfirmed': 'Kauden varauksesi on vahvistettu',
+  'notification.reservationSeriesConfirmed.body':
+    '{resource}: {count} kertaa, {first} – {last}. Yhteensä {total}.',
+  'notification.reservationSeriesApproved': 'Kauden varauspyyntösi hyväksyttiin',
+  'notification.reservationSeriesApproved.body': '{resource}: {count} kertaa, {first} – {last}.',
+  'notification.reservationSeriesApprovedPay': 'Kauden varauspyyntösi hyväksyttiin – maksa varaus',
+  'notification.reservationSeriesApprovedPay.body':
+    '{resource}: {count} kertaa, {first} – {last}, yhteensä {total}. Varaukset ovat ostoskorissa. Maksa tai tilaa laskulla kolmen päivän kuluessa, muuten ajat vapautuvat.',
+  'notification.reservationSeriesDenied': 'Kauden varauspyyntöäsi ei voitu hyväksyä',
+  'notification.reservationSeriesDenied.body':
+    '{resource}: {count} kertaa, {first} – {last}. Perustelu: {reason}',
+  'notification.reservationSeriesCancelled': 'Kauden varaukset on peruttu',
+  'notification.reservationSeriesCancelled.body':
+    '{resource}: {count} tulevaa kertaa, {first} – {last}.',
+  'notification.seriesRefund': 'Palautamme maksusta {amount}.',
+  'notification.seriesCredit': 'Laskulta hyvitetään {amount}.',
+  'email.credit.subject': 'Hyvitys laskulle {number} – {municipality}',
+  'email.credit.body':
+    'Laskulta {number} on hyvitetty {amount} peruttujen varausten vuoksi. Maksettavaa on nyt {due}; käytä samaa viitenumeroa. – {municipality}',
+  'invoice.registerNumber': 'Yhdistysrekisterinumero',
+  'invoice.eInvoice': 'Verkkolaskuosoite',
+  'invoice.buyerReference': 'Viitteenne',
+  'invoice.credited': 'Hyvitetty',
+  'invoice.amountDue': 'Maksettavaa',
 };
 
 const sv: Messages = {
@@ -462,6 +520,67 @@ const sv: Messages = {
     'Avboka först kursens anmälningar. Betalda avgifter återbetalas i sin helhet.',
   'email.notification.footer':
     'Det här meddelandet har skickats från Helppo-tjänsten i {municipality}.',
+  // Organisations as buyers, seasons priced and credited (issue 3).
+  'error.notOrganisationMember': 'Du kan inte agera för den här organisationen',
+  'error.notOrganisationMember.detail':
+    'Endast organisationens medlemmar kan boka och köpa i dess namn. Be en medlem lägga till dig.',
+  'error.invalidRegisterNumber': 'Föreningsregisternumret duger inte',
+  'error.invalidRegisterNumber.detail':
+    'Ange föreningens nummer i föreningsregistret, till exempel 123.456.',
+  'error.businessIdRequired': 'FO-numret saknas',
+  'error.businessIdRequired.detail':
+    'Ett företag har alltid ett FO-nummer. Ange det i formen 1234567-8.',
+  'error.organisationIdRequired': 'Ange FO-nummer eller föreningsregisternummer',
+  'error.organisationIdRequired.detail':
+    'En registrerad förening identifieras med sitt FO-nummer eller, om den saknar ett, sitt föreningsregisternummer.',
+  'error.invalidEInvoiceAddress': 'E-fakturaadressen duger inte',
+  'error.invalidEInvoiceAddress.detail':
+    'Ange e-fakturaadressen som OVT-kod (0037 och FO-numrets siffror) eller som IBAN, och dess förmedlare.',
+  'error.eInvoiceOperatorRequired': 'E-fakturaförmedlaren saknas',
+  'error.eInvoiceOperatorRequired.detail':
+    'Ange förmedlarkoden för e-fakturaadressen (till exempel 003721291126 eller NDEAFIHH).',
+  'error.organisationExists': 'Organisationen är redan registrerad',
+  'error.organisationExists.detail':
+    'Det finns redan en organisation med samma FO-nummer. Be en av dess medlemmar lägga till dig.',
+  'error.organisationKindByStaff': 'Endast personalen kan ändra organisationens typ',
+  'error.organisationKindByStaff.detail':
+    'Typen (förening eller företag) avgör priserna. Kontakta kommunens idrottstjänster.',
+  'error.alreadyMember': 'Personen är redan medlem',
+  'error.alreadyMember.detail': 'Personen kan redan agera för organisationen.',
+  'error.lastMember': 'Den sista medlemmen kan inte tas bort',
+  'error.lastMember.detail':
+    'En organisation har alltid minst en medlem. Lägg först till en annan medlem eller be personalen ta organisationen ur bruk.',
+  'error.invoiceCredited': 'Fakturan är krediterad',
+  'error.invoiceCredited.detail':
+    'Det finns inget att betala: alla fakturans rader har krediterats.',
+  'notification.organisationMemberAdded': 'Du har lagts till som medlem i {organisation}',
+  'notification.organisationMemberAdded.body':
+    '{by} lade till dig. Du kan nu boka och köpa för {organisation}.',
+  'notification.reservationSeriesConfirmed': 'Din säsongsbokning har bekräftats',
+  'notification.reservationSeriesConfirmed.body':
+    '{resource}: {count} gånger, {first} – {last}. Totalt {total}.',
+  'notification.reservationSeriesApproved': 'Din säsongsförfrågan har godkänts',
+  'notification.reservationSeriesApproved.body': '{resource}: {count} gånger, {first} – {last}.',
+  'notification.reservationSeriesApprovedPay':
+    'Din säsongsförfrågan har godkänts – betala bokningen',
+  'notification.reservationSeriesApprovedPay.body':
+    '{resource}: {count} gånger, {first} – {last}, totalt {total}. Bokningarna finns i varukorgen. Betala eller beställ mot faktura inom tre dagar, annars frigörs tiderna.',
+  'notification.reservationSeriesDenied': 'Din säsongsförfrågan kunde inte godkännas',
+  'notification.reservationSeriesDenied.body':
+    '{resource}: {count} gånger, {first} – {last}. Motivering: {reason}',
+  'notification.reservationSeriesCancelled': 'Säsongens bokningar har avbokats',
+  'notification.reservationSeriesCancelled.body':
+    '{resource}: {count} kommande gånger, {first} – {last}.',
+  'notification.seriesRefund': 'Vi återbetalar {amount}.',
+  'notification.seriesCredit': 'Fakturan krediteras med {amount}.',
+  'email.credit.subject': 'Kreditering av faktura {number} – {municipality}',
+  'email.credit.body':
+    'Faktura {number} har krediterats med {amount} för avbokade bokningar. Att betala är nu {due}; använd samma referensnummer. – {municipality}',
+  'invoice.registerNumber': 'Föreningsregisternummer',
+  'invoice.eInvoice': 'E-fakturaadress',
+  'invoice.buyerReference': 'Er referens',
+  'invoice.credited': 'Krediterat',
+  'invoice.amountDue': 'Att betala',
 };
 
 const en: Messages = {
@@ -687,6 +806,64 @@ const en: Messages = {
   'error.courseHasRegistrations.detail':
     "Cancel the course's registrations first. Paid fees are refunded in full.",
   'email.notification.footer': 'This message was sent by the Helppo service of {municipality}.',
+  // Organisations as buyers, seasons priced and credited (issue 3).
+  'error.notOrganisationMember': 'You cannot act for this organisation',
+  'error.notOrganisationMember.detail':
+    'Only the members of an organisation can book and buy in its name. Ask a member to add you.',
+  'error.invalidRegisterNumber': 'The association register number is not valid',
+  'error.invalidRegisterNumber.detail':
+    "Give the association's number in the Finnish associations register, for example 123.456.",
+  'error.businessIdRequired': 'The business ID is missing',
+  'error.businessIdRequired.detail': 'A company always has a business ID. Give it as 1234567-8.',
+  'error.organisationIdRequired': 'Give a business ID or an association register number',
+  'error.organisationIdRequired.detail':
+    'A registered association is identified by its business ID or, if it has none, by its number in the associations register.',
+  'error.invalidEInvoiceAddress': 'The e-invoice address is not valid',
+  'error.invalidEInvoiceAddress.detail':
+    'Give the e-invoice address as an OVT code (0037 and the digits of the business ID) or an IBAN, and its operator.',
+  'error.eInvoiceOperatorRequired': 'The e-invoice operator is missing',
+  'error.eInvoiceOperatorRequired.detail':
+    'Give the operator code of the e-invoice address (for example 003721291126 or NDEAFIHH).',
+  'error.organisationExists': 'The organisation is already registered',
+  'error.organisationExists.detail':
+    'An organisation with the same business ID exists. Ask one of its members to add you.',
+  'error.organisationKindByStaff': 'Only staff can change the kind of an organisation',
+  'error.organisationKindByStaff.detail':
+    "The kind (association or company) decides the prices. Contact the municipality's sports services.",
+  'error.alreadyMember': 'The person is already a member',
+  'error.alreadyMember.detail': 'The person can already act for the organisation.',
+  'error.lastMember': 'The last member cannot be removed',
+  'error.lastMember.detail':
+    'An organisation always has at least one member. Add another member first, or ask staff to deactivate the organisation.',
+  'error.invoiceCredited': 'The invoice has been credited',
+  'error.invoiceCredited.detail': 'Nothing is left to pay: every line of the invoice was credited.',
+  'notification.organisationMemberAdded': 'You were added as a member of {organisation}',
+  'notification.organisationMemberAdded.body':
+    '{by} added you. You can now book and buy in the name of {organisation}.',
+  'notification.reservationSeriesConfirmed': 'Your season booking is confirmed',
+  'notification.reservationSeriesConfirmed.body':
+    '{resource}: {count} times, {first} – {last}. In total {total}.',
+  'notification.reservationSeriesApproved': 'Your season request was approved',
+  'notification.reservationSeriesApproved.body': '{resource}: {count} times, {first} – {last}.',
+  'notification.reservationSeriesApprovedPay': 'Your season request was approved – pay for it',
+  'notification.reservationSeriesApprovedPay.body':
+    '{resource}: {count} times, {first} – {last}, in total {total}. The bookings are in the cart. Pay or order by invoice within three days, or the times are released.',
+  'notification.reservationSeriesDenied': 'Your season request could not be approved',
+  'notification.reservationSeriesDenied.body':
+    '{resource}: {count} times, {first} – {last}. Reason: {reason}',
+  'notification.reservationSeriesCancelled': 'The bookings of the season were cancelled',
+  'notification.reservationSeriesCancelled.body':
+    '{resource}: {count} coming times, {first} – {last}.',
+  'notification.seriesRefund': 'We refund {amount}.',
+  'notification.seriesCredit': '{amount} is credited on the invoice.',
+  'email.credit.subject': 'Credit on invoice {number} – {municipality}',
+  'email.credit.body':
+    '{amount} has been credited on invoice {number} for cancelled bookings. Now to pay: {due}; use the same reference number. – {municipality}',
+  'invoice.registerNumber': 'Association register no.',
+  'invoice.eInvoice': 'E-invoice address',
+  'invoice.buyerReference': 'Your reference',
+  'invoice.credited': 'Credited',
+  'invoice.amountDue': 'Amount due',
 };
 
 export const messages: Record<Language, Messages> = { fi, sv, en };

@@ -25,15 +25,20 @@ function MoneyNote({ item, byStaff }: { item: Reservation; byStaff: boolean }) {
   const language = currentLanguage();
   const amount = formatMoney(item.priceCents, language);
   let text: string | null = null;
+  const time = item.freeCancellationUntil ? formatMoment(item.freeCancellationUntil, language) : '';
   if (item.payment === 'paid') {
-    const time = item.freeCancellationUntil
-      ? formatMoment(item.freeCancellationUntil, language)
-      : '';
     text = byStaff
       ? t('staff.refundFull', { amount })
       : refundsInFull(item.freeCancellationUntil)
         ? t('mine.refundFull', { amount, time })
         : t('mine.refundNone', { amount, time });
+  } else if (item.payment === 'invoiced') {
+    // Invoiced and not paid yet: the same rule, as a credit on the invoice.
+    text = byStaff
+      ? t('staff.creditFull', { amount })
+      : refundsInFull(item.freeCancellationUntil)
+        ? t('mine.creditFull', { amount, time })
+        : t('mine.creditNone', { amount, time });
   } else if (item.payment === 'unpaid' && item.status === 'held') {
     text = byStaff ? t('staff.unpaidCancel') : t('mine.unpaidCancel');
   }
@@ -71,13 +76,14 @@ export function ConfirmCancel(props: {
     }
     const amount = formatMoney(result.refundedCents, language);
     const booker = item.bookerName ?? '–';
+    const credit = result.payment === 'credited';
     onCancelled(
       byStaff
         ? result.refundedCents > 0
-          ? t('staff.cancelledRefund', { what, booker, amount })
+          ? t(credit ? 'staff.cancelledCredit' : 'staff.cancelledRefund', { what, booker, amount })
           : t('staff.cancelled', { what, booker })
         : result.refundedCents > 0
-          ? t('mine.cancelledRefund', { what, amount })
+          ? t(credit ? 'mine.cancelledCredit' : 'mine.cancelledRefund', { what, amount })
           : t('mine.cancelled', { what }),
     );
   }

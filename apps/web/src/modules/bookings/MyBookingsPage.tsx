@@ -11,6 +11,7 @@ import { useSession } from '../platform/queries';
 import { CalendarFeed } from './CalendarFeed';
 import { CancelControls, reservationWhat } from './CancelReservation';
 import { ReservationSummary } from './ReservationSummary';
+import { SeriesCancel } from './SeriesCancel';
 import { useMyReservations } from './queries';
 import { formatSpan } from './time';
 import './bookings.css';
@@ -58,6 +59,10 @@ function ReservationList(props: {
   onCancelled: (message: string) => void;
 }) {
   const { items, slug, onCancelled } = props;
+  // A season's coming weeks can be cancelled together, from its first listed week.
+  const seasonWeeks = (item: Reservation) =>
+    item.seriesId ? items.filter((i) => i.seriesId === item.seriesId && i.canCancel) : [];
+  const firstOfSeason = (item: Reservation) => seasonWeeks(item)[0]?.id === item.id;
   return (
     <ul className="reservation-list">
       {items.map((item) => (
@@ -65,6 +70,16 @@ function ReservationList(props: {
           <ReservationSummary item={item} />
           {item.status === 'held' && <PayLink item={item} slug={slug} />}
           {item.canCancel && <CancelControls item={item} slug={slug} onCancelled={onCancelled} />}
+          {firstOfSeason(item) && seasonWeeks(item).length > 1 && (
+            <div className="season-cancel">
+              <SeriesCancel
+                seriesId={item.seriesId!}
+                weeks={seasonWeeks(item)}
+                slug={slug}
+                onCancelled={onCancelled}
+              />
+            </div>
+          )}
           {hasCalendar(item) && (
             <Paragraph mt="s">
               <CalendarLink item={item} slug={slug} />

@@ -14,6 +14,7 @@ import { CancelControls, ConfirmCancel } from './CancelReservation';
 import { APPROVED_PAYMENT_DAYS } from './price';
 import { useDecideReservation, useStaffReservations } from './queries';
 import { paymentText, ReservationSummary } from './ReservationSummary';
+import { SeriesRequestItem } from './SeriesRequestItem';
 import { StaffOnly } from './StaffOnly';
 import { formatSpan } from './time';
 import './bookings.css';
@@ -93,6 +94,9 @@ function Requests({ slug }: { slug: string }) {
     window.setTimeout(() => noticeRef.current?.focus(), 0);
   };
   const items = requests.data?.items.filter((r) => r.kind === 'booking') ?? [];
+  // A season's requested weeks are decided together; other requests one by one.
+  const weeksOf = (r: Reservation) => items.filter((i) => r.seriesId && i.seriesId === r.seriesId);
+  const shown = items.filter((r) => !r.seriesId || weeksOf(r)[0] === r);
   return (
     <section aria-labelledby="requests-heading" className="form-section">
       <Heading variant="h2" id="requests-heading" mb="s">
@@ -108,9 +112,18 @@ function Requests({ slug }: { slug: string }) {
           <Paragraph>{t('staff.noRequests')}</Paragraph>
         ) : (
           <ul className="reservation-list">
-            {items.map((item) => (
-              <RequestItem key={item.id} item={item} slug={slug} onDecided={onDecided} />
-            ))}
+            {shown.map((item) =>
+              weeksOf(item).length > 1 ? (
+                <SeriesRequestItem
+                  key={item.seriesId}
+                  weeks={weeksOf(item)}
+                  slug={slug}
+                  onDecided={onDecided}
+                />
+              ) : (
+                <RequestItem key={item.id} item={item} slug={slug} onDecided={onDecided} />
+              ),
+            )}
           </ul>
         ))}
     </section>

@@ -31,8 +31,12 @@ export function paymentText(item: Reservation, t: TFunction<'bookings'>, languag
       return t('payment.free');
     case 'paid':
       return t('payment.paid');
+    case 'invoiced':
+      return t('payment.invoiced');
     case 'refunded':
       return t('payment.refunded', { amount: formatMoney(item.refundedCents, language) });
+    case 'credited':
+      return t('payment.credited', { amount: formatMoney(item.refundedCents, language) });
     case 'unpaid':
       if (item.status === 'held' && item.heldUntil)
         return t('payment.unpaidHeld', { time: formatMoment(item.heldUntil, language) });
@@ -79,6 +83,12 @@ export function ReservationSummary({
             <dd>{item.kind === 'block' ? t('reservation.block') : (item.bookerName ?? '–')}</dd>
           </>
         )}
+        {item.organisation && (
+          <>
+            <dt>{t('reservation.organisation')}</dt>
+            <dd>{item.organisation.name}</dd>
+          </>
+        )}
         {item.kind === 'booking' && (
           <>
             <dt>{t('reservation.price')}</dt>
@@ -93,20 +103,23 @@ export function ReservationSummary({
             <dd>{paymentText(item, t, language)}</dd>
           </>
         )}
-        {!showBooker && item.payment === 'paid' && isActive(item) && item.freeCancellationUntil && (
-          <>
-            <dt>{t('reservation.freeCancellation')}</dt>
-            <dd>
-              {refundsInFull(item.freeCancellationUntil)
-                ? t('reservation.freeCancellationUntil', {
-                    time: formatMoment(item.freeCancellationUntil, language),
-                  })
-                : t('reservation.freeCancellationOver', {
-                    time: formatMoment(item.freeCancellationUntil, language),
-                  })}
-            </dd>
-          </>
-        )}
+        {!showBooker &&
+          (item.payment === 'paid' || item.payment === 'invoiced') &&
+          isActive(item) &&
+          item.freeCancellationUntil && (
+            <>
+              <dt>{t('reservation.freeCancellation')}</dt>
+              <dd>
+                {refundsInFull(item.freeCancellationUntil)
+                  ? t('reservation.freeCancellationUntil', {
+                      time: formatMoment(item.freeCancellationUntil, language),
+                    })
+                  : t('reservation.freeCancellationOver', {
+                      time: formatMoment(item.freeCancellationUntil, language),
+                    })}
+              </dd>
+            </>
+          )}
         {item.purpose && (
           <>
             <dt>

@@ -6,6 +6,7 @@ import {
   type ReservationBody,
   type ReservationStatus,
   type ResourceFilter,
+  type SeriesBody,
   type UtilisationQuery,
 } from '../../api/client';
 import { shopKeys } from '../shop/queries';
@@ -14,7 +15,8 @@ export const bookingKeys = {
   all: (slug: string) => ['bookings', slug] as const,
   resources: (slug: string, filter: ResourceFilter) =>
     ['bookings', slug, 'resources', filter] as const,
-  resource: (slug: string, id: string) => ['bookings', slug, 'resource', id] as const,
+  resource: (slug: string, id: string, organisationId?: string) =>
+    ['bookings', slug, 'resource', id, organisationId ?? 'self'] as const,
   availability: (slug: string, id: string, from: string) =>
     ['bookings', slug, 'availability', id, from] as const,
   mine: (slug: string) => ['bookings', slug, 'mine'] as const,
@@ -31,8 +33,14 @@ export const useResources = (slug: string, filter: ResourceFilter) =>
     placeholderData: keepPreviousData,
   });
 
-export const useResource = (slug: string, id: string) =>
-  useQuery({ queryKey: bookingKeys.resource(slug, id), queryFn: () => api.getResource(slug, id) });
+/** A facility, priced for the asker or for the organisation they act for. */
+export const useResource = (slug: string, id: string, organisationId?: string) =>
+  useQuery({
+    queryKey: bookingKeys.resource(slug, id, organisationId),
+    queryFn: () => api.getResource(slug, id, organisationId),
+    // Another buyer's price of the same facility stands in while this one's loads.
+    placeholderData: (previous, query) => (query?.queryKey[3] === id ? previous : undefined),
+  });
 
 export const useAvailability = (slug: string, id: string, from: string) =>
   useQuery({
@@ -118,6 +126,35 @@ export function useBlockTime(slug: string) {
   return useMutation({
     mutationFn: ({ resourceId, body }: { resourceId: string; body: BlockBody }) =>
       api.blockResourceTime(slug, resourceId, body),
+    onSuccess: refresh,
+  });
+}
+
+/** A season: the same weekday and time every week until a date. */
+export function useCreateSeries(slug: string) {
+  const refresh = useRefresh(slug);
+  return useMutation({
+    mutationFn: (body: SeriesBody) => api.createReservationSeries(slug, body),
+    onSettled: refresh,
+  });
+}
+
+/** Cancel the coming weeks of one's own season (refunded or credited by the rule). */
+export function useCancelSeries(slug: string) {
+  const refresh = useRefresh(slug);
+  return useMutation({
+    mutationFn: ({ seriesId, reason }: { seriesId: string; reason?: string }) =>
+      api.cancelReservationSeries(slug, seriesId, reason),
+    onSuccess: refresh,
+  });
+}
+
+/** Staff decide the requested weeks of a season at once. */
+export function useDecideSeries(slug: string) {
+  const refresh = useRefresh(slug);
+  return useMutation({
+    mutationFn: (d: { seriesId: string; approve: boolean; reason?: string }) =>
+      api.decideReservationSeries(slug, d.seriesId, d.approve, d.reason),
     onSuccess: refresh,
   });
 }

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import './native-field.css';
 
 /**
  * A labelled native date, time or datetime-local input. The Suomi.fi components have no

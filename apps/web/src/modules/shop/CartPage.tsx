@@ -16,8 +16,12 @@ import { usePageTitle } from '../../app/usePageTitle';
 import { currentLanguage } from '../../i18n';
 import { useMyReservations } from '../bookings/queries';
 import { useMyRegistrations } from '../courses/queries';
+import { BuyerChooser } from '../organisations/BuyerChooser';
+import { useBuyer } from '../organisations/buyer';
 import { CartLine } from './CartLine';
 import { HeldCartLine } from './HeldCartLine';
+import { SeasonCartLine } from './SeasonCartLine';
+import { groupSeasons } from './seasons';
 import { lineName } from './money';
 import { OrderTotals, VatTable } from './OrderSummary';
 import { useCart, useCheckout, useProducts } from './queries';
@@ -46,9 +50,11 @@ export function CartPage() {
   const { slug } = useMunicipality();
   const language = currentLanguage();
   const location = useLocation();
-  const cart = useCart(slug, true);
-  const products = useProducts(slug);
-  const checkout = useCheckout(slug);
+  // One cart per buyer: the person's own, or the one they fill for an organisation.
+  const { organisationId, organisation } = useBuyer(slug);
+  const cart = useCart(slug, true, organisationId);
+  const products = useProducts(slug, organisationId);
+  const checkout = useCheckout(slug, organisationId);
   const hasBookings = cart.data?.lines.some((line) => line.reservationId) ?? false;
   const hasCourses = cart.data?.lines.some((line) => line.registrationId) ?? false;
   // The hold times of the bookings and course seats in the cart.
@@ -61,7 +67,9 @@ export function CartPage() {
       ? t('cart.heldNotice', { what: state.heldBooking.what, time: state.heldBooking.until })
       : null;
   });
-  const [method, setMethod] = useState<PaymentMethod>('online');
+  // An organisation is invoiced unless it chooses to pay online.
+  const [chosenMethod, setMethod] = useState<PaymentMethod | null>(null);
+  const method = chosenMethod ?? (organisationId ? 'invoice' : 'online');
   const noticeRef = useRef<HTMLDivElement>(null);
   usePageTitle(t('cart.title'));
 
@@ -101,6 +109,10 @@ export function CartPage() {
           {t('cart.continue')}
         </RouterLink>
       </Paragraph>
+      <BuyerChooser slug={slug} label={t('cart.buyer')} />
+      {organisation && (
+        <Paragraph mb="m">{t('cart.organisation', { name: organisation.name })}</Paragraph>
+      )}
       {cart.isPending && <Loading text={t('loading')} />}
       {cart.isError && <ErrorAlert error={cart.error} />}
       <div ref={noticeRef} tabIndex={-1} className="cart-notice">
@@ -114,8 +126,23 @@ export function CartPage() {
               {t('cart.lines')}
             </Heading>
             <ul className="order-lines">
-              {order.lines.map((line) =>
-                line.productId ? (
+              {groupSeasons(order.lines).map((shown) => {
+                if (shown.kind === 'season') {
+                  const ids = shown.lines.map((l) => l.reservationId);
+                  return (
+                    <SeasonCartLine
+                      key={shown.seriesId}
+                      seriesId={shown.seriesId}
+                      lines={shown.lines}
+                      weeks={bookings.data?.items.filter((r) => ids.includes(r.id)) ?? []}
+                      now={now}
+                      slug={slug}
+                      onChanged={onChanged}
+                    />
+                  );
+                }
+                const line = shown.line;
+                return line.productId ? (
                   <CartLine
                     // A new quantity from the server starts the line's input afresh.
                     key={`${line.productId}:${line.quantity}`}
@@ -148,8 +175,8 @@ export function CartPage() {
                     slug={slug}
                     onChanged={onChanged}
                   />
-                ) : null,
-              )}
+                ) : null;
+              })}
             </ul>
           </section>
           <section aria-labelledby="cart-total-heading" className="form-section">
@@ -174,12 +201,19 @@ export function CartPage() {
                 <RadioButton value="online" hintText={t('cart.onlineHint')}>
                   {t('cart.online')}
                 </RadioButton>
-                <RadioButton value="invoice" hintText={t('cart.invoiceHint')}>
+                <RadioButton
+                  value="invoice"
+                  hintText={t(organisation ? 'cart.invoiceHintOrganisation' : 'cart.invoiceHint')}
+                >
                   {t('cart.invoice')}
                 </RadioButton>
               </RadioButtonGroup>
             )}
-            <Paragraph mb="s">{t(byInvoice ? 'cart.invoiceInfo' : 'cart.checkoutInfo')}</Paragraph>
+            <Paragraph mb="s">
+              {byInvoice && organisation
+                ? t('cart.invoiceInfoOrganisation', { name: organisation.name })
+                : t(byInvoice ? 'cart.invoiceInfo' : 'cart.checkoutInfo')}
+            </Paragraph>
             {hasBookings && <Paragraph mb="s">{t('cart.bookingsNote')}</Paragraph>}
             {hasCourses && <Paragraph mb="s">{t('cart.coursesNote')}</Paragraph>}
             {checkout.isError && <ErrorAlert error={checkout.error} />}

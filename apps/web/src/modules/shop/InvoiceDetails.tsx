@@ -23,8 +23,27 @@ export function InvoiceDetails({ invoice, slug }: { invoice: Invoice; slug: stri
             ? t('invoice.paidOn', { date: formatLocalDate(invoice.paidOn, language) })
             : t(`invoice.states.${invoice.status}`)}
         </dd>
+        {invoice.buyer && (
+          <>
+            <dt>{t('invoice.buyer')}</dt>
+            <dd>
+              {invoice.buyer.name}, {invoice.buyer.businessId ?? invoice.buyer.registerNumber}
+              <br />
+              {invoice.buyer.street}, {invoice.buyer.postcode} {invoice.buyer.city}
+            </dd>
+          </>
+        )}
         <dt>{t('invoice.amount')}</dt>
         <dd>{formatMoney(invoice.amountCents, language)}</dd>
+        {invoice.creditedCents > 0 && (
+          // Cancelled before payment: taken off the invoice; the barcode is for what is left.
+          <>
+            <dt>{t('invoice.credited')}</dt>
+            <dd>{formatMoney(invoice.creditedCents, language)}</dd>
+            <dt>{t('invoice.amountDue')}</dt>
+            <dd>{formatMoney(invoice.amountDueCents, language)}</dd>
+          </>
+        )}
         <dt>{t('invoice.issueDate')}</dt>
         <dd>{formatLocalDate(invoice.issueDate, language)}</dd>
         <dt>{t('invoice.dueDate')}</dt>

@@ -59,7 +59,8 @@ function MarkPaidForm({
       <Paragraph mb="s">
         {t('invoices.markSummary', {
           customer: invoice.customer,
-          amount: formatMoney(invoice.amountCents, language),
+          // What is due: the invoice less its credits.
+          amount: formatMoney(invoice.amountDueCents, language),
           reference: formatReference(invoice.reference),
         })}
       </Paragraph>
@@ -120,17 +121,17 @@ function InvoiceTable({
               <th scope="row">{invoice.number}</th>
               <td>{invoice.customer}</td>
               <td>{formatReference(invoice.reference)}</td>
-              <td className="number">{formatMoney(invoice.amountCents, language)}</td>
+              <td className="number">{formatMoney(invoice.amountDueCents, language)}</td>
               <td>{formatLocalDate(invoice.dueDate, language)}</td>
               <td>
                 {invoice.paidOn
                   ? t('invoice.paidOn', { date: formatLocalDate(invoice.paidOn, language) })
                   : invoice.status === 'overdue'
                     ? t('invoices.overdueDays', { count: invoice.daysOverdue })
-                    : t('invoice.states.open')}
+                    : t(`invoice.states.${invoice.status}`)}
               </td>
               <td>
-                {invoice.status !== 'paid' && (
+                {(invoice.status === 'open' || invoice.status === 'overdue') && (
                   <Button
                     variant="secondary"
                     onClick={() => onMark(invoice)}

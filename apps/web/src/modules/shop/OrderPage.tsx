@@ -77,6 +77,12 @@ export function OrderPage() {
           <dl className="order-facts">
             <dt>{t('order.number')}</dt>
             <dd>{data.id}</dd>
+            {data.organisation && (
+              <>
+                <dt>{t('order.buyer')}</dt>
+                <dd>{data.organisation.name}</dd>
+              </>
+            )}
             {data.paidAt && (
               <>
                 <dt>{t('order.paidAt')}</dt>

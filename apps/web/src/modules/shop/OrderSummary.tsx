@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Order, Product } from '../../api/client';
 import { currentLanguage } from '../../i18n';
 import { formatMoney, formatVatRate, lineName } from './money';
+import { groupSeasons, sumCents } from './seasons';
 
 /** The order's total and the VAT in it. */
 export function OrderTotals({ order }: { order: Order }) {
@@ -75,23 +76,44 @@ export function LineDetails({ line }: { line: Order['lines'][number] }) {
   );
 }
 
-/** The lines of a placed order, read only. */
+/** The lines of a placed order, read only; a season's weeks as one line. */
 export function OrderLines({ order, products }: { order: Order; products?: Product[] }) {
+  const { t } = useTranslation('shop');
   const language = currentLanguage();
   return (
     <ul className="order-lines">
-      {order.lines.map((line) => (
-        <li
-          key={line.productId ?? line.reservationId ?? line.registrationId}
-          className="order-line"
-        >
-          <div className="order-line__head">
-            <span className="order-line__name">{lineName(line, products, language)}</span>
-            <span className="order-line__total">{formatMoney(line.totalCents, language)}</span>
-          </div>
-          <LineDetails line={line} />
-        </li>
-      ))}
+      {groupSeasons(order.lines).map((shown) => {
+        if (shown.kind === 'season') {
+          const first = shown.lines[0]!;
+          return (
+            <li key={shown.seriesId} className="order-line">
+              <p className="order-line__kind">{t('cart.season.kind')}</p>
+              <div className="order-line__head">
+                <span className="order-line__name">
+                  {t('order.seasonName', { first: first.name })}
+                </span>
+                <span className="order-line__total">
+                  {formatMoney(sumCents(shown.lines), language)}
+                </span>
+              </div>
+              <LineDetails line={{ ...first, quantity: shown.lines.length }} />
+            </li>
+          );
+        }
+        const line = shown.line;
+        return (
+          <li
+            key={line.productId ?? line.reservationId ?? line.registrationId}
+            className="order-line"
+          >
+            <div className="order-line__head">
+              <span className="order-line__name">{lineName(line, products, language)}</span>
+              <span className="order-line__total">{formatMoney(line.totalCents, language)}</span>
+            </div>
+            <LineDetails line={line} />
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -54,10 +54,12 @@ function PriceInfo({ product, signedIn }: { product: Product; signedIn: boolean 
 }
 
 /** Quantity and "add to cart": adds to what the cart already holds (the API sets the total). */
-function BuyForm({ product, slug, cart }: { product: Product; slug: string; cart?: Order }) {
+function BuyForm(props: { product: Product; slug: string; cart?: Order; organisationId?: string }) {
+  const { product, slug, cart, organisationId } = props;
   const { t } = useTranslation('shop');
   const name = product.name[currentLanguage()];
-  const setLine = useSetCartLine(slug);
+  // Into the chosen buyer's cart: the person's own or their organisation's.
+  const setLine = useSetCartLine(slug, organisationId);
   const [text, setText] = useState('1');
   const [invalid, setInvalid] = useState(false);
   const [added, setAdded] = useState('');
@@ -115,9 +117,11 @@ export function ProductCard(props: {
   product: Product;
   slug: string;
   signedIn: boolean;
+  /** The organisation the person buys for (its prices and cart); absent: for themselves. */
+  organisationId?: string;
   cart?: Order;
 }) {
-  const { product, slug, signedIn, cart } = props;
+  const { product, slug, signedIn, cart, organisationId } = props;
   const { t } = useTranslation('shop');
   const language = currentLanguage();
   const name = product.name[language];
@@ -153,7 +157,9 @@ export function ProductCard(props: {
             </RouterLink>
           </Paragraph>
         )}
-        {!courseFee && signedIn && forSale && <BuyForm product={product} slug={slug} cart={cart} />}
+        {!courseFee && signedIn && forSale && (
+          <BuyForm product={product} slug={slug} cart={cart} organisationId={organisationId} />
+        )}
         {!courseFee && !signedIn && (
           <Paragraph>
             <RouterLink

@@ -6,6 +6,8 @@ import { ErrorAlert, Loading } from '../../app/feedback';
 import { useMunicipality } from '../../app/MunicipalityContext';
 import { usePageTitle } from '../../app/usePageTitle';
 import { useSession } from '../platform/queries';
+import { BuyerChooser } from '../organisations/BuyerChooser';
+import { useBuyer } from '../organisations/buyer';
 import { ProductCard } from './ProductCard';
 import { itemCount, productKinds } from './money';
 import { useCart, useProducts } from './queries';
@@ -20,8 +22,10 @@ export function ShopPage() {
   const { slug } = useMunicipality();
   const session = useSession(slug);
   const signedIn = Boolean(session.data?.user);
-  const products = useProducts(slug);
-  const cart = useCart(slug, signedIn);
+  // Prices and the cart are the chosen buyer's: the person's own or their organisation's.
+  const { organisationId } = useBuyer(slug);
+  const products = useProducts(slug, organisationId);
+  const cart = useCart(slug, signedIn, organisationId);
   // The chosen kind is kept in the address (?kind=) for the back button and shared links.
   const [params, setParams] = useSearchParams();
   const kindParam = params.get('kind');
@@ -51,6 +55,7 @@ export function ShopPage() {
         )}
       </div>
       <Paragraph mb="m">{t('shop.intro')}</Paragraph>
+      {signedIn && <BuyerChooser slug={slug} label={t('shop.buyAs')} />}
       {products.isPending && <Loading text={t('loading')} />}
       {products.isError && <ErrorAlert error={products.error} />}
       {cart.isError && <ErrorAlert error={cart.error} />}
@@ -98,6 +103,7 @@ export function ShopPage() {
                 slug={slug}
                 signedIn={signedIn}
                 cart={cart.data}
+                organisationId={organisationId}
               />
             ))}
           </ul>

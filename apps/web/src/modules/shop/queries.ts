@@ -7,22 +7,40 @@ import {
   type SalesPeriod,
 } from '../../api/client';
 
+/** Carts and prices are per buyer: the person ('self') or an organisation they act for. */
+const buyerKey = (organisationId?: string) => organisationId ?? 'self';
+
 export const shopKeys = {
   all: (slug: string) => ['shop', slug] as const,
-  products: (slug: string) => ['shop', slug, 'products'] as const,
+  products: (slug: string, organisationId?: string) =>
+    ['shop', slug, 'products', buyerKey(organisationId)] as const,
+  /** Every buyer's cart (for invalidation). */
   cart: (slug: string) => ['shop', slug, 'cart'] as const,
+  buyerCart: (slug: string, organisationId?: string) =>
+    ['shop', slug, 'cart', buyerKey(organisationId)] as const,
   order: (slug: string, id: string) => ['shop', slug, 'order', id] as const,
   sales: (slug: string, period: SalesPeriod) => ['shop', slug, 'sales', period] as const,
   invoices: (slug: string) => ['shop', slug, 'invoices'] as const,
   invoiceList: (slug: string, filter: InvoiceFilter) => ['shop', slug, 'invoices', filter] as const,
 };
 
-/** The whole catalogue; the kind filter is applied on the page (few products per municipality). */
-export const useProducts = (slug: string) =>
-  useQuery({ queryKey: shopKeys.products(slug), queryFn: () => api.listProducts(slug) });
+/**
+ * The whole catalogue, priced for the buyer; the kind filter is applied on the page (few
+ * products per municipality).
+ */
+export const useProducts = (slug: string, organisationId?: string) =>
+  useQuery({
+    queryKey: shopKeys.products(slug, organisationId),
+    queryFn: () => api.listProducts(slug, undefined, organisationId),
+  });
 
-export const useCart = (slug: string, enabled: boolean) =>
-  useQuery({ queryKey: shopKeys.cart(slug), queryFn: () => api.getCart(slug), enabled });
+/** The person's own cart, or the one they fill for an organisation. */
+export const useCart = (slug: string, enabled: boolean, organisationId?: string) =>
+  useQuery({
+    queryKey: shopKeys.buyerCart(slug, organisationId),
+    queryFn: () => api.getCart(slug, organisationId),
+    enabled,
+  });
 
 /** A pending order is checked again now and then: the provider's callback may settle it. */
 export const useOrder = (slug: string, orderId: string) =>
@@ -32,21 +50,22 @@ export const useOrder = (slug: string, orderId: string) =>
     refetchInterval: (query) => (query.state.data?.status === 'pending' ? 10_000 : false),
   });
 
-/** Sets a product's quantity in the cart (0 removes it); the answer is the repriced cart. */
-export function useSetCartLine(slug: string) {
+/** Sets a product's quantity in the buyer's cart (0 removes it); the answer is the repriced cart. */
+export function useSetCartLine(slug: string, organisationId?: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ productId, quantity }: { productId: string; quantity: number }) =>
-      api.addToCart(slug, productId, quantity),
-    onSuccess: (cart: Order) => queryClient.setQueryData(shopKeys.cart(slug), cart),
+      api.addToCart(slug, productId, quantity, organisationId),
+    onSuccess: (cart: Order) =>
+      queryClient.setQueryData(shopKeys.buyerCart(slug, organisationId), cart),
   });
 }
 
-/** Places the order; the caller then sends the browser to the payment provider. */
-export function useCheckout(slug: string) {
+/** Places the buyer's order; the caller then sends the browser to the payment provider. */
+export function useCheckout(slug: string, organisationId?: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (method: PaymentMethod) => api.checkout(slug, method),
+    mutationFn: (method: PaymentMethod) => api.checkout(slug, method, organisationId),
     onSettled: () => queryClient.invalidateQueries({ queryKey: shopKeys.cart(slug) }),
   });
 }
@@ -102,6 +121,22 @@ export function useRemoveRegistration(slug: string) {
         queryClient.invalidateQueries({ queryKey: shopKeys.cart(slug) }),
         // Seats left and the registration lists (courseKeys.all) change with it.
         queryClient.invalidateQueries({ queryKey: ['courses', slug] }),
+      ]),
+  });
+}
+
+/**
+ * Takes a season out of the cart: its coming weeks are cancelled (the API removes their lines)
+ * and the times are free again.
+ */
+export function useRemoveSeason(slug: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (seriesId: string) => api.cancelReservationSeries(slug, seriesId),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: shopKeys.cart(slug) }),
+        queryClient.invalidateQueries({ queryKey: ['bookings', slug] }),
       ]),
   });
 }
