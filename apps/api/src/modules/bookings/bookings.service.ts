@@ -27,6 +27,7 @@ import {
   refundCancelled,
 } from './booking-payments.js';
 import { accessPinText, syncAccessGrant } from '../access/access.service.js';
+import { acceptedTermsVersion, currentTerms } from './terms.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const STAFF = ['facility_admin', 'admin'] as const;
@@ -87,6 +88,7 @@ export async function getResource(ctx: Ctx, id: string) {
       .execute();
     return {
       ...(await toResourceViews(tx, ctx, [row]))[0]!,
+      terms: await currentTerms(tx, id),
       openingHours: hours.map((h) => ({
         weekday: h.weekday,
         opens: h.opens.slice(0, 5),
@@ -173,6 +175,8 @@ export interface ReservationInput {
   end: string;
   purpose?: string;
   attendees?: number;
+  /** The version of the facility's terms of use the booker accepted. */
+  termsVersion?: number;
 }
 
 export async function createReservation(ctx: Ctx, input: ReservationInput) {
@@ -185,6 +189,7 @@ export async function createReservation(ctx: Ctx, input: ReservationInput) {
       const resource = await repo.findResource(tx, input.resourceId);
       if (!resource) throw notFound();
       await checkSlot(tx, resource, start, end, false);
+      const termsVersion = await acceptedTermsVersion(tx, resource.id, input.termsVersion);
       const price = await bookingPrice(tx, resource, customerGroupOf(ctx), start, end);
       // A priced booking made at once is held (the time is taken) until it is paid; a request
       // is paid after staff approve it.
@@ -207,9 +212,13 @@ export async function createReservation(ctx: Ctx, input: ReservationInput) {
         purpose: input.purpose ?? '',
         attendees: input.attendees ?? null,
         heldUntil,
+        termsVersion,
         ...price,
       });
-      await audit(tx, ctx, 'reservation.create', `reservation:${id}`, { resourceId: resource.id });
+      await audit(tx, ctx, 'reservation.create', `reservation:${id}`, {
+        resourceId: resource.id,
+        termsVersion,
+      });
       if (heldUntil) {
         await holdForPayment(tx, ctx.municipality.id, {
           id,
@@ -365,6 +374,7 @@ export function toReservationView(row: repo.ReservationRow, ctx: Ctx) {
       row.price_cents > 0
         ? new Date(row.start.getTime() - row.cancel_free_hours * 3_600_000).toISOString()
         : null,
+    termsVersion: row.terms_version,
     access:
       own && row.access_pin
         ? {

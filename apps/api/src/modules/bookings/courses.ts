@@ -16,6 +16,7 @@ import type {
 } from '../../platform/db/schema.js';
 import { ageOn, childrenOf } from '../../platform/family/children.js';
 import { customerGroupOf, loadProducts, priceFor } from '../shop/products.js';
+import { formatEuros } from '../shop/money.js';
 import { addRegistrationToCart, removeRegistrationFromCart } from '../shop/orders.js';
 import { createRefund } from '../payments/refunds.js';
 import { refundCancelled } from './booking-payments.js';
@@ -49,9 +50,11 @@ const COURSE_COLUMNS = [
   'waitlist',
   'offer_hours',
   'cancel_free_hours',
+  'cancelled_at',
+  'cancel_reason',
 ] as const;
 
-async function findCourse(tx: Tx, id: string) {
+export async function findCourse(tx: Tx, id: string) {
   return tx
     .selectFrom('courses')
     .select(COURSE_COLUMNS)
@@ -85,7 +88,7 @@ async function coursePrices(tx: Tx, rows: CourseRow[], group: CustomerGroup) {
   };
 }
 
-async function courseViews(tx: Tx, ctx: Ctx, rows: CourseRow[]) {
+export async function courseViews(tx: Tx, ctx: Ctx, rows: CourseRow[]) {
   const ids = rows.map((r) => r.id);
   const sessions = await sessionsOf(tx, ids);
   const free = ids.length
@@ -110,8 +113,9 @@ async function courseViews(tx: Tx, ctx: Ctx, rows: CourseRow[]) {
   const now = Date.now();
   return rows.map((row) => {
     const own = sessions.filter((s) => s.course_id === row.id);
-    const registration =
-      now < row.registration_opens_at.getTime()
+    const registration = row.cancelled_at
+      ? ('cancelled' as const)
+      : now < row.registration_opens_at.getTime()
         ? ('upcoming' as const)
         : now >= row.registration_closes_at.getTime()
           ? ('closed' as const)
@@ -138,6 +142,8 @@ async function courseViews(tx: Tx, ctx: Ctx, rows: CourseRow[]) {
       holdMinutes: row.hold_minutes,
       offerHours: row.offer_hours,
       cancelFreeHours: row.cancel_free_hours,
+      cancelledAt: row.cancelled_at?.toISOString() ?? null,
+      cancelReason: row.cancel_reason,
       sessions: own.map((s) => ({
         start: s.starts_at.toISOString(),
         end: s.ends_at.toISOString(),
@@ -181,7 +187,7 @@ export async function getCourse(ctx: Ctx, id: string) {
 
 // --- Registrations -------------------------------------------------------------------------
 
-interface RegistrationRow {
+export interface RegistrationRow {
   id: string;
   course_id: string;
   child_id: string;
@@ -204,7 +210,7 @@ interface RegistrationRow {
   guardian_name: string;
 }
 
-const registrationSelect = sql`
+export const registrationSelect = sql`
   select g.id, g.course_id, g.child_id, g.person_id, g.status, g.held_until, g.offered_until,
          g.price_cents, g.created_at, ch.first_name, ch.last_name, c.name_fi, c.name_sv, c.name_en,
          c.cancel_free_hours, p.name as guardian_name,
@@ -307,15 +313,23 @@ async function freeSeat(tx: Tx, registrationId: string) {
 }
 
 type NoticeKey =
-  'courseSeatConfirmed' | 'courseWaitlisted' | 'courseSeatOffered' | 'courseRegistrationCancelled';
+  | 'courseSeatConfirmed'
+  | 'courseWaitlisted'
+  | 'courseSeatOffered'
+  | 'courseRegistrationCancelled'
+  | 'courseCancelled'
+  | 'courseCancelledRefunded';
 
-interface Notice {
+export interface Notice {
   personId: string;
   language: string | null;
   email: string | null;
   course: { fi: string; sv: string; en: string };
   child: string;
   deadline: Date | null;
+  /** A cancelled course: staff's reason, and the fee coming back (cents). */
+  reason?: string;
+  refundCents?: number;
 }
 
 /** What a notice about a registration says, read from the database. */
@@ -337,7 +351,12 @@ async function noticeOf(tx: Tx, registrationId: string): Promise<Notice> {
 }
 
 /** Tell the guardian, in their language, in the app and by email. */
-async function notifyGuardian(tx: Tx, ctx: Ctx, registration: string | Notice, key: NoticeKey) {
+export async function notifyGuardian(
+  tx: Tx,
+  ctx: Ctx,
+  registration: string | Notice,
+  key: NoticeKey,
+) {
   const notice = typeof registration === 'string' ? await noticeOf(tx, registration) : registration;
   const language = isLanguage(notice.language) ? notice.language : 'fi';
   const params = {
@@ -350,6 +369,8 @@ async function notifyGuardian(tx: Tx, ctx: Ctx, registration: string | Notice, k
           timeZone: 'Europe/Helsinki',
         }).format(notice.deadline)
       : '',
+    reason: notice.reason ?? '',
+    amount: formatEuros(notice.refundCents ?? 0, language),
   };
   const title = translate(language, `notification.${key}`, params);
   const body = translate(language, `notification.${key}.body`, params);
@@ -373,6 +394,7 @@ async function holdSeat(tx: Tx, ctx: Ctx, registrationId: string, personId: stri
 }
 
 function checkRegistrationWindow(course: CourseRow, now: number) {
+  if (course.cancelled_at) throw new AppError(409, 'courseCancelled');
   if (now < course.registration_opens_at.getTime()) {
     throw new AppError(409, 'registrationNotOpen', {
       opens: course.registration_opens_at.toISOString(),
@@ -459,20 +481,28 @@ export async function registerForCourse(ctx: Ctx, courseId: string, childIds: st
         const status: RegistrationStatus =
           seat === null ? 'waitlisted' : price.priceCents > 0 ? 'held' : 'confirmed';
         const heldUntil = status === 'held' ? new Date(now + course.hold_minutes * 60_000) : null;
-        // The registration and its seat in one statement (one round trip in the rush).
+        // The registration and its seat in one statement (one round trip in the rush). The
+        // course row is key-share locked as the foreign key check locks it anyway; a course
+        // being cancelled holds it FOR UPDATE, so a registration either commits before the
+        // cancellation sees the registrations, or finds the course cancelled and writes nothing.
         const inserted = await sql<{ id: string }>`
-          with registration as (
+          with open_course as (
+            select id from courses
+            where id = ${courseId} and cancelled_at is null for key share),
+          registration as (
             insert into course_registrations (municipality_id, course_id, child_id, person_id,
                                               status, held_until, price_cents, vat_rate_bp)
-            values (${ctx.municipality.id}, ${courseId}, ${child.id}, ${actor.personId},
-                    ${status}, ${heldUntil}, ${price.priceCents}, ${price.vatRateBp})
+            select ${ctx.municipality.id}, id, ${child.id}, ${actor.personId},
+                   ${status}, ${heldUntil}, ${price.priceCents}, ${price.vatRateBp}
+            from open_course
             returning id),
           seat as (
             update course_seats set registration_id = (select id from registration)
             where course_id = ${courseId} and seat_no = ${seat} and ${seat !== null}
             returning seat_no)
           select id from registration, (select count(*) from seat) as taken`.execute(tx);
-        const id = inserted.rows[0]!.id;
+        const id = inserted.rows[0]?.id;
+        if (!id) throw new AppError(409, 'courseCancelled');
         if (heldUntil) await holdSeat(tx, ctx, id, actor.personId, heldUntil);
         else
           await notifyGuardian(
@@ -517,7 +547,7 @@ export async function listMyRegistrations(ctx: Ctx) {
  */
 async function offerFreeSeats(tx: Tx, ctx: Ctx, courseId: string) {
   const course = await findCourse(tx, courseId);
-  if (!course || !course.waitlist) return;
+  if (!course || !course.waitlist || course.cancelled_at) return;
   if (Date.now() >= course.registration_closes_at.getTime()) return;
   for (;;) {
     const next = await tx
@@ -654,7 +684,10 @@ export async function fulfilRegistrations(tx: Tx, ctx: Ctx, orderId: string) {
         .execute();
       await notifyGuardian(tx, ctx, id, 'courseSeatConfirmed');
     } else if (row.status === 'expired') {
-      const seat = await claimSeat(tx, row.course_id);
+      // A cancelled course gives no seat back (locked as registering does: see there).
+      const open = await sql`select 1 from courses
+        where id = ${row.course_id} and cancelled_at is null for key share`.execute(tx);
+      const seat = open.rows.length > 0 ? await claimSeat(tx, row.course_id) : null;
       if (seat !== null) {
         await sql`savepoint retake_seat`.execute(tx);
         try {
@@ -679,6 +712,15 @@ export async function fulfilRegistrations(tx: Tx, ctx: Ctx, orderId: string) {
         registrationId: id,
         amountCents: line.total_cents,
         reason: 'seatLost',
+      });
+    } else if (row.status === 'cancelled') {
+      // The course was cancelled while this seat's payment was under way: the money goes back.
+      await createRefund(tx, ctx, {
+        orderId,
+        reservationId: null,
+        registrationId: id,
+        amountCents: line.total_cents,
+        reason: 'courseCancelled',
       });
     }
   }

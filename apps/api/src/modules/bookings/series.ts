@@ -6,6 +6,7 @@ import { AppError, notFound } from '../../platform/http/errors.js';
 import { requireUser, type Ctx } from '../../platform/http/context.js';
 import { localDate, localMinuteOfDay } from '../../platform/i18n/time.js';
 import * as repo from './bookings.repo.js';
+import { acceptedTermsVersion } from './terms.js';
 import { syncAccessGrant } from '../access/access.service.js';
 import {
   checkSlot,
@@ -60,6 +61,7 @@ export async function createReservationSeries(ctx: Ctx, input: SeriesInput) {
     if (occurrences.length === 0 || occurrences.length > MAX_OCCURRENCES) {
       throw new AppError(422, 'seriesLength', { max: MAX_OCCURRENCES });
     }
+    const termsVersion = await acceptedTermsVersion(tx, resource.id, input.termsVersion);
     const seriesId = randomUUID();
     const booked: string[] = [];
     const conflicts: { start: string; end: string; code: ConflictCode }[] = [];
@@ -81,6 +83,7 @@ export async function createReservationSeries(ctx: Ctx, input: SeriesInput) {
             purpose: input.purpose ?? '',
             attendees: input.attendees ?? null,
             seriesId,
+            termsVersion,
           }),
         );
         await sql`release savepoint occurrence`.execute(tx);

@@ -1,30 +1,31 @@
-import PDFDocument from 'pdfkit';
 import bwipjs from 'bwip-js';
-import { translate, type Language } from '../../platform/i18n/messages.js';
-import { orderTotals } from '../shop/money.js';
+import type { Language } from '../../platform/i18n/messages.js';
 import { invoiceFormat } from './format.js';
 import type { InvoiceView } from './invoices.repo.js';
+import {
+  buyerBlock,
+  LEFT,
+  linesAndVat,
+  RIGHT,
+  sellerHeader,
+  startDocument,
+  titleAndFacts,
+  totalLine,
+  translator,
+  type DocumentLine,
+} from './pdf-layout.js';
 
 export interface InvoicePdfInput {
   invoice: InvoiceView;
   municipalityAddress: string;
   buyer: { name: string; email: string | null };
-  lines: {
-    name: string;
-    quantity: number;
-    unitPriceCents: number;
-    vatRateBp: number;
-    totalCents: number;
-    vatCents: number;
-  }[];
+  lines: DocumentLine[];
   language: Language;
   /** Uncompressed content streams (tests read the text); compressed by default. */
   compress?: boolean;
 }
 
 const MM = 72 / 25.4;
-const LEFT = 50;
-const RIGHT = 545;
 
 /**
  * The bank barcode as the Finnish banks' barcode guide asks: Code 128 (character set C) of
@@ -47,109 +48,31 @@ async function bankBarcode(digits: string): Promise<Buffer> {
  */
 export async function renderInvoicePdf(input: InvoicePdfInput): Promise<Buffer> {
   const { invoice, language } = input;
-  const t = (key: string, params: Record<string, string | number> = {}) =>
-    translate(language, key, params);
+  const t = translator(language);
   const f = invoiceFormat(language);
   const barcode = await bankBarcode(invoice.virtualBarcode);
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: LEFT,
-    compress: input.compress ?? true,
-    lang: language,
-    info: {
-      Title: `${t('invoice.title')} ${invoice.number}`,
-      Author: invoice.payee.name,
-      Subject: `${t('invoice.title')} ${invoice.number}`,
-    },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
+  const { doc, done } = startDocument({
+    language,
+    title: `${t('invoice.title')} ${invoice.number}`,
+    author: invoice.payee.name,
+    compress: input.compress,
   });
 
-  // Header: payee on the left, title and facts on the right.
-  doc.font('Helvetica-Bold').fontSize(14).text(invoice.payee.name, LEFT, 50, { width: 260 });
-  doc.font('Helvetica').fontSize(9).text(input.municipalityAddress, { width: 260 });
-  doc.text(`${t('invoice.businessId')}: ${invoice.payee.businessId}`, { width: 260 });
-  doc.font('Helvetica-Bold').fontSize(18).text(t('invoice.title').toUpperCase(), 330, 50);
-  const facts: [string, string][] = [
+  sellerHeader(doc, language, {
+    name: invoice.payee.name,
+    address: input.municipalityAddress,
+    businessId: invoice.payee.businessId,
+  });
+  titleAndFacts(doc, t('invoice.title'), [
     [t('invoice.number'), invoice.number],
     [t('invoice.issueDate'), f.date(invoice.issueDate)],
     [t('invoice.dueDate'), f.date(invoice.dueDate)],
     [t('invoice.reference'), f.reference(invoice.reference)],
     [t('invoice.rfReference'), f.rfReference(invoice.rfReference)],
-  ];
-  let y = 78;
-  for (const [label, value] of facts) {
-    doc.font('Helvetica').fontSize(9).text(label, 330, y, { width: 100 });
-    doc.font('Helvetica-Bold').text(value, 430, y, { width: 115 });
-    y += 14;
-  }
-
-  // Buyer.
-  doc.font('Helvetica').fontSize(9).text(t('invoice.buyer'), LEFT, 130);
-  doc.font('Helvetica-Bold').fontSize(11).text(input.buyer.name, LEFT, 142);
-  if (input.buyer.email) doc.font('Helvetica').fontSize(9).text(input.buyer.email);
-
-  // Lines.
-  const columns = [
-    { key: 'invoice.product', x: LEFT, width: 215, align: 'left' as const },
-    { key: 'invoice.quantity', x: 270, width: 45, align: 'right' as const },
-    { key: 'invoice.unitPrice', x: 320, width: 70, align: 'right' as const },
-    { key: 'invoice.vatRate', x: 395, width: 50, align: 'right' as const },
-    { key: 'invoice.lineTotal', x: 450, width: 95, align: 'right' as const },
-  ];
-  y = 200;
-  doc.font('Helvetica-Bold').fontSize(9);
-  for (const c of columns) doc.text(t(c.key), c.x, y, { width: c.width, align: c.align });
-  y += 14;
-  doc.moveTo(LEFT, y).lineTo(RIGHT, y).lineWidth(0.5).stroke();
-  y += 6;
-  doc.font('Helvetica');
-  for (const line of input.lines) {
-    const cells = [
-      line.name,
-      String(line.quantity),
-      f.euros(line.unitPriceCents),
-      `${f.percent(line.vatRateBp)} %`,
-      f.euros(line.totalCents),
-    ];
-    const height = doc.heightOfString(line.name, { width: columns[0]!.width });
-    columns.forEach((c, i) => doc.text(cells[i]!, c.x, y, { width: c.width, align: c.align }));
-    y += Math.max(height, 12) + 4;
-  }
-  doc.moveTo(LEFT, y).lineTo(RIGHT, y).stroke();
-  y += 10;
-
-  // VAT breakdown and the total.
-  const totals = orderTotals(input.lines);
-  const vatColumns = [
-    { key: 'invoice.vatRate', x: 270, width: 60 },
-    { key: 'invoice.net', x: 335, width: 65 },
-    { key: 'invoice.vat', x: 405, width: 60 },
-    { key: 'invoice.gross', x: 470, width: 75 },
-  ];
-  doc.font('Helvetica-Bold');
-  for (const c of vatColumns) doc.text(t(c.key), c.x, y, { width: c.width, align: 'right' });
-  y += 14;
-  doc.font('Helvetica');
-  for (const v of totals.vat) {
-    const cells = [
-      `${f.percent(v.vatRateBp)} %`,
-      f.euros(v.netCents),
-      f.euros(v.vatCents),
-      f.euros(v.totalCents),
-    ];
-    vatColumns.forEach((c, i) => doc.text(cells[i]!, c.x, y, { width: c.width, align: 'right' }));
-    y += 13;
-  }
-  y += 8;
-  doc.font('Helvetica-Bold').fontSize(12);
-  doc.text(t('invoice.total'), 270, y, { width: 150 });
-  doc.text(f.euros(invoice.amountCents), 420, y, { width: 125, align: 'right' });
-  y += 30;
+  ]);
+  buyerBlock(doc, language, input.buyer);
+  let y = linesAndVat(doc, language, input.lines, 200);
+  y = totalLine(doc, language, t('invoice.total'), invoice.amountCents, y);
   doc.font('Helvetica').fontSize(9);
   doc.text(
     t('invoice.paymentInstructions', { reference: f.reference(invoice.reference) }),

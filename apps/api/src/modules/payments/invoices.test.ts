@@ -1,7 +1,7 @@
-import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { loggedIn, startRuntime, type Client } from '../../../test/helpers.js';
+import { pdfText } from '../../../test/pdf.js';
 import { asSystem } from '../../platform/db/database.js';
 import { localDate } from '../../platform/i18n/time.js';
 import { nationalReference, rfReference } from './reference.js';
@@ -27,29 +27,6 @@ afterAll(async () => rt?.dispose());
 const addDays = (day: string, days: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const today = () => localDate(new Date());
-
-/** The text a PDF shows: its (deflated) content streams' TJ strings, WinAnsi decoded. */
-function pdfText(pdf: Buffer): string {
-  const raw = pdf.toString('latin1');
-  const texts: string[] = [];
-  for (const stream of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    let content: string;
-    try {
-      content = inflateSync(Buffer.from(stream[1]!, 'latin1')).toString('latin1');
-    } catch {
-      continue;
-    }
-    for (const tj of content.matchAll(/\[(.*?)\]\s*TJ/g)) {
-      const hex = [...tj[1]!.matchAll(/<([0-9a-f]*)>/g)].map((h) => h[1]).join('');
-      texts.push(
-        Buffer.from(hex, 'hex')
-          .toString('latin1')
-          .replace(/\u0080/g, '€'),
-      );
-    }
-  }
-  return texts.join('\n');
-}
 
 async function invoiceCheckout(client: Client, lines: Record<string, number>) {
   for (const [name, quantity] of Object.entries(lines)) {

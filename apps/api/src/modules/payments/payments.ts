@@ -14,6 +14,7 @@ import { isLanguage, translate } from '../../platform/i18n/messages.js';
 import type { PaymentOutcome } from './demo-provider.js';
 import type { Config } from '../../config.js';
 import { PaytrailClient, PaytrailError } from './paytrail/client.js';
+import { receiptPdfPath } from './receipts.js';
 
 /** The receipt by email, in the buyer's language, sent once the payment is recorded. */
 export async function sendReceipt(tx: Tx, ctx: Ctx, orderId: string) {
@@ -45,6 +46,9 @@ export async function sendReceipt(tx: Tx, ctx: Ctx, orderId: string) {
     ),
     '',
     `${ctx.baseUrl}/${ctx.municipality.slug}/orders/${order.id}`,
+    '',
+    translate(language, 'email.receipt.pdf'),
+    `${ctx.baseUrl}${receiptPdfPath(ctx, order.id)}`,
     '',
     translate(language, 'email.notification.footer', { municipality }),
   ].join('\n');
