@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link as RouterDomLink, useNavigate } from 'react-router-dom';
 import {
   Button,
+  Checkbox,
   Dropdown,
   DropdownItem,
   Heading,
@@ -45,6 +46,9 @@ export function BookingForm({ slug, resource, slot, onBooked }: Props) {
   const [purpose, setPurpose] = useState('');
   const [attendees, setAttendees] = useState('');
   const [touched, setTouched] = useState(false);
+  const [acceptedTerms, setAcceptedTerms] = useState(false);
+  const terms = resource.terms;
+  const termsMissing = terms !== null && !acceptedTerms;
   const resultRef = useRef<HTMLDivElement>(null);
 
   const lengths = slot?.lengths ?? [];
@@ -67,7 +71,7 @@ export function BookingForm({ slug, resource, slot, onBooked }: Props) {
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     setTouched(true);
-    if (!slot || !chosen || attendeesInvalid) return;
+    if (!slot || !chosen || attendeesInvalid || termsMissing) return;
     create.mutate(
       {
         resourceId: resource.id,
@@ -75,6 +79,8 @@ export function BookingForm({ slug, resource, slot, onBooked }: Props) {
         end: new Date(slot.start + chosen * MINUTE).toISOString(),
         ...(purpose.trim() ? { purpose: purpose.trim() } : {}),
         ...(attendees.trim() ? { attendees: attendeeCount } : {}),
+        // The version the booker read: if staff changed the terms meanwhile, the API says so.
+        ...(terms ? { termsVersion: terms.version } : {}),
       },
       {
         onSuccess: (booked) => {
@@ -91,6 +97,7 @@ export function BookingForm({ slug, resource, slot, onBooked }: Props) {
           setPurpose('');
           setAttendees('');
           setLength('');
+          setAcceptedTerms(false);
           setTouched(false);
           onBooked();
           // The form under the button is gone: take keyboard focus to the result.
@@ -207,6 +214,22 @@ export function BookingForm({ slug, resource, slot, onBooked }: Props) {
             <Paragraph mb="m">{t('book.approvalNote')}</Paragraph>
           )}
           {payNow && <Paragraph mb="m">{t('book.payNote', { count: HOLD_MINUTES })}</Paragraph>}
+          {terms && (
+            <div className="booking-form__terms">
+              <Checkbox
+                checked={acceptedTerms}
+                onClick={({ checkboxState }) => setAcceptedTerms(checkboxState)}
+                hintText={t('terms.acceptHint')}
+                status={touched && termsMissing ? 'error' : 'default'}
+                statusText={touched && termsMissing ? t('terms.acceptRequired') : undefined}
+              >
+                {t('terms.accept')}
+              </Checkbox>
+              <a href="#terms" className="booking-form__terms-link">
+                {t('terms.read')}
+              </a>
+            </div>
+          )}
           {priced && (
             <Paragraph mb="m">
               {t('facility.cancellation', { count: resource.cancelFreeHours })}

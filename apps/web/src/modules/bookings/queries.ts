@@ -6,6 +6,7 @@ import {
   type ReservationBody,
   type ReservationStatus,
   type ResourceFilter,
+  type ResourceTerms,
   type UtilisationQuery,
 } from '../../api/client';
 import { shopKeys } from '../shop/queries';
@@ -119,5 +120,15 @@ export function useBlockTime(slug: string) {
     mutationFn: ({ resourceId, body }: { resourceId: string; body: BlockBody }) =>
       api.blockResourceTime(slug, resourceId, body),
     onSuccess: refresh,
+  });
+}
+
+/** Staff set a facility's terms of use: the facility page shows the new version at once. */
+export function useSetResourceTerms(slug: string, resourceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (text: ResourceTerms['text']) => api.setResourceTerms(slug, resourceId, text),
+    onSuccess: () =>
+      queryClient.invalidateQueries({ queryKey: bookingKeys.resource(slug, resourceId) }),
   });
 }
