@@ -86,8 +86,10 @@ export function accessHandlers(
     });
 
   /**
-   * Send one message; record the attempt (count and error, which staff see while it is
-   * retried) while the grant is still in `state`, and run `then` in the same transaction.
+   * Send one message and record the attempt (count and error, which staff see while it is
+   * retried) while the grant still wants the same operation — the door may have confirmed it
+   * already, before this is recorded. `then` runs in the same transaction while the grant
+   * still waits for the door.
    */
   const send = async (
     grant: LoadedGrant,
@@ -96,6 +98,7 @@ export function accessHandlers(
     then: (tx: Tx) => Promise<void> = async () => undefined,
   ) => {
     const state = type === 'install' ? 'requested' : 'removal_requested';
+    const wanted = type === 'install' ? 'installed' : 'removed';
     const count = attempts === 'next' ? sql`attempts + 1` : sql`${attempts}`;
     const adapter = adapters[grant.adapter];
     try {
@@ -120,9 +123,11 @@ export function accessHandlers(
       throw error;
     }
     await asSystem(db, async (tx) => {
-      const recorded = await sql`update access_grants set attempts = ${count}, last_error = null,
-          updated_at = now() where id = ${grant.id} and state = ${state}`.execute(tx);
-      if (Number(recorded.numAffectedRows) > 0) await then(tx);
+      const recorded = await sql<{ state: string }>`update access_grants
+          set attempts = ${count}, last_error = null, updated_at = now()
+          where id = ${grant.id} and wanted = ${wanted} and state in (${state}, ${wanted})
+          returning state`.execute(tx);
+      if (recorded.rows[0]?.state === state) await then(tx);
     });
   };
 

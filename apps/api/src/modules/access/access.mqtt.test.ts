@@ -161,22 +161,24 @@ describe.skipIf(!brokerUp)('door grant lifecycle over MQTT', () => {
     const booking = await book(rt, resident, await openDay(rt, 8));
     // Published while nobody listened on the door's topic: the broker took it (QoS 1) and,
     // with no session to keep it for, dropped it. The grant waits for the door's word.
-    const first = await until('the first publish', async () => {
+    // (Under load the bus may still be connecting: then the first attempt fails and is retried.)
+    const first = await until('a publish the broker took', async () => {
       const grant = await grantOf(staff, booking.id, door.id);
-      return grant?.attempts === 1 && grant;
+      return grant && grant.attempts >= 1 && grant.lastError === null && grant;
     });
-    expect(first).toMatchObject({ state: 'requested', lastError: null });
+    expect(first.state).toBe('requested');
+    const sent = first.attempts;
     const controller = await startController(door.grantsTopic, door.eventsTopic);
     try {
       const resent = await until('the re-sent install message', async () =>
         controller.received.find((m) => m.type === 'install' && m.grantId === first.id),
       );
       expect(resent.pin).toBe(booking.access.pin);
-      const installed = await until('the grant installed', async () => {
+      // Installed, with the send after the lost one counted (the door may confirm first).
+      await until('the grant installed after two sends', async () => {
         const grant = await grantOf(staff, booking.id, door.id);
-        return grant?.state === 'installed' && grant;
+        return grant?.state === 'installed' && grant.attempts > sent;
       });
-      expect(installed.attempts).toBeGreaterThanOrEqual(2);
       expect(controller.held.has(first.id)).toBe(true);
     } finally {
       await controller.close();
