@@ -54,6 +54,21 @@ describe('door access', () => {
       .first()
       .waitFor();
     await expectNoAxeViolations(page, 'doors and access with a new token');
+
+    // Out of use and back: the table says so, and the notices say what happens to the grants.
+    await page.getByRole('button', { name: 'Poista ovi käytöstä: Rantasaunan takaovi' }).click();
+    await page
+      .getByText('Ovi poistettiin käytöstä: Rantasaunan takaovi.', { exact: false })
+      .waitFor();
+    const row = page
+      .getByRole('table', { name: 'Omatoimitilojen ovet' })
+      .getByRole('row')
+      .filter({ hasText: 'Rantasaunan takaovi' });
+    await expect.poll(() => row.innerText()).toMatch(/Poistettu käytöstä/);
+    await expectNoAxeViolations(page, 'doors and access with a door out of use');
+    await page.getByRole('button', { name: 'Ota ovi käyttöön: Rantasaunan takaovi' }).click();
+    await page.getByText('Ovi otettiin käyttöön: Rantasaunan takaovi.', { exact: false }).waitFor();
+    await expect.poll(() => row.innerText()).toMatch(/Käytössä/);
     await context.close();
   });
 });

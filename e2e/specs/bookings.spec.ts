@@ -16,6 +16,12 @@ beforeAll(async () => {
 afterAll(async () => browser?.close());
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
+/** Tick the terms-of-use checkbox of the booking form (operated through its label). */
+const acceptTerms = (page: Page) =>
+  page
+    .locator('label')
+    .filter({ hasText: 'Olen lukenut tilan käyttöehdot ja hyväksyn ne' })
+    .click();
 
 const RESIDENTS: Record<ViewportName, string> = {
   desktop: 'asukas@tyrskyla.example',
@@ -112,6 +118,12 @@ describe('paying for a booking', () => {
       await page.getByRole('option', { name: /^1 h/ }).click();
       await expect.poll(() => page.locator('#book').innerText()).toMatch(/Hinta: 8,00\s€/);
       await expectNoAxeViolations(page, `booking form with a price (${viewport})`);
+      // The sauna's terms of use are on its page; booking needs them accepted.
+      expect(await page.locator('#terms').innerText()).toMatch(/^Käyttöehdot\s+\S/);
+      await page.getByRole('button', { name: 'Varaa ja siirry maksamaan' }).click();
+      await page.getByText('Hyväksy käyttöehdot ennen varaamista.').waitFor();
+      await expectNoAxeViolations(page, `booking form, terms not accepted (${viewport})`);
+      await acceptTerms(page);
       await page.getByRole('button', { name: 'Varaa ja siirry maksamaan' }).click();
 
       // Held for the booker: in the cart, with the time it is kept.
@@ -170,6 +182,7 @@ describe('paying for a booking', () => {
     const free = page.getByRole('button', { name: /, vapaa$/ });
     await free.first().waitFor();
     await free.first().click();
+    await acceptTerms(page);
     await page.getByRole('button', { name: 'Varaa ja siirry maksamaan' }).click();
     await page.waitForURL('**/tyrskyla/shop/cart');
     const notice = page.getByRole('status').filter({ hasText: 'Varaus lisättiin ostoskoriin' });

@@ -422,3 +422,59 @@ describe('course administration', () => {
     await context.close();
   });
 });
+
+describe('cancelling a course', () => {
+  it('cancels a course with its registrations after the reason and a confirmation (desktop)', async () => {
+    const staff = await ApiSession.login(STAFF);
+    const name = 'Melontakurssi';
+    const course = await createCourse(staff, name, { ageMin: 8, ageMax: 10 });
+    const guardian = await ApiSession.login(GUARDIAN);
+    const children = (await guardian.get('children')) as {
+      items: { id: string; firstName: string }[];
+    };
+    const aino = children.items.find((c) => c.firstName === 'Aino')!;
+    await guardian.post(`courses/${course.id}/registrations`, { childIds: [aino.id] });
+
+    const context = await newContext(browser, 'desktop');
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await loginAs(page, STAFF, `/tyrskyla/admin/courses/${course.id}`);
+    await expect.poll(() => heading(page)).toBe(`Muokkaa kurssia: ${name}`);
+    const cancel = page.getByRole('button', { name: 'Peru kurssi', exact: true });
+    // No reason: nothing is sent, the field says why.
+    await cancel.click();
+    await page.getByText('Kirjoita syy, joka kerrotaan huoltajille.').waitFor();
+    await expectNoAxeViolations(page, 'course cancellation without a reason');
+    await page.getByLabel('Peruutuksen syy').fill('Ranta on suljettu vesivahingon vuoksi.');
+    await cancel.click();
+    const confirm = page.getByRole('group', { name: 'Vahvista kurssin peruminen' });
+    await confirm.waitFor();
+    await expect
+      .poll(() => hasFocus(confirm.getByRole('button', { name: `Kyllä, peru kurssi ${name}` })))
+      .toBe(true);
+    await expectNoAxeViolations(page, 'course cancellation confirmation');
+    await confirm.getByRole('button', { name: `Kyllä, peru kurssi ${name}` }).click();
+    await page.getByText(`Kurssi peruttiin: ${name}. 1 ilmoittautuminen päättyi`).waitFor();
+    const row = page
+      .getByRole('table', { name: `Ilmoittautuneet: ${name}` })
+      .getByRole('row')
+      .filter({ hasText: 'Aino Virtanen' });
+    await expect.poll(() => row.innerText()).toMatch(/Peruttu/);
+    await page
+      .getByText('Huoltajille kerrottu syy: Ranta on suljettu vesivahingon vuoksi.')
+      .waitFor();
+    await expectNoAxeViolations(page, 'cancelled course');
+    expect(errors).toEqual([]);
+    await context.close();
+
+    // The guardian is told, and the course takes no more registrations.
+    const notices = (await guardian.get('notifications')) as { items: { title: string }[] };
+    expect(notices.items[0]?.title).toBe(`Kurssi peruttu: ${name}`);
+    const page2 = await (await newContext(browser, 'phone')).newPage();
+    await loginAs(page2, GUARDIAN, `/tyrskyla/courses/${course.id}`);
+    await page2.getByText(/^Kurssi on peruttu, eikä sille voi ilmoittautua/).waitFor();
+    expect(await page2.getByRole('button', { name: 'Ilmoittaudu' }).count()).toBe(0);
+    await expectNoAxeViolations(page2, 'cancelled course page (phone)');
+    await page2.context().close();
+  });
+});

@@ -48,6 +48,13 @@ describe('the municipal shop', () => {
         .poll(() => page.getByText('Maksu vastaanotettu, kiitos!').isVisible())
         .toBe(true);
       await expectNoAxeViolations(page, `paid order (${viewport})`);
+      // The receipt of the paid order, as PDF in the page's language.
+      const receipt = page.getByRole('link', { name: 'Kuitti (PDF)' });
+      const href = (await receipt.getAttribute('href')) ?? '';
+      expect(href).toMatch(/^\/api\/tyrskyla\/orders\/[0-9a-f-]{36}\/receipt\.pdf\?lang=fi$/);
+      const pdf = await context.request.get(href);
+      expect(pdf.headers()['content-type']).toBe('application/pdf');
+      expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
       await context.close();
     });
   }

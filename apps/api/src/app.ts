@@ -39,7 +39,12 @@ import { ProductSchema, shopRoutes } from './modules/shop/shop.routes.js';
 import { orderRoutes, salesRoutes } from './modules/shop/orders.routes.js';
 import { paytrailRoutes } from './modules/payments/paytrail.routes.js';
 import { InvoiceSchema, invoiceRoutes } from './modules/payments/invoices.routes.js';
-import { ReservationSchema, ResourceSchema } from './modules/bookings/bookings.schema.js';
+import { receiptRoutes } from './modules/payments/receipts.routes.js';
+import {
+  ReservationSchema,
+  ResourceSchema,
+  TermsSchema,
+} from './modules/bookings/bookings.schema.js';
 import { ChildSchema, familyRoutes } from './platform/family/family.routes.js';
 import {
   CourseRegistrationSchema,
@@ -97,6 +102,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     CurrentUserSchema,
     NotificationSchema,
     ResourceSchema,
+    TermsSchema,
     ReservationSchema,
     ProductSchema,
     ChildSchema,
@@ -185,6 +191,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await tenant.register(accessRoutes);
       await tenant.register(invoiceRoutes);
       await tenant.register(organisationRoutes);
+      await tenant.register(receiptRoutes);
     },
     { prefix: '/api/:slug' },
   );

@@ -43,6 +43,7 @@ const EnvSchema = Type.Object({
   TRUST_PROXY: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
   ACCESS_PIN_BEFORE_MINUTES: Type.Optional(Type.String({ pattern: '^[0-9]{1,3}$' })),
   ACCESS_PIN_AFTER_MINUTES: Type.Optional(Type.String({ pattern: '^[0-9]{1,3}$' })),
+  ACCESS_CONFIRM_SECONDS: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,4}$' })),
   MQTT_URL: Type.Optional(Type.String({ pattern: '^(mqtts?|wss?)://' })),
 });
 
@@ -86,9 +87,15 @@ export interface Config {
   /**
    * Door access: a booking's PIN works from this many minutes before the start until this
    * many after the end; MQTT doors are reached through the broker at mqttUrl (none: MQTT doors
-   * cannot be reached, their grants are retried and end failed, visibly to staff).
+   * cannot be reached, their grants are retried and end failed, visibly to staff). A pushed
+   * grant the door has not confirmed in confirmSeconds is sent again, the wait doubling.
    */
-  access: { pinBeforeMinutes: number; pinAfterMinutes: number; mqttUrl?: string };
+  access: {
+    pinBeforeMinutes: number;
+    pinAfterMinutes: number;
+    confirmSeconds: number;
+    mqttUrl?: string;
+  };
   /** Interval of the live streams' keep-alive and session check (tests shorten it). */
   streamHeartbeatMs?: number;
 }
@@ -161,6 +168,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     access: {
       pinBeforeMinutes: Number(e.ACCESS_PIN_BEFORE_MINUTES ?? 15),
       pinAfterMinutes: Number(e.ACCESS_PIN_AFTER_MINUTES ?? 15),
+      confirmSeconds: Number(e.ACCESS_CONFIRM_SECONDS ?? 60),
       mqttUrl: e.MQTT_URL,
     },
     trustProxy:

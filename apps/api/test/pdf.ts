@@ -1,6 +1,9 @@
 import { inflateSync } from 'node:zlib';
 
-/** The text a PDF shows: its (deflated) content streams' TJ strings, WinAnsi decoded. */
+/**
+ * The text a PDF made by pdfkit shows: its (deflated) content streams' TJ strings, WinAnsi
+ * decoded, one per line. Enough to check what an invoice or a receipt says.
+ */
 export function pdfText(pdf: Buffer): string {
   const raw = pdf.toString('latin1');
   const texts: string[] = [];

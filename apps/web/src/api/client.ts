@@ -36,6 +36,7 @@ export type Resource = OkJson<'listResources'>['items'][number];
 export type ResourceKind = Resource['kind'];
 export type ResourceFilter = NonNullable<operations['listResources']['parameters']['query']>;
 export type ResourceDetails = OkJson<'getResource'>;
+export type ResourceTerms = NonNullable<ResourceDetails['terms']>;
 export type Availability = OkJson<'getResourceAvailability'>;
 export type Reservation = OkJson<'listMyReservations'>['items'][number];
 export type ReservationStatus = Reservation['status'];
@@ -70,6 +71,7 @@ export type SaleLine = OkJson<'listSales'>['items'][number];
 export type Course = OkJson<'getCourse'>;
 export type CourseFilter = NonNullable<operations['listCourses']['parameters']['query']>;
 export type CourseBody = JsonBody<'createCourse'>;
+export type CourseCancellation = OkJson<'cancelCourse'>;
 export type CourseQueue = OkJson<'getCourseQueue'>;
 export type CourseRegistration = OkJson<'listMyRegistrations'>['items'][number];
 export type RegistrationStatus = CourseRegistration['status'];
@@ -339,6 +341,16 @@ export const api = {
     ),
   listAccessGrants: (slug: string) =>
     unwrap(client.GET('/api/{slug}/admin/access/grants', p(slug))),
+  setDoorActive: (slug: string, doorId: string, active: boolean) =>
+    unwrap(
+      active
+        ? client.POST('/api/{slug}/admin/access/doors/{doorId}/activate', {
+            params: { path: { slug, doorId } },
+          })
+        : client.POST('/api/{slug}/admin/access/doors/{doorId}/deactivate', {
+            params: { path: { slug, doorId } },
+          }),
+    ),
   retryAccessGrant: (slug: string, grantId: string) =>
     unwrap(
       client.POST('/api/{slug}/admin/access/grants/{grantId}/retry', {
@@ -400,6 +412,20 @@ export const api = {
     unwrap(client.POST('/api/{slug}/children', { ...p(slug), body })),
   createCourse: (slug: string, body: CourseBody) =>
     unwrap(client.POST('/api/{slug}/admin/courses', { ...p(slug), body })),
+  cancelCourse: (slug: string, courseId: string, reason: string) =>
+    unwrap(
+      client.POST('/api/{slug}/admin/courses/{courseId}/cancel', {
+        params: { path: { slug, courseId } },
+        body: { reason },
+      }),
+    ),
+  setResourceTerms: (slug: string, resourceId: string, text: ResourceTerms['text']) =>
+    unwrap(
+      client.PUT('/api/{slug}/admin/resources/{resourceId}/terms', {
+        params: { path: { slug, resourceId } },
+        body: { text },
+      }),
+    ),
   archiveCourse: (slug: string, courseId: string) =>
     unwrap(
       client.DELETE('/api/{slug}/admin/courses/{courseId}', {
@@ -495,6 +521,9 @@ export const receivablesCsvUrl = (slug: string) =>
 
 export const invoicePdfUrl = (slug: string, invoiceId: string) =>
   `/api/${encodeURIComponent(slug)}/invoices/${encodeURIComponent(invoiceId)}/pdf`;
+
+export const receiptPdfUrl = (slug: string, orderId: string) =>
+  `/api/${encodeURIComponent(slug)}/orders/${encodeURIComponent(orderId)}/receipt.pdf`;
 
 export const notificationStreamUrl = (slug: string) =>
   `/api/${encodeURIComponent(slug)}/notifications/stream`;

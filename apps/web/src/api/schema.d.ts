@@ -616,6 +616,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/{slug}/admin/resources/{resourceId}/terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the terms of use bookers accept (all three languages; all empty removes them); a change is a new version */
+        put: operations["setResourceTerms"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/{slug}/admin/resources/{resourceId}/exceptions/{day}": {
         parameters: {
             query?: never;
@@ -1123,6 +1140,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/{slug}/admin/courses/{courseId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a course: every registration ends, paid fees are refunded in full and the guardians are told the reason */
+        post: operations["cancelCourse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/{slug}/admin/courses/{courseId}/registrations": {
         parameters: {
             query?: never;
@@ -1168,6 +1202,40 @@ export interface paths {
         put?: never;
         /** A new token for an HTTP pull door; the old one stops working */
         post: operations["rotateDoorToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/admin/access/doors/{doorId}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a door out of use: its grants are removed from it and it gets no new ones */
+        post: operations["deactivateDoor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/admin/access/doors/{doorId}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a door back into use: the coming bookings get their grants on it again */
+        post: operations["activateDoor"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1448,6 +1516,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/{slug}/orders/{orderId}/receipt.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The receipt of a paid order as PDF, in the buyer's language or ?lang=; for the buyer and staff */
+        get: operations["getReceiptPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1544,6 +1629,15 @@ export interface components {
             /** @description A paid booking is refunded in full if cancelled this many hours ahead */
             cancelFreeHours: number;
         };
+        ResourceTerms: {
+            /** @description Send it as termsVersion when booking */
+            version: number;
+            text: {
+                fi: string;
+                sv: string;
+                en: string;
+            };
+        };
         Reservation: {
             /** Format: uuid */
             id: string;
@@ -1595,6 +1689,8 @@ export interface components {
              * @description Until this time the booker gets the whole price back on cancelling
              */
             freeCancellationUntil: string | null;
+            /** @description The facility's terms of use version the booker accepted */
+            termsVersion: number | null;
             /** @description The door PIN of a self-service booking, for the booker only */
             access: {
                 pin: string;
@@ -1685,8 +1781,11 @@ export interface components {
             registrationOpensAt: string;
             /** Format: date-time */
             registrationClosesAt: string;
-            /** @enum {string} */
-            registration: "upcoming" | "open" | "closed";
+            /**
+             * @description cancelled: staff cancelled the course (cancelReason says why)
+             * @enum {string}
+             */
+            registration: "upcoming" | "open" | "closed" | "cancelled";
             /** @enum {string} */
             registrationMode: "first_come" | "fair_queue";
             admitPerMinute: number;
@@ -1694,6 +1793,9 @@ export interface components {
             holdMinutes: number;
             offerHours: number;
             cancelFreeHours: number;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            cancelReason: string | null;
             sessions: {
                 /** Format: date-time */
                 start: string;
@@ -1764,6 +1866,10 @@ export interface components {
             lastSeenAt: string | null;
             /** Format: date-time */
             createdAt: string;
+            /** @description false: out of use — its grants were asked to be removed and it gets no new ones */
+            active: boolean;
+            /** Format: date-time */
+            deactivatedAt: string | null;
         };
         AccessGrant: {
             /** Format: uuid */
@@ -2737,6 +2843,8 @@ export interface operations {
                         pricePerHourCents: number | null;
                         /** @description A paid booking is refunded in full if cancelled this many hours ahead */
                         cancelFreeHours: number;
+                        /** @description The terms of use to accept before booking; null: none */
+                        terms: components["schemas"]["ResourceTerms"] | (never | null);
                         openingHours: {
                             weekday: number;
                             opens: string;
@@ -2842,6 +2950,8 @@ export interface operations {
                      * @description Act for this organisation (the asker must be a member); absent: for oneself
                      */
                     organisationId?: string;
+                    /** @description The version of the facility's terms of use the booker accepted; required when it has terms */
+                    termsVersion?: number;
                 };
             };
         };
@@ -2992,6 +3102,8 @@ export interface operations {
                     end: string;
                     purpose?: string;
                     attendees?: number;
+                    /** @description The version of the facility's terms of use the booker accepted; required when it has terms */
+                    termsVersion?: number;
                     /** Format: email */
                     customerEmail: string;
                 };
@@ -3475,6 +3587,48 @@ export interface operations {
             };
         };
     };
+    setResourceTerms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                resourceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    text: {
+                        fi: string;
+                        sv: string;
+                        en: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourceTerms"] | (never | null);
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     setOpeningException: {
         parameters: {
             query?: never;
@@ -3541,6 +3695,8 @@ export interface operations {
                      * @description Act for this organisation (the asker must be a member); absent: for oneself
                      */
                     organisationId?: string;
+                    /** @description The version of the facility's terms of use the booker accepted; required when it has terms */
+                    termsVersion?: number;
                     /** Format: date */
                     until: string;
                 };
@@ -5018,6 +5174,49 @@ export interface operations {
             };
         };
     };
+    cancelCourse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        course: components["schemas"]["Course"];
+                        cancelledRegistrations: number;
+                        /** @description Refunded now (paid fees, in full) */
+                        refundedCents: number;
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listCourseRegistrations: {
         parameters: {
             query?: never;
@@ -5153,6 +5352,70 @@ export interface operations {
                         /** @description HTTP pull doors: the bearer token of the door controller. Shown only now; Helppo keeps only its hash. */
                         token: string | null;
                     };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deactivateDoor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                doorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Door"];
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    activateDoor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                doorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Door"];
                 };
             };
             /** @description Problem details (RFC 9457), translated */
@@ -5884,6 +6147,40 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReceiptPdf: {
+        parameters: {
+            query?: {
+                lang?: "fi" | "sv" | "en";
+            };
+            header?: never;
+            path: {
+                slug: string;
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description application/pdf */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
                 };
             };
             /** @description Problem details (RFC 9457), translated */

@@ -26,6 +26,7 @@ export const navEntries: readonly NavEntry[] = [
   { id: 'reservationAdmin', path: 'admin/reservations', audience: ['facility_admin', 'admin'] },
   { id: 'utilisation', path: 'admin/utilisation', audience: ['facility_admin', 'admin'] },
   { id: 'doorAccess', path: 'admin/access', audience: ['facility_admin', 'admin'] },
+  { id: 'facilityAdmin', path: 'admin/facilities', audience: ['facility_admin', 'admin'] },
   { id: 'sales', path: 'admin/sales', audience: ['facility_admin', 'admin'] },
   { id: 'organisationAdmin', path: 'admin/organisations', audience: ['facility_admin', 'admin'] },
   { id: 'courseAdmin', path: 'admin/courses', audience: ['facility_admin', 'admin'] },

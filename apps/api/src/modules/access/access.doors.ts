@@ -83,7 +83,8 @@ const unauthorized = () =>
 async function authenticatedDoor(tx: Tx, doorId: string, authorization: string | undefined) {
   const token = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(authorization ?? '')?.[1];
   if (!token) throw unauthorized();
-  const door = await repo.findDoor(tx, doorId);
+  // A door out of use still authenticates: it must fetch and confirm its removals.
+  const door = await repo.findDoor(tx, doorId, { inactive: true });
   const expected = Buffer.from(door?.token_hash ?? '');
   const given = Buffer.from(hashToken(token));
   if (
@@ -113,6 +114,7 @@ export async function pullGrants(ctx: Ctx, doorId: string, authorization: string
         eb.or([
           eb.and([
             eb('wanted', '=', 'installed'),
+            eb.val(door.active),
             eb('state', 'in', ['requested', 'installed']),
             eb('valid_until', '>', sql<Date>`now()`),
           ]),

@@ -25,16 +25,22 @@ export const PUSHED: Record<DoorAdapterKind, boolean> = { mqtt: true, http_pull:
 export interface AccessSettings {
   pinBeforeMinutes: number;
   pinAfterMinutes: number;
+  /** How long a pushed grant waits for the door's confirmation before it is sent again. */
+  confirmSeconds: number;
 }
 
 // The booking code calls syncAccessGrant(tx, municipality, reservation) from many places, so
 // the installation-wide validity margins are set once at boot (createRuntime) instead of being
 // passed down every call chain. The defaults are those of config.ts.
-let settings: AccessSettings = { pinBeforeMinutes: 15, pinAfterMinutes: 15 };
+let settings: AccessSettings = { pinBeforeMinutes: 15, pinAfterMinutes: 15, confirmSeconds: 60 };
 
 export function configureAccess(next: AccessSettings) {
   settings = { ...next };
 }
+
+/** The wait before the n-th re-send (0: the first) of an unconfirmed grant: doubling, ≤ 1 h. */
+export const confirmWaitMs = (round: number) =>
+  Math.min(3_600_000, settings.confirmSeconds * 1000 * 2 ** Math.min(round, 20));
 
 /** Codes a person guesses first: one digit six times, or a run such as 123456 or 987654. */
 const isWeak = (pin: string) =>
@@ -107,7 +113,7 @@ export async function syncAccessGrant(
         attempts: 0,
         lastError: null,
       });
-      const door = await repo.findDoor(tx, grant.door_id);
+      const door = await repo.findDoor(tx, grant.door_id, { inactive: true });
       if (!door || PUSHED[door.adapter]) await enqueue(tx, ACCESS_REMOVE, grant);
     }
     return;
@@ -154,6 +160,49 @@ export async function syncAccessGrant(
       .executeTakeFirstOrThrow();
     if (PUSHED[door.adapter]) await enqueue(tx, ACCESS_INSTALL, grant);
   }
+}
+
+/**
+ * Make the grants of a facility's coming bookings match its doors and its self-service flag
+ * (a door added or taken back into use, self-service switched on or off), through the same
+ * syncAccessGrant as every booking change. Returns how many bookings were looked at.
+ */
+export async function syncResourceGrants(tx: Tx, municipalityId: string, resourceId: string) {
+  const coming = await sql<{ id: string }>`
+    select id from reservations
+    where resource_id = ${resourceId} and status = 'confirmed' and kind = 'booking'
+      and upper(during) > now()
+    order by lower(during)`.execute(tx);
+  for (const reservation of coming.rows) {
+    await syncAccessGrant(tx, municipalityId, reservation.id);
+  }
+  return coming.rows.length;
+}
+
+/**
+ * A door taken out of use: its grants that are still to be valid are asked to be removed
+ * (pushed to an MQTT door by a job; an HTTP pull door finds them in its next pull). Grants
+ * whose validity has ended need nothing: the controller drops them by their validity.
+ */
+export async function removeDoorGrants(tx: Tx, door: { id: string; adapter: DoorAdapterKind }) {
+  const grants = await tx
+    .selectFrom('access_grants')
+    .select(['id', 'municipality_id'])
+    .where('door_id', '=', door.id)
+    .where('wanted', '=', 'installed')
+    .where('valid_until', '>', sql<Date>`now()`)
+    .forUpdate()
+    .execute();
+  for (const grant of grants) {
+    await repo.setGrantState(tx, grant.id, {
+      state: 'removal_requested',
+      wanted: 'removed',
+      attempts: 0,
+      lastError: null,
+    });
+    if (PUSHED[door.adapter]) await enqueue(tx, ACCESS_REMOVE, grant);
+  }
+  return grants.length;
 }
 
 /** The booker's PIN of a reservation, when its door grants are wanted on the doors. */

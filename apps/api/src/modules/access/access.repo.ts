@@ -11,6 +11,8 @@ export interface DoorRow {
   token_created_at: Date | null;
   last_seen_at: Date | null;
   created_at: Date;
+  active: boolean;
+  deactivated_at: Date | null;
 }
 
 const DOOR_COLUMNS = [
@@ -22,6 +24,8 @@ const DOOR_COLUMNS = [
   'token_created_at',
   'last_seen_at',
   'created_at',
+  'active',
+  'deactivated_at',
 ] as const;
 
 export async function activeDoorsOfResource(tx: Tx, resourceId: string): Promise<DoorRow[]> {
@@ -34,22 +38,26 @@ export async function activeDoorsOfResource(tx: Tx, resourceId: string): Promise
     .execute();
 }
 
-export async function findDoor(tx: Tx, id: string) {
-  return tx
+/**
+ * A door in use; with `inactive`, also one taken out of use (its controller still pulls and
+ * confirms the removals of its grants, and staff may take it back into use).
+ */
+export async function findDoor(tx: Tx, id: string, options: { inactive?: boolean } = {}) {
+  let q = tx
     .selectFrom('doors')
     .select([...DOOR_COLUMNS, 'token_hash'])
-    .where('id', '=', id)
-    .where('active', '=', true)
-    .executeTakeFirst();
+    .where('id', '=', id);
+  if (!options.inactive) q = q.where('active', '=', true);
+  return q.executeTakeFirst();
 }
 
 export async function listDoors(tx: Tx) {
   const result = await sql<DoorRow & { name_fi: string; name_sv: string; name_en: string }>`
     select d.id, d.municipality_id, d.resource_id, d.name, d.adapter, d.token_created_at,
-           d.last_seen_at, d.created_at, s.name_fi, s.name_sv, s.name_en
+           d.last_seen_at, d.created_at, d.active, d.deactivated_at,
+           s.name_fi, s.name_sv, s.name_en
     from doors d join resources s on s.id = d.resource_id
-    where d.active
-    order by s.name_fi, d.name, d.id`.execute(tx);
+    order by d.active desc, s.name_fi, d.name, d.id`.execute(tx);
   return result.rows;
 }
 

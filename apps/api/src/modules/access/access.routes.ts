@@ -70,6 +70,24 @@ export const accessRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => service.rotateDoorToken(request.ctx, request.params.doorId),
   );
 
+  for (const active of [false, true]) {
+    app.post(
+      `/admin/access/doors/:doorId/${active ? 'activate' : 'deactivate'}`,
+      {
+        schema: {
+          operationId: active ? 'activateDoor' : 'deactivateDoor',
+          tags: ['access'],
+          summary: active
+            ? 'Take a door back into use: the coming bookings get their grants on it again'
+            : 'Take a door out of use: its grants are removed from it and it gets no new ones',
+          params: DoorParams,
+          response: responses({ 200: Type.Ref(DoorSchema) }),
+        },
+      },
+      async (request) => service.setDoorActive(request.ctx, request.params.doorId, active),
+    );
+  }
+
   app.get(
     '/admin/access/grants',
     {

@@ -32,6 +32,11 @@ export const DoorSchema = Type.Object(
       Type.String({ format: 'date-time', description: "The controller's last contact" }),
     ),
     createdAt: DateTime,
+    active: Type.Boolean({
+      description:
+        'false: out of use — its grants were asked to be removed and it gets no new ones',
+    }),
+    deactivatedAt: Nullable(DateTime),
   },
   { $id: 'Door' },
 );

@@ -6,7 +6,7 @@ import { audit } from '../../platform/audit/audit.js';
 import { hashToken } from '../../platform/auth/session.repo.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { requireRole, type Ctx } from '../../platform/http/context.js';
-import { retryGrant, syncAccessGrant } from './access.grants.js';
+import { removeDoorGrants, retryGrant, syncResourceGrants } from './access.grants.js';
 import { eventsTopic, grantsTopic } from './access.mqtt.js';
 import * as repo from './access.repo.js';
 
@@ -40,6 +40,8 @@ function toDoorView(
     tokenCreatedAt: row.token_created_at?.toISOString() ?? null,
     lastSeenAt: row.last_seen_at?.toISOString() ?? null,
     createdAt: row.created_at.toISOString(),
+    active: row.active,
+    deactivatedAt: row.deactivated_at?.toISOString() ?? null,
   };
 }
 
@@ -87,19 +89,61 @@ export async function createDoor(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const coming = await sql<{ id: string }>`
-      select id from reservations
-      where resource_id = ${resource.id} and status = 'confirmed' and kind = 'booking'
-        and upper(during) > now()`.execute(tx);
-    for (const reservation of coming.rows) {
-      await syncAccessGrant(tx, ctx.municipality.id, reservation.id);
-    }
+    const bookings = await syncResourceGrants(tx, ctx.municipality.id, resource.id);
     await audit(tx, ctx, 'access.door.create', `door:${id}`, {
       resourceId: resource.id,
       adapter: input.adapter,
-      grants: coming.rows.length,
+      grants: bookings,
     });
     return { door: await doorView(ctx, tx, id), token: secret?.token ?? null };
+  });
+}
+
+/**
+ * Take a door out of use (its grants still to be valid are asked to be removed, and it gets no
+ * new ones) or back into use (the facility's coming bookings get their grants on it again,
+ * with their PINs). Setting the state a door already has changes nothing.
+ */
+export async function setDoorActive(ctx: Ctx, doorId: string, active: boolean) {
+  requireRole(ctx, ...STAFF);
+  return inTenant(ctx.db, ctx.municipality.id, async (tx) => {
+    const door = await tx
+      .selectFrom('doors')
+      .innerJoin('resources', 'resources.id', 'doors.resource_id')
+      .select([
+        'doors.id',
+        'doors.adapter',
+        'doors.active',
+        'doors.resource_id',
+        'resources.self_service',
+        'resources.active as resource_active',
+      ])
+      .where('doors.id', '=', doorId)
+      .forUpdate('doors')
+      .executeTakeFirst();
+    if (!door) throw notFound();
+    if (door.active !== active) {
+      if (active && (!door.self_service || !door.resource_active))
+        throw new AppError(422, 'notSelfService');
+      await tx
+        .updateTable('doors')
+        .set(active ? { active } : { active, deactivated_at: sql<Date>`now()` })
+        .where('id', '=', door.id)
+        .execute();
+      const grants = active
+        ? await syncResourceGrants(tx, ctx.municipality.id, door.resource_id)
+        : await removeDoorGrants(tx, door);
+      await audit(
+        tx,
+        ctx,
+        active ? 'access.door.activate' : 'access.door.deactivate',
+        `door:${door.id}`,
+        {
+          grants,
+        },
+      );
+    }
+    return doorView(ctx, tx, door.id);
   });
 }
 
@@ -158,8 +202,10 @@ export async function retryAccessGrant(ctx: Ctx, grantId: string) {
     const grant = await repo.findGrant(tx, grantId);
     if (!grant) throw notFound();
     if (grant.state !== 'failed') throw new AppError(409, 'grantNotFailed');
-    const door = await repo.findDoor(tx, grant.door_id);
-    if (!door) throw new AppError(409, 'grantNotFailed');
+    // A removal may be retried on a door out of use; an install would never be wanted there.
+    const door = await repo.findDoor(tx, grant.door_id, { inactive: true });
+    if (!door || (!door.active && grant.wanted === 'installed'))
+      throw new AppError(409, 'grantNotFailed');
     await retryGrant(tx, grant, door.adapter);
     await audit(tx, ctx, 'access.grant.retry', `grant:${grant.id}`, { wanted: grant.wanted });
     return toGrantView((await repo.grantsForStaff(tx, null, grant.id))[0]!);

@@ -50,6 +50,7 @@ async function bookSauna(client: Client, day: number, from: string, to: string) 
     start: await at(day, from),
     end: await at(day, to),
     purpose: 'Saunavuoro',
+    termsVersion: 1, // the demo sauna's terms of use
   });
   expect(response.statusCode, response.body).toBe(201);
   return response.json() as {

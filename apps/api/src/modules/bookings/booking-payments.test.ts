@@ -41,6 +41,7 @@ const saunaSlot = async (n: number, from = '17:00', to = '19:00') => ({
   resourceId: sauna,
   start: await localInstant(rt.db, openDays[n]!, from),
   end: await localInstant(rt.db, openDays[n]!, to),
+  termsVersion: 1, // the demo sauna's terms of use
 });
 
 async function payCart(client: Client) {

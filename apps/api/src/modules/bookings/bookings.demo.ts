@@ -13,6 +13,8 @@ interface DemoResource {
   selfService?: boolean;
   approval?: boolean;
   slot?: { min: number; max: number; step: 15 | 30 | 60; buffer?: number };
+  /** Terms of use the booker accepts (version 1). */
+  terms?: [fi: string, sv: string, en: string];
   /** weekday (1 = Monday) → [opens, closes] */
   hours: Record<number, [string, string]>;
 }
@@ -59,6 +61,11 @@ const RESOURCES: DemoResource[] = [
     selfService: true,
     slot: { min: 60, max: 120, step: 60, buffer: 30 },
     hours: everyDay('16:00', '22:00'),
+    terms: [
+      'Sauna on varaajan vastuulla koko varauksen ajan. Lämmitä vain kiukaan puilla, älä jätä tulta vartioimatta ja sammuta valot lähtiessäsi. Siivoa lauteet ja pukuhuone. Lähtiessä ovi lukittuu itsestään; PIN-koodia ei saa antaa muille kuin seurueellesi. Vahingoista vastaa varaaja.',
+      'Bokaren ansvarar för bastun under hela bokningen. Elda bara med aggregatets ved, lämna inte elden utan tillsyn och släck lamporna när du går. Städa lavarna och omklädningsrummet. Dörren låses av sig själv när du går; PIN-koden får inte ges till andra än ditt sällskap. Bokaren ansvarar för skador.',
+      'The booker is responsible for the sauna for the whole booking. Heat the stove only with its firewood, never leave the fire unattended and switch off the lights when you leave. Clean the benches and the changing room. The door locks itself when you leave; do not give the PIN to anyone outside your party. The booker is liable for damage.',
+    ],
   },
   {
     municipality: 'tyrskyla',
@@ -168,6 +175,19 @@ export async function seedBookingsDemo(
       .returning('id')
       .executeTakeFirstOrThrow();
     ids[r.name[0]] = id;
+    if (r.terms) {
+      await tx
+        .insertInto('resource_terms')
+        .values({
+          municipality_id: municipality,
+          resource_id: id,
+          version: 1,
+          text_fi: r.terms[0],
+          text_sv: r.terms[1],
+          text_en: r.terms[2],
+        })
+        .execute();
+    }
     await tx
       .insertInto('opening_hours')
       .values(
@@ -214,11 +234,15 @@ export async function seedBookingsDemo(
     const start = sql`((current_date + ${daysAhead}::int) + ${from}::time) at time zone 'Europe/Helsinki'`;
     const end = sql`((current_date + ${daysAhead}::int) + ${to}::time) at time zone 'Europe/Helsinki'`;
     await sql`
-      insert into reservations (municipality_id, resource_id, kind, person_id, during, blocks, status, purpose)
+      insert into reservations (municipality_id, resource_id, kind, person_id, during, blocks, status,
+                                purpose, terms_version)
       values (${tyrskyla}, ${ids[resource]}, ${who ? 'booking' : 'block'}, ${who ? personId(who) : null},
               tstzrange(${start}, ${end}),
               tstzrange(${start}, ${end} + make_interval(mins => ${buffer})),
-              ${status}, ${purpose})`.execute(tx);
+              ${status}, ${purpose},
+              ${who ? sql`(select max(version) from resource_terms where resource_id = ${ids[resource]})` : null})`.execute(
+      tx,
+    );
   };
   await book(
     'Rantasauna',

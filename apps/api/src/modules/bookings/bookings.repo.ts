@@ -121,20 +121,23 @@ export interface NewReservation {
   heldUntil?: Date | null;
   priceCents?: number;
   vatRateBp?: number;
-  /** The organisation the booking is made for (its buyer). */
+  /** The organisation the booking was made for (its buyer). */
   organisationId?: string | null;
+  /** The version of the facility's terms the booker accepted. */
+  termsVersion?: number | null;
 }
 
 export async function insertReservation(tx: Tx, r: NewReservation): Promise<string> {
   const result = await sql<{ id: string }>`
     insert into reservations (municipality_id, resource_id, kind, person_id, during, blocks,
                               status, purpose, attendees, series_id, held_until, price_cents,
-                              vat_rate_bp, organisation_id)
+                              vat_rate_bp, organisation_id, terms_version)
     values (${r.municipalityId}, ${r.resourceId}, ${r.kind}, ${r.personId},
             tstzrange(${r.start}, ${r.end}),
             tstzrange(${r.start}, ${r.end}::timestamptz + make_interval(mins => ${r.bufferMinutes})),
             ${r.status}, ${r.purpose}, ${r.attendees}, ${r.seriesId ?? null}, ${r.heldUntil ?? null},
-            ${r.priceCents ?? 0}, ${r.vatRateBp ?? 0}, ${r.organisationId ?? null})
+            ${r.priceCents ?? 0}, ${r.vatRateBp ?? 0}, ${r.organisationId ?? null},
+            ${r.termsVersion ?? null})
     returning id`.execute(tx);
   return result.rows[0]!.id;
 }
@@ -172,12 +175,14 @@ export interface ReservationRow {
   access_valid_until: Date | null;
   organisation_id: string | null;
   organisation_name: string | null;
+  terms_version: number | null;
 }
 
 const reservationSelect = sql`
   select r.id, r.resource_id, r.kind, r.person_id, p.name as booker_name,
          lower(r.during) as start, upper(r.during) as end, r.status, r.purpose, r.attendees,
          r.decision_reason, r.cancel_reason, r.series_id, r.created_at, r.held_until, r.price_cents,
+         r.terms_version,
          s.cancel_free_hours, s.name_fi, s.name_sv, s.name_en, s.location,
          (select o.status from order_lines l join orders o on o.id = l.order_id
           where l.reservation_id = r.id) as order_status,

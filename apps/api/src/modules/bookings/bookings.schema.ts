@@ -50,9 +50,21 @@ export const ResourceSchema = Type.Object(
   { $id: 'Resource' },
 );
 
+/** A facility's terms of use in force, which a booker accepts. */
+export const TermsSchema = Type.Object(
+  {
+    version: Type.Integer({ description: 'Send it as termsVersion when booking' }),
+    text: TranslatedText,
+  },
+  { $id: 'ResourceTerms' },
+);
+
 export const ResourceDetailsSchema = Type.Composite([
   Type.Omit(ResourceSchema, []),
   Type.Object({
+    terms: Type.Union([Type.Ref(TermsSchema), Type.Null()], {
+      description: 'The terms of use to accept before booking; null: none',
+    }),
     openingHours: Type.Array(
       Type.Object({ weekday: Type.Integer(), opens: Type.String(), closes: Type.String() }),
     ),
@@ -111,6 +123,9 @@ export const ReservationSchema = Type.Object(
     freeCancellationUntil: Type.Union([DateTime, Type.Null()], {
       description: 'Until this time the booker gets the whole price back on cancelling',
     }),
+    termsVersion: Type.Union([Type.Integer(), Type.Null()], {
+      description: "The facility's terms of use version the booker accepted",
+    }),
     access: ReservationAccessSchema,
     organisation: Type.Optional(BuyerOrganisationSchema),
   },
@@ -125,6 +140,13 @@ export const ReservationBody = Type.Object(
     purpose: Type.Optional(Type.String({ maxLength: 500 })),
     attendees: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })),
     organisationId: ActingFor,
+    termsVersion: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        description:
+          "The version of the facility's terms of use the booker accepted; required when it has terms",
+      }),
+    ),
   },
   { additionalProperties: false },
 );

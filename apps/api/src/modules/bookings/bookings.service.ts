@@ -29,6 +29,7 @@ import {
   refundCancelled,
 } from './booking-payments.js';
 import { accessPinText, syncAccessGrant } from '../access/access.service.js';
+import { acceptedTermsVersion, currentTerms } from './terms.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const STAFF = ['facility_admin', 'admin'] as const;
@@ -101,6 +102,7 @@ export async function getResource(ctx: Ctx, id: string, organisationId?: string)
       .execute();
     return {
       ...(await toResourceViews(tx, ctx, [row], group))[0]!,
+      terms: await currentTerms(tx, id),
       openingHours: hours.map((h) => ({
         weekday: h.weekday,
         opens: h.opens.slice(0, 5),
@@ -189,6 +191,8 @@ export interface ReservationInput {
   attendees?: number;
   /** Book for this organisation (the booker must be a member): its prices, its cart. */
   organisationId?: string;
+  /** The version of the facility's terms of use the booker accepted. */
+  termsVersion?: number;
 }
 
 export async function createReservation(ctx: Ctx, input: ReservationInput) {
@@ -202,6 +206,7 @@ export async function createReservation(ctx: Ctx, input: ReservationInput) {
       const resource = await repo.findResource(tx, input.resourceId);
       if (!resource) throw notFound();
       await checkSlot(tx, resource, start, end, false);
+      const termsVersion = await acceptedTermsVersion(tx, resource.id, input.termsVersion);
       const price = await bookingPrice(tx, resource, buyer.group, start, end);
       // A priced booking made at once is held (the time is taken) until it is paid; a request
       // is paid after staff approve it.
@@ -224,12 +229,14 @@ export async function createReservation(ctx: Ctx, input: ReservationInput) {
         purpose: input.purpose ?? '',
         attendees: input.attendees ?? null,
         heldUntil,
+        termsVersion,
         ...price,
         organisationId: buyer.organisationId,
       });
       await audit(tx, ctx, 'reservation.create', `reservation:${id}`, {
         resourceId: resource.id,
         organisationId: buyer.organisationId,
+        termsVersion,
       });
       if (heldUntil) {
         await holdForPayment(tx, ctx.municipality.id, {
@@ -399,6 +406,7 @@ export function toReservationView(row: repo.ReservationRow, ctx: Ctx) {
     organisation: row.organisation_id
       ? { id: row.organisation_id, name: row.organisation_name ?? '' }
       : null,
+    termsVersion: row.terms_version,
     access:
       own && row.access_pin
         ? {

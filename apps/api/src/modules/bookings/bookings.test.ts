@@ -218,6 +218,7 @@ describe('booking', () => {
       resourceId: sauna,
       start: await at(day, '16:00'),
       end: await at(day, '17:00'),
+      termsVersion: 1, // the demo sauna's terms of use
     });
     if (first.json().code === 'outsideOpeningHours') return; // a holiday
     expect(first.statusCode).toBe(201);
@@ -226,12 +227,14 @@ describe('booking', () => {
       resourceId: sauna,
       start: await at(day, '17:00'),
       end: await at(day, '18:00'),
+      termsVersion: 1,
     });
     expect(second.statusCode).toBe(409);
     const third = await b.post('reservations', {
       resourceId: sauna,
       start: await at(day, '18:00'),
       end: await at(day, '19:00'),
+      termsVersion: 1,
     });
     expect(third.statusCode).toBe(201);
   });

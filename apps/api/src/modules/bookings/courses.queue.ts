@@ -136,6 +136,7 @@ export async function joinQueue(ctx: Ctx, courseId: string) {
   return inTenant(ctx.db, ctx.municipality.id, async (tx) => {
     const course = await fairCourse(tx, courseId);
     const now = Date.now();
+    if (course.cancelled_at) throw new AppError(409, 'courseCancelled');
     if (now >= course.registration_closes_at.getTime())
       throw new AppError(409, 'registrationClosed');
     const late = now >= course.registration_opens_at.getTime();

@@ -270,9 +270,14 @@ async function registerBatch(courseId: string, batch: Request[]): Promise<Outcom
     }
     if (rows.length === 0) return outcomes as Outcome[];
 
-    // Every registration and its seat in one statement.
+    // Every registration and its seat in one statement. The course row is key-share locked
+    // (the foreign key check locks it anyway); a course being cancelled holds it FOR UPDATE,
+    // so a batch either commits before the cancellation sees its registrations, or finds the
+    // course cancelled and writes nothing.
     const inserted = await sql<{ id: string; child_id: string }>`
-      with input as (
+      with open_course as (
+        select id from courses where id = ${courseId} and cancelled_at is null for key share),
+      input as (
         select * from unnest(${rows.map((r) => r.child.id)}::uuid[],
                              ${rows.map((r) => batch[r.plan.index]!.ctx.actor.personId)}::uuid[],
                              ${rows.map((r) => r.status)}::text[],
@@ -287,7 +292,7 @@ async function registerBatch(courseId: string, batch: Request[]): Promise<Outcom
                                           held_until, price_cents, vat_rate_bp, created_at)
         select ${municipalityId}, ${courseId}, child_id, person_id, status, held_until,
                price_cents, vat_rate_bp, to_timestamp(arrived / 1e6)
-        from input
+        from input, open_course
         returning id, child_id),
       seat as (
         update course_seats s set registration_id = r.id
@@ -297,6 +302,7 @@ async function registerBatch(courseId: string, batch: Request[]): Promise<Outcom
       select r.id, r.child_id from registration r, (select count(*) from seat) as taken`.execute(
       tx,
     );
+    if (inserted.rows.length === 0) throw new AppError(409, 'courseCancelled');
     const idOf = new Map(inserted.rows.map((row) => [row.child_id, row.id]));
     const personOf = (row: Row) => batch[row.plan.index]!.ctx.actor;
 

@@ -13,6 +13,7 @@ import {
 import * as courses from './courses.js';
 import { registerForCourse } from './courses.register.js';
 import { getQueue, joinQueue } from './courses.queue.js';
+import { cancelCourse } from './courses.cancel.js';
 
 const slug = SlugParams.properties.slug;
 const CourseParams = Type.Object({ slug, courseId: Uuid });
@@ -36,13 +37,17 @@ export const CourseSchema = Type.Object(
     priceProductId: Type.Union([Uuid, Type.Null()]),
     registrationOpensAt: DateTime,
     registrationClosesAt: DateTime,
-    registration: StringEnum(['upcoming', 'open', 'closed']),
+    registration: StringEnum(['upcoming', 'open', 'closed', 'cancelled'], {
+      description: 'cancelled: staff cancelled the course (cancelReason says why)',
+    }),
     registrationMode: StringEnum(['first_come', 'fair_queue']),
     admitPerMinute: Type.Integer(),
     admissionMinutes: Type.Integer(),
     holdMinutes: Type.Integer(),
     offerHours: Type.Integer(),
     cancelFreeHours: Type.Integer(),
+    cancelledAt: Type.Union([DateTime, Type.Null()]),
+    cancelReason: Type.Union([Type.String(), Type.Null()]),
     sessions: Type.Array(Type.Object({ start: DateTime, end: DateTime })),
   },
   { $id: 'Course' },
@@ -285,6 +290,31 @@ export const courseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       await courses.archiveCourse(request.ctx, request.params.courseId);
       return reply.status(204).send(null);
     },
+  );
+
+  app.post(
+    '/admin/courses/:courseId/cancel',
+    {
+      schema: {
+        operationId: 'cancelCourse',
+        tags: ['courses'],
+        summary:
+          'Cancel a course: every registration ends, paid fees are refunded in full and the guardians are told the reason',
+        params: CourseParams,
+        body: Type.Object(
+          { reason: Type.String({ minLength: 1, maxLength: 1000 }) },
+          { additionalProperties: false },
+        ),
+        response: responses({
+          200: Type.Object({
+            course,
+            cancelledRegistrations: Type.Integer(),
+            refundedCents: Type.Integer({ description: 'Refunded now (paid fees, in full)' }),
+          }),
+        }),
+      },
+    },
+    async (request) => cancelCourse(request.ctx, request.params.courseId, request.body.reason),
   );
 
   app.get(

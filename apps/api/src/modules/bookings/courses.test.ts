@@ -1,104 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { Client, loggedIn, startRuntime } from '../../../test/helpers.js';
+import type { Client } from '../../../test/helpers.js';
+import { loggedIn, startRuntime } from '../../../test/helpers.js';
+import { courseTools, iso } from '../../../test/courses.js';
 import { asSystem } from '../../platform/db/database.js';
-import { hashPassword } from '../../platform/auth/password.js';
 import { JobWorker } from '../../platform/jobs/worker.js';
 
 let rt: Awaited<ReturnType<typeof startRuntime>>;
 let staff: Client;
-let feeProduct: string;
-let passwordHash: string;
-let tyrskyla: string;
+let tools: Awaited<ReturnType<typeof courseTools>>;
 
 beforeAll(async () => {
   rt = await startRuntime();
   staff = await loggedIn(rt.app, 'tilat@tyrskyla.example');
-  passwordHash = await hashPassword('salasana-123');
-  const ids = await asSystem(rt.db, async (tx) => ({
-    fee: await tx
-      .selectFrom('products')
-      .select('id')
-      .where('kind', '=', 'course_fee')
-      .executeTakeFirstOrThrow(),
-    municipality: await tx
-      .selectFrom('municipalities')
-      .select('id')
-      .where('slug', '=', 'tyrskyla')
-      .executeTakeFirstOrThrow(),
-  }));
-  feeProduct = ids.fee.id;
-  tyrskyla = ids.municipality.id;
+  tools = await courseTools(rt, staff);
 });
 afterAll(async () => rt?.dispose());
 
 const runJobs = () => new JobWorker(rt.db, rt.jobHandlers, rt.app.log).wake();
-let guardianCount = 0;
-
-/** A new resident guardian with one child of `age`, signed in. */
-async function guardian(age = 6) {
-  const email = `vanhempi${++guardianCount}-${Date.now()}@tyrskyla.example`;
-  await asSystem(rt.db, async (tx) => {
-    const { id } = await tx
-      .insertInto('people')
-      .values({ email, name: `Vanhempi ${guardianCount}`, password_hash: passwordHash })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await tx
-      .insertInto('role_grants')
-      .values({ municipality_id: tyrskyla, person_id: id, role: 'resident' })
-      .execute();
-  });
-  const client = new Client(rt.app, 'tyrskyla');
-  expect((await client.login(email, 'salasana-123')).statusCode).toBe(200);
-  const birth = new Date(Date.now() - (age * 365.25 + 30) * 86_400_000).toISOString().slice(0, 10);
-  const child = await client.post('children', {
-    firstName: `Lapsi${guardianCount}`,
-    lastName: 'Testinen',
-    birthDate: birth,
-  });
-  expect(child.statusCode, child.body).toBe(201);
-  return { client, childId: child.json().id as string };
-}
-
-const iso = (offsetMs: number) => new Date(Date.now() + offsetMs).toISOString();
+const guardian = (age?: number) => tools.guardian(age);
+const createCourse = (overrides?: Record<string, unknown>) => tools.createCourse(overrides);
+const pay = (client: Client) => tools.pay(client);
 const DAY = 86_400_000;
-
-async function createCourse(overrides: Record<string, unknown> = {}) {
-  const created = await staff.post('admin/courses', {
-    name: { fi: 'Testikurssi', sv: 'Testkurs', en: 'Test course' },
-    description: { fi: '', sv: '', en: '' },
-    location: 'Uimahalli',
-    ageMin: 4,
-    ageMax: 8,
-    seats: 2,
-    priceProductId: feeProduct,
-    registrationOpensAt: iso(-DAY),
-    registrationClosesAt: iso(10 * DAY),
-    registrationMode: 'first_come',
-    admitPerMinute: 100,
-    admissionMinutes: 15,
-    holdMinutes: 15,
-    waitlist: true,
-    offerHours: 24,
-    cancelFreeHours: 24,
-    sessions: [
-      { start: iso(14 * DAY), end: iso(14 * DAY + 2_700_000) },
-      { start: iso(21 * DAY), end: iso(21 * DAY + 2_700_000) },
-    ],
-    ...overrides,
-  });
-  expect(created.statusCode, created.body).toBe(201);
-  return created.json() as { id: string; seatsLeft: number };
-}
-
-async function pay(client: Client) {
-  const checkout = await client.post('checkout');
-  expect(checkout.statusCode, checkout.body).toBe(200);
-  const page = await client.get(new URL(checkout.json().redirectUrl).pathname);
-  const link = [...page.body.matchAll(/href="([^"]+)"/g)][0]![1]!.replace(/&#38;/g, '&');
-  expect((await client.get(link)).statusCode).toBe(302);
-}
 
 const registrationsOf = async (courseId: string) =>
   (await staff.get(`admin/courses/${courseId}/registrations`)).json().items as {
@@ -149,7 +72,7 @@ describe('courses', () => {
 
   it('holds a seat in the cart, confirms it when paid, and never registers a child twice', async () => {
     const course = await createCourse({ seats: 3 });
-    const { client, childId } = await guardian();
+    const { client, childId, n } = await guardian();
     const registered = await client.post(`courses/${course.id}/registrations`, {
       childIds: [childId],
     });
@@ -161,7 +84,7 @@ describe('courses', () => {
     expect(cart.lines).toMatchObject([
       {
         registrationId: registration.id,
-        name: `Testikurssi: Lapsi${guardianCount}`,
+        name: `Testikurssi: Lapsi${n}`,
         totalCents: 6500,
       },
     ]);

@@ -14,6 +14,7 @@ import type {
   RegistrationStatus,
 } from '../../platform/db/schema.js';
 import { customerGroupOf, loadProducts, priceFor } from '../shop/products.js';
+import { formatEuros } from '../shop/money.js';
 import { addRegistrationToCart, removeRegistrationFromCart } from '../shop/cart-items.js';
 import { createRefund } from '../payments/refunds.js';
 import { refundCancelled } from './booking-payments.js';
@@ -46,9 +47,11 @@ export const COURSE_COLUMNS = [
   'waitlist',
   'offer_hours',
   'cancel_free_hours',
+  'cancelled_at',
+  'cancel_reason',
 ] as const;
 
-async function findCourse(tx: Tx, id: string) {
+export async function findCourse(tx: Tx, id: string) {
   return tx
     .selectFrom('courses')
     .select(COURSE_COLUMNS)
@@ -82,7 +85,7 @@ async function coursePrices(tx: Tx, rows: CourseRow[], group: CustomerGroup) {
   };
 }
 
-async function courseViews(tx: Tx, ctx: Ctx, rows: CourseRow[]) {
+export async function courseViews(tx: Tx, ctx: Ctx, rows: CourseRow[]) {
   const ids = rows.map((r) => r.id);
   const sessions = await sessionsOf(tx, ids);
   const free = ids.length
@@ -107,8 +110,9 @@ async function courseViews(tx: Tx, ctx: Ctx, rows: CourseRow[]) {
   const now = Date.now();
   return rows.map((row) => {
     const own = sessions.filter((s) => s.course_id === row.id);
-    const registration =
-      now < row.registration_opens_at.getTime()
+    const registration = row.cancelled_at
+      ? ('cancelled' as const)
+      : now < row.registration_opens_at.getTime()
         ? ('upcoming' as const)
         : now >= row.registration_closes_at.getTime()
           ? ('closed' as const)
@@ -135,6 +139,8 @@ async function courseViews(tx: Tx, ctx: Ctx, rows: CourseRow[]) {
       holdMinutes: row.hold_minutes,
       offerHours: row.offer_hours,
       cancelFreeHours: row.cancel_free_hours,
+      cancelledAt: row.cancelled_at?.toISOString() ?? null,
+      cancelReason: row.cancel_reason,
       sessions: own.map((s) => ({
         start: s.starts_at.toISOString(),
         end: s.ends_at.toISOString(),
@@ -240,7 +246,7 @@ export function numberedWaitlist(courseId: string) {
   };
 }
 
-const registrationSelect = selectRegistrations();
+export const registrationSelect = selectRegistrations();
 
 async function findRegistration(tx: Tx, id: string, lock = false) {
   const result = await sql<RegistrationRow>`${registrationSelect} where g.id = ${id} ${
@@ -334,7 +340,12 @@ async function freeSeat(tx: Tx, registrationId: string) {
 }
 
 export type NoticeKey =
-  'courseSeatConfirmed' | 'courseWaitlisted' | 'courseSeatOffered' | 'courseRegistrationCancelled';
+  | 'courseSeatConfirmed'
+  | 'courseWaitlisted'
+  | 'courseSeatOffered'
+  | 'courseRegistrationCancelled'
+  | 'courseCancelled'
+  | 'courseCancelledRefunded';
 
 export interface Notice {
   personId: string;
@@ -343,6 +354,9 @@ export interface Notice {
   course: { fi: string; sv: string; en: string };
   child: string;
   deadline: Date | null;
+  /** A cancelled course: staff's reason, and the fee coming back (cents). */
+  reason?: string;
+  refundCents?: number;
 }
 
 /** What a notice about a registration says, read from the database. */
@@ -376,6 +390,8 @@ export function guardianNotice(ctx: Pick<Ctx, 'municipality'>, notice: Notice, k
           timeZone: 'Europe/Helsinki',
         }).format(notice.deadline)
       : '',
+    reason: notice.reason ?? '',
+    amount: formatEuros(notice.refundCents ?? 0, language),
   };
   return {
     person: { id: notice.personId, email: notice.email, language },
@@ -388,7 +404,12 @@ export function guardianNotice(ctx: Pick<Ctx, 'municipality'>, notice: Notice, k
 }
 
 /** Tell the guardian, in their language, in the app and by email. */
-async function notifyGuardian(tx: Tx, ctx: Ctx, registration: string | Notice, key: NoticeKey) {
+export async function notifyGuardian(
+  tx: Tx,
+  ctx: Ctx,
+  registration: string | Notice,
+  key: NoticeKey,
+) {
   const notice = typeof registration === 'string' ? await noticeOf(tx, registration) : registration;
   const { person, message } = guardianNotice(ctx, notice, key);
   await notifyPerson(tx, ctx, person, message);
@@ -406,6 +427,7 @@ async function holdSeat(tx: Tx, ctx: Ctx, registrationId: string, personId: stri
 }
 
 export function checkRegistrationWindow(course: CourseRow, now: number) {
+  if (course.cancelled_at) throw new AppError(409, 'courseCancelled');
   if (now < course.registration_opens_at.getTime()) {
     throw new AppError(409, 'registrationNotOpen', {
       opens: course.registration_opens_at.toISOString(),
@@ -430,7 +452,7 @@ export async function listMyRegistrations(ctx: Ctx) {
  */
 async function offerFreeSeats(tx: Tx, ctx: Ctx, courseId: string) {
   const course = await findCourse(tx, courseId);
-  if (!course || !course.waitlist) return;
+  if (!course || !course.waitlist || course.cancelled_at) return;
   if (Date.now() >= course.registration_closes_at.getTime()) return;
   for (;;) {
     const next = await tx
@@ -567,7 +589,10 @@ export async function fulfilRegistrations(tx: Tx, ctx: Ctx, orderId: string) {
         .execute();
       await notifyGuardian(tx, ctx, id, 'courseSeatConfirmed');
     } else if (row.status === 'expired') {
-      const seat = await claimSeat(tx, row.course_id);
+      // A cancelled course gives no seat back (locked as registering does: see there).
+      const open = await sql`select 1 from courses
+        where id = ${row.course_id} and cancelled_at is null for key share`.execute(tx);
+      const seat = open.rows.length > 0 ? await claimSeat(tx, row.course_id) : null;
       if (seat !== null) {
         await sql`savepoint retake_seat`.execute(tx);
         try {
@@ -592,6 +617,15 @@ export async function fulfilRegistrations(tx: Tx, ctx: Ctx, orderId: string) {
         registrationId: id,
         amountCents: line.total_cents,
         reason: 'seatLost',
+      });
+    } else if (row.status === 'cancelled') {
+      // The course was cancelled while this seat's payment was under way: the money goes back.
+      await createRefund(tx, ctx, {
+        orderId,
+        reservationId: null,
+        registrationId: id,
+        amountCents: line.total_cents,
+        reason: 'courseCancelled',
       });
     }
   }

@@ -8,7 +8,8 @@ import {
   Uuid,
   responses,
 } from '../../platform/http/schemas.js';
-import { RESOURCE_KINDS, ResourceSchema } from './bookings.schema.js';
+import { RESOURCE_KINDS, ResourceSchema, TermsSchema } from './bookings.schema.js';
+import { setResourceTerms } from './terms.js';
 import * as admin from './resources.admin.js';
 
 const slug = SlugParams.properties.slug;
@@ -103,6 +104,22 @@ export const resourceAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
       await admin.archiveResource(request.ctx, request.params.resourceId);
       return reply.status(204).send(null);
     },
+  );
+
+  app.put(
+    '/admin/resources/:resourceId/terms',
+    {
+      schema: {
+        operationId: 'setResourceTerms',
+        tags: ['bookings'],
+        summary:
+          'Set the terms of use bookers accept (all three languages; all empty removes them); a change is a new version',
+        params: Type.Object({ slug, resourceId: Uuid }),
+        body: Type.Object({ text: TranslatedInput(8000) }, { additionalProperties: false }),
+        response: responses({ 200: Type.Union([Type.Ref(TermsSchema), Type.Null()]) }),
+      },
+    },
+    async (request) => setResourceTerms(request.ctx, request.params.resourceId, request.body.text),
   );
 
   app.put(

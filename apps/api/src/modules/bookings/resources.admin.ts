@@ -6,6 +6,7 @@ import type { ResourceKind } from '../../platform/db/schema.js';
 import * as repo from './bookings.repo.js';
 import { toResourceViews } from './bookings.service.js';
 import { loadProducts } from '../shop/products.js';
+import { syncResourceGrants } from '../access/access.grants.js';
 
 /** What facility staff edit about a facility: the whole description and its weekly hours. */
 export interface ResourceInput {
@@ -125,15 +126,26 @@ export async function updateResource(ctx: Ctx, id: string, input: ResourceInput)
   checkInput(input);
   return inTenant(ctx.db, ctx.municipality.id, async (tx) => {
     await checkPriceProduct(tx, input);
-    const updated = await tx
-      .updateTable('resources')
-      .set(columns(input))
+    const before = await tx
+      .selectFrom('resources')
+      .select('self_service')
       .where('id', '=', id)
       .where('active', '=', true)
+      .forUpdate()
       .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) throw notFound();
+    if (!before) throw notFound();
+    await tx.updateTable('resources').set(columns(input)).where('id', '=', id).execute();
     await replaceHours(tx, ctx.municipality.id, id, input);
-    await audit(tx, ctx, 'resource.update', `resource:${id}`);
+    // Self-service switched off: the coming bookings' PINs are removed from the doors; on:
+    // they get them (the doors are kept either way, so switching back restores the PINs).
+    const bookings =
+      before.self_service !== input.selfService
+        ? await syncResourceGrants(tx, ctx.municipality.id, id)
+        : 0;
+    await audit(tx, ctx, 'resource.update', `resource:${id}`, {
+      selfService: input.selfService,
+      ...(bookings ? { accessSynced: bookings } : {}),
+    });
     return (await toResourceViews(tx, ctx, [(await repo.findResource(tx, id))!]))[0]!;
   });
 }

@@ -45,6 +45,7 @@ describe('a season at a facility that books at once', () => {
     const response = await member.post('reservation-series', {
       ...(await weekly(rt.db, sauna, day, '20:00', '21:00', 3)),
       organisationId: company,
+      termsVersion: 1, // the demo sauna's terms of use
     });
     expect(response.statusCode, response.body).toBe(201);
     const season = response.json();
@@ -83,10 +84,10 @@ describe('a season at a facility that books at once', () => {
     const resident = await loggedIn(rt.app, 'asukas@tyrskyla.example');
     const day = await firstWeekday(rt.db, 5, 5);
     const season = (
-      await resident.post(
-        'reservation-series',
-        await weekly(rt.db, sauna, day, '16:00', '17:00', 2),
-      )
+      await resident.post('reservation-series', {
+        ...(await weekly(rt.db, sauna, day, '16:00', '17:00', 2)),
+        termsVersion: 1, // the demo sauna's terms of use
+      })
     ).json();
     expect(season.totalCents).toBe(season.booked.length * 800);
     await payOnline(resident);

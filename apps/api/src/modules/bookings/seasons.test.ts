@@ -60,6 +60,7 @@ describe('buying for an organisation', () => {
       start: await localInstant(rt.db, day, '17:00'),
       end: await localInstant(rt.db, day, '19:00'),
       organisationId: club,
+      termsVersion: 1, // the demo sauna's terms of use
     });
     expect(booked.statusCode, booked.body).toBe(201);
     expect(booked.json()).toMatchObject({
@@ -87,6 +88,7 @@ describe('buying for an organisation', () => {
       start: await localInstant(rt.db, day + 7, '17:00'),
       end: await localInstant(rt.db, day + 7, '18:00'),
       organisationId: club,
+      termsVersion: 1, // the demo sauna's terms of use
     });
     expect(refused.statusCode).toBe(403);
     await resident.post(`reservations/${booked.json().id}/cancel`, {});

@@ -6,6 +6,7 @@ import { AppError, notFound } from '../../platform/http/errors.js';
 import { requireUser, type Ctx } from '../../platform/http/context.js';
 import { localDate, localMinuteOfDay } from '../../platform/i18n/time.js';
 import * as repo from './bookings.repo.js';
+import { acceptedTermsVersion } from './terms.js';
 import { syncAccessGrant } from '../access/access.service.js';
 import { buyerFor } from '../organisations/buyer.js';
 import { removeReservationsFromCart } from '../shop/cart-items.js';
@@ -71,6 +72,7 @@ export async function createReservationSeries(ctx: Ctx, input: SeriesInput) {
     if (occurrences.length === 0 || occurrences.length > MAX_OCCURRENCES) {
       throw new AppError(422, 'seriesLength', { max: MAX_OCCURRENCES });
     }
+    const termsVersion = await acceptedTermsVersion(tx, resource.id, input.termsVersion);
     const seriesId = randomUUID();
     const heldUntil = new Date(Date.now() + HOLD_MINUTES * 60_000);
     const booked: { id: string; status: string; priceCents: number }[] = [];
@@ -109,6 +111,7 @@ export async function createReservationSeries(ctx: Ctx, input: SeriesInput) {
           heldUntil: status === 'held' ? heldUntil : null,
           ...price,
           organisationId: buyer.organisationId,
+          termsVersion,
         });
         booked.push({ id, status, priceCents: price.priceCents });
         await sql`release savepoint occurrence`.execute(tx);

@@ -15,6 +15,7 @@ import type { PaymentOutcome } from './demo-provider.js';
 import type { Config } from '../../config.js';
 import { PaytrailClient, PaytrailError } from './paytrail/client.js';
 import { invoiceLines } from './invoice-lines.js';
+import { receiptPdfPath } from './receipts.js';
 
 /** The receipt by email, in the buyer's language, sent once the payment is recorded. */
 export async function sendReceipt(tx: Tx, ctx: Ctx, orderId: string) {
@@ -49,6 +50,9 @@ export async function sendReceipt(tx: Tx, ctx: Ctx, orderId: string) {
     ),
     '',
     `${ctx.baseUrl}/${ctx.municipality.slug}/orders/${order.id}`,
+    '',
+    translate(language, 'email.receipt.pdf'),
+    `${ctx.baseUrl}${receiptPdfPath(ctx, order.id)}`,
     '',
     translate(language, 'email.notification.footer', { municipality }),
   ].join('\n');

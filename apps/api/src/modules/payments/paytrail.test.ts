@@ -185,6 +185,7 @@ describe('Paytrail after the checkout', () => {
         resourceId: sauna.id,
         start: await localInstant(rt.db, day, '18:00'),
         end: await localInstant(rt.db, day, '19:00'),
+        termsVersion: 1, // the demo sauna's terms of use
       })
     ).json() as { id: string };
     const checkout = (await buyer.post('checkout')).json() as {

@@ -182,6 +182,19 @@ export interface ReservationsTable {
   vat_rate_bp: Generated<number>;
   /** Set when the booking was made for an organisation (its buyer). */
   organisation_id: Generated<string | null>;
+  terms_version: Generated<number | null>;
+}
+
+/** A version of a facility's terms of use (never changed once written). */
+export interface ResourceTermsTable {
+  municipality_id: string;
+  resource_id: string;
+  version: number;
+  text_fi: Generated<string>;
+  text_sv: Generated<string>;
+  text_en: Generated<string>;
+  created_by: string | null;
+  created_at: GeneratedTimestamp;
 }
 
 export interface CalendarFeedsTable {
@@ -330,6 +343,9 @@ export interface CoursesTable {
   cancel_free_hours: Generated<number>;
   active: Generated<boolean>;
   created_at: GeneratedTimestamp;
+  cancelled_at: NullableTimestamp;
+  cancel_reason: string | null;
+  cancelled_by: string | null;
 }
 
 export type DoorAdapterKind = 'mqtt' | 'http_pull';
@@ -345,6 +361,7 @@ export interface DoorsTable {
   last_seen_at: NullableTimestamp;
   active: Generated<boolean>;
   created_at: GeneratedTimestamp;
+  deactivated_at: NullableTimestamp;
 }
 
 export interface CourseSessionsTable {
@@ -496,6 +513,7 @@ export interface DB {
   opening_hours: OpeningHoursTable;
   opening_exceptions: OpeningExceptionsTable;
   reservations: ReservationsTable;
+  resource_terms: ResourceTermsTable;
   municipalities: MunicipalitiesTable;
   people: PeopleTable;
   role_grants: RoleGrantsTable;

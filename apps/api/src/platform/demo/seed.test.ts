@@ -30,6 +30,7 @@ describe('demo data', () => {
       await tx.deleteFrom('reservations').execute();
       await tx.deleteFrom('opening_exceptions').execute();
       await tx.deleteFrom('opening_hours').execute();
+      await tx.deleteFrom('resource_terms').execute();
       await tx.deleteFrom('resources').execute();
     });
     expect(await count('resources')).toBe(0);

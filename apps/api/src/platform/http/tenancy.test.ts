@@ -25,6 +25,7 @@ let ids: {
   blockEnd: string;
   course: string;
   emptyCourse: string;
+  courseToCancel: string;
   sauna: string;
   saunaDoor: string;
   failedGrant: string;
@@ -173,6 +174,22 @@ beforeAll(async () => {
       .select('id')
       .where('name', '=', 'Tyrskylän Urheiluseura ry')
       .executeTakeFirstOrThrow();
+    const newCourse = async (name: string) =>
+      (
+        await tx
+          .insertInto('courses')
+          .values({
+            municipality_id: m.find((x) => x.slug === 'tyrskyla')!.id,
+            name_fi: name,
+            name_sv: name,
+            name_en: name,
+            seats: 5,
+            registration_opens_at: new Date(),
+            registration_closes_at: new Date(Date.now() + 86_400_000),
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
     return {
       organisation: organisation.id,
       series: seriesRequest.json().seriesId as string,
@@ -186,21 +203,8 @@ beforeAll(async () => {
       spareRoom: spare.id,
       product: product.id,
       course: course.id,
-      emptyCourse: (
-        await tx
-          .insertInto('courses')
-          .values({
-            municipality_id: m.find((x) => x.slug === 'tyrskyla')!.id,
-            name_fi: 'Tyhjä',
-            name_sv: 'Tom',
-            name_en: 'Empty',
-            seats: 5,
-            registration_opens_at: new Date(),
-            registration_closes_at: new Date(Date.now() + 86_400_000),
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id,
+      emptyCourse: await newCourse('Tyhjä'),
+      courseToCancel: await newCourse('Peruttava'),
       blockStart: times.rows[0]!.start.toISOString(),
       blockEnd: times.rows[0]!.end.toISOString(),
       tyrskyla: m.find((x) => x.slug === 'tyrskyla')!.id,
@@ -300,6 +304,11 @@ const FACILITY_STAFF: Record<string, Call> = {
   updateCourse: { method: 'PUT', path: () => `admin/courses/${ids.course}`, body: courseInput },
   // A course of its own, with nobody on it.
   archiveCourse: { method: 'DELETE', path: () => `admin/courses/${ids.emptyCourse}` },
+  cancelCourse: {
+    method: 'POST',
+    path: () => `admin/courses/${ids.courseToCancel}/cancel`,
+    body: () => ({ reason: 'Peruttu' }),
+  },
   listCourseRegistrations: {
     method: 'GET',
     path: () => `admin/courses/${ids.course}/registrations`,
@@ -340,6 +349,11 @@ const FACILITY_STAFF: Record<string, Call> = {
     }),
   },
   archiveResource: { method: 'DELETE', path: () => `admin/resources/${ids.spareRoom}` },
+  setResourceTerms: {
+    method: 'PUT',
+    path: () => `admin/resources/${ids.sauna}/terms`,
+    body: () => ({ text: { fi: 'Ehdot', sv: 'Villkor', en: 'Terms' } }),
+  },
   listReservations: { method: 'GET', path: () => 'admin/reservations' },
   createReservationForCustomer: {
     method: 'POST',
@@ -399,6 +413,9 @@ const FACILITY_STAFF: Record<string, Call> = {
     method: 'POST',
     path: () => `admin/access/grants/${ids.failedGrant}/retry`,
   },
+  // Last: out of use and back, so that the door is as it was for the tests after these.
+  deactivateDoor: { method: 'POST', path: () => `admin/access/doors/${ids.saunaDoor}/deactivate` },
+  activateDoor: { method: 'POST', path: () => `admin/access/doors/${ids.saunaDoor}/activate` },
 };
 /** Operations for any logged-in person, on their own data only. */
 const SIGNED_IN = [
@@ -438,6 +455,8 @@ const SIGNED_IN = [
   'updateOrganisation',
   'addOrganisationMember',
   'removeOrganisationMember',
+  // The buyer's own receipt (staff may read any of their municipality's; tested in payments).
+  'getReceiptPdf',
 ];
 /** Open to everybody by design. */
 const PUBLIC = [

@@ -232,6 +232,34 @@ const fi: Messages = {
   'error.courseHasRegistrations': 'Kurssilla on ilmoittautuneita',
   'error.courseHasRegistrations.detail':
     'Peru ensin kurssin ilmoittautumiset. Maksetut maksut palautetaan kokonaan.',
+  'error.courseCancelled': 'Kurssi on peruttu',
+  'error.courseCancelled.detail': 'Kurssi on peruttu, eikä sille voi enää ilmoittautua.',
+  'error.cancelReasonRequired': 'Kerro peruutuksen syy',
+  'error.cancelReasonRequired.detail': 'Syy kerrotaan kaikille ilmoittautuneiden huoltajille.',
+  'notification.courseCancelled': 'Kurssi peruttu: {course}',
+  'notification.courseCancelled.body':
+    'Kurssi {course} on peruttu, joten lapsen {child} ilmoittautuminen päättyi. Syy: {reason}',
+  'notification.courseCancelledRefunded': 'Kurssi peruttu: {course}',
+  'notification.courseCancelledRefunded.body':
+    'Kurssi {course} on peruttu, joten lapsen {child} ilmoittautuminen päättyi. Syy: {reason} Maksamasi kurssimaksu {amount} palautetaan kokonaan.',
+  'error.receiptNotPaid': 'Tilausta ei ole maksettu',
+  'error.receiptNotPaid.detail': 'Kuitin saa, kun tilaus on maksettu.',
+  'email.receipt.pdf': 'Kuitti PDF-muodossa (kirjaudu palveluun):',
+  'receipt.title': 'Kuitti',
+  'receipt.order': 'Tilaus',
+  'receipt.paidAt': 'Maksettu',
+  'receipt.paymentMethod': 'Maksutapa',
+  'receipt.method.online': 'Verkkomaksu ({provider})',
+  'receipt.method.invoice': 'Lasku {number}',
+  'receipt.total': 'Maksettu yhteensä',
+  'receipt.note': 'Hinnat sisältävät arvonlisäveron. Kiitos!',
+  'receipt.orderId': 'Tilauksen tunniste',
+  'error.termsNotAccepted': 'Hyväksy käyttöehdot',
+  'error.termsNotAccepted.detail':
+    'Lue tilan käyttöehdot ja hyväksy ne ennen varaamista. Jos ehdot muuttuivat juuri, lue ne uudelleen.',
+  'error.termsLanguages': 'Kirjoita ehdot kaikilla kielillä',
+  'error.termsLanguages.detail':
+    'Anna käyttöehdot suomeksi, ruotsiksi ja englanniksi, tai jätä kaikki tyhjiksi, jos tilalla ei ole ehtoja.',
   'email.notification.footer': 'Tämä viesti on lähetetty {municipality}n Helppo-palvelusta.',
   // Organisations as buyers, seasons priced and credited (issue 3).
   'error.notOrganisationMember': 'Et voi toimia tämän yhteisön puolesta',
@@ -518,6 +546,34 @@ const sv: Messages = {
   'error.courseHasRegistrations': 'Kursen har anmälda',
   'error.courseHasRegistrations.detail':
     'Avboka först kursens anmälningar. Betalda avgifter återbetalas i sin helhet.',
+  'error.courseCancelled': 'Kursen är inställd',
+  'error.courseCancelled.detail': 'Kursen är inställd och det går inte längre att anmäla sig.',
+  'error.cancelReasonRequired': 'Ange orsaken till att kursen ställs in',
+  'error.cancelReasonRequired.detail': 'Orsaken meddelas alla vårdnadshavare som anmält barn.',
+  'notification.courseCancelled': 'Kursen är inställd: {course}',
+  'notification.courseCancelled.body':
+    'Kursen {course} är inställd, så anmälan för {child} har upphört. Orsak: {reason}',
+  'notification.courseCancelledRefunded': 'Kursen är inställd: {course}',
+  'notification.courseCancelledRefunded.body':
+    'Kursen {course} är inställd, så anmälan för {child} har upphört. Orsak: {reason} Kursavgiften {amount} som du betalat återbetalas i sin helhet.',
+  'error.receiptNotPaid': 'Beställningen är inte betald',
+  'error.receiptNotPaid.detail': 'Kvittot fås när beställningen har betalats.',
+  'email.receipt.pdf': 'Kvittot som PDF (logga in i tjänsten):',
+  'receipt.title': 'Kvitto',
+  'receipt.order': 'Beställning',
+  'receipt.paidAt': 'Betald',
+  'receipt.paymentMethod': 'Betalningssätt',
+  'receipt.method.online': 'Nätbetalning ({provider})',
+  'receipt.method.invoice': 'Faktura {number}',
+  'receipt.total': 'Betalt totalt',
+  'receipt.note': 'Priserna inkluderar mervärdesskatt. Tack!',
+  'receipt.orderId': 'Beställningens identifierare',
+  'error.termsNotAccepted': 'Godkänn användarvillkoren',
+  'error.termsNotAccepted.detail':
+    'Läs lokalens användarvillkor och godkänn dem innan du bokar. Om villkoren nyss ändrades, läs dem på nytt.',
+  'error.termsLanguages': 'Skriv villkoren på alla språk',
+  'error.termsLanguages.detail':
+    'Ange användarvillkoren på finska, svenska och engelska, eller lämna alla tomma om lokalen inte har villkor.',
   'email.notification.footer':
     'Det här meddelandet har skickats från Helppo-tjänsten i {municipality}.',
   // Organisations as buyers, seasons priced and credited (issue 3).
@@ -805,6 +861,35 @@ const en: Messages = {
   'error.courseHasRegistrations': 'The course has registrations',
   'error.courseHasRegistrations.detail':
     "Cancel the course's registrations first. Paid fees are refunded in full.",
+  'error.courseCancelled': 'The course is cancelled',
+  'error.courseCancelled.detail': 'The course has been cancelled and takes no more registrations.',
+  'error.cancelReasonRequired': 'Give the reason for cancelling',
+  'error.cancelReasonRequired.detail':
+    'The reason is told to every guardian who registered a child.',
+  'notification.courseCancelled': 'Course cancelled: {course}',
+  'notification.courseCancelled.body':
+    "{course} has been cancelled, so {child}'s registration has ended. Reason: {reason}",
+  'notification.courseCancelledRefunded': 'Course cancelled: {course}',
+  'notification.courseCancelledRefunded.body':
+    "{course} has been cancelled, so {child}'s registration has ended. Reason: {reason} The course fee of {amount} you paid is refunded in full.",
+  'error.receiptNotPaid': 'The order is not paid',
+  'error.receiptNotPaid.detail': 'The receipt is available once the order has been paid.',
+  'email.receipt.pdf': 'The receipt as PDF (sign in to the service):',
+  'receipt.title': 'Receipt',
+  'receipt.order': 'Order',
+  'receipt.paidAt': 'Paid',
+  'receipt.paymentMethod': 'Payment method',
+  'receipt.method.online': 'Online payment ({provider})',
+  'receipt.method.invoice': 'Invoice {number}',
+  'receipt.total': 'Total paid',
+  'receipt.note': 'Prices include VAT. Thank you!',
+  'receipt.orderId': 'Order ID',
+  'error.termsNotAccepted': 'Accept the terms of use',
+  'error.termsNotAccepted.detail':
+    "Read the facility's terms of use and accept them before booking. If the terms just changed, read them again.",
+  'error.termsLanguages': 'Write the terms in every language',
+  'error.termsLanguages.detail':
+    'Give the terms of use in Finnish, Swedish and English, or leave all empty if the facility has no terms.',
   'email.notification.footer': 'This message was sent by the Helppo service of {municipality}.',
   // Organisations as buyers, seasons priced and credited (issue 3).
   'error.notOrganisationMember': 'You cannot act for this organisation',

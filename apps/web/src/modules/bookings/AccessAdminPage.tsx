@@ -10,101 +10,17 @@ import {
   Table,
   TextInput,
 } from 'suomifi-ui-components';
-import type { AccessGrant, Door, DoorAdapter, DoorWithToken } from '../../api/client';
+import type { AccessGrant, DoorAdapter, DoorWithToken } from '../../api/client';
 import { ErrorAlert, Loading, SuccessAlert } from '../../app/feedback';
-import { formatDateTime } from '../../app/format';
 import { useMunicipality } from '../../app/MunicipalityContext';
 import { usePageTitle } from '../../app/usePageTitle';
 import { currentLanguage } from '../../i18n';
-import {
-  useAccessGrants,
-  useCreateDoor,
-  useDoors,
-  useRetryAccessGrant,
-  useRotateDoorToken,
-} from './accessQueries';
+import { Doors, TokenNotice } from './AccessDoors';
+import { useAccessGrants, useCreateDoor, useRetryAccessGrant } from './accessQueries';
 import { useResources } from './queries';
 import { StaffOnly } from './StaffOnly';
 import { formatSpan } from './time';
 import './bookings.css';
-
-/** A door controller's token, shown once after it was made. */
-function TokenNotice({ result }: { result: DoorWithToken }) {
-  const { t } = useTranslation('bookings');
-  if (!result.token)
-    return <SuccessAlert>{t('access.created', { door: result.door.name })}</SuccessAlert>;
-  return (
-    <InlineAlert
-      status="warning"
-      labelText={t('access.tokenHeading', { door: result.door.name })}
-      mb="m"
-    >
-      <Paragraph mb="xs">{t('access.tokenOnce')}</Paragraph>
-      <Paragraph mb="xs">
-        <code className="access-token">{result.token}</code>
-      </Paragraph>
-      <Paragraph>
-        {t('access.pullUrl')}: <code>{result.door.pullUrl}</code>
-      </Paragraph>
-    </InlineAlert>
-  );
-}
-
-function Doors({ slug, onToken }: { slug: string; onToken: (r: DoorWithToken) => void }) {
-  const { t } = useTranslation('bookings');
-  const language = currentLanguage();
-  const doors = useDoors(slug);
-  const rotate = useRotateDoorToken(slug);
-  const where = (door: Door) =>
-    door.adapter === 'mqtt' ? `${door.grantsTopic} / ${door.eventsTopic}` : (door.pullUrl ?? '');
-  const columns = [
-    { key: 'name', labelText: t('access.door') },
-    { key: 'resource', labelText: t('reservation.resource') },
-    { key: 'adapter', labelText: t('access.adapter') },
-    { key: 'address', labelText: t('access.address') },
-    { key: 'lastSeen', labelText: t('access.lastSeen') },
-    { key: 'actions', labelText: t('access.actions') },
-  ] as const;
-  const rows = (doors.data?.items ?? []).map((door) => ({
-    id: door.id,
-    name: door.name,
-    resource: door.resourceName[language],
-    adapter: t(`access.adapters.${door.adapter}`),
-    address: <code>{where(door)}</code>,
-    lastSeen: door.lastSeenAt ? formatDateTime(door.lastSeenAt, language) : t('access.never'),
-    actions:
-      door.adapter === 'http_pull' ? (
-        <Button
-          variant="secondary"
-          disabled={rotate.isPending}
-          aria-label={t('access.rotateLabel', { door: door.name })}
-          onClick={() => rotate.mutate(door.id, { onSuccess: onToken })}
-        >
-          {t('access.rotate')}
-        </Button>
-      ) : (
-        '–'
-      ),
-  }));
-  return (
-    <section aria-labelledby="doors-heading" className="form-section">
-      <Heading variant="h2" id="doors-heading" mb="s">
-        {t('access.doors')}
-      </Heading>
-      {rotate.isError && <ErrorAlert error={rotate.error} />}
-      {doors.isPending && <Loading text={t('loading')} />}
-      {doors.isError && <ErrorAlert error={doors.error} />}
-      {doors.data &&
-        (rows.length === 0 ? (
-          <Paragraph>{t('access.noDoors')}</Paragraph>
-        ) : (
-          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('access.doors')}>
-            <Table caption={t('access.doorsCaption')} columns={columns} data={rows} condensed />
-          </div>
-        ))}
-    </section>
-  );
-}
 
 function CreateDoor({ slug, onToken }: { slug: string; onToken: (r: DoorWithToken) => void }) {
   const { t } = useTranslation('bookings');

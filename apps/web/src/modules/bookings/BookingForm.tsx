@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link as RouterDomLink, useNavigate } from 'react-router-dom';
 import {
   Button,
+  Checkbox,
   Dropdown,
   DropdownItem,
   Heading,
@@ -55,6 +56,9 @@ export function BookingForm({ slug, resource, slot, onBooked }: Props) {
   const [weekly, setWeekly] = useState(false);
   const [until, setUntil] = useState('');
   const [touched, setTouched] = useState(false);
+  const [acceptedTerms, setAcceptedTerms] = useState(false);
+  const terms = resource.terms;
+  const termsMissing = terms !== null && !acceptedTerms;
   const resultRef = useRef<HTMLDivElement>(null);
 
   const lengths = slot?.lengths ?? [];
@@ -93,6 +97,7 @@ export function BookingForm({ slug, resource, slot, onBooked }: Props) {
     setAttendees('');
     setLength('');
     setWeekly(false);
+    setAcceptedTerms(false);
     setTouched(false);
     onBooked();
     // The form under the button is gone: take keyboard focus to the result.
@@ -102,7 +107,7 @@ export function BookingForm({ slug, resource, slot, onBooked }: Props) {
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     setTouched(true);
-    if (!slot || !chosen || attendeesInvalid || pending) return;
+    if (!slot || !chosen || attendeesInvalid || termsMissing || pending) return;
     if (weekly && seasonWeeks(slot.date, until) === null) return;
     const body = {
       resourceId: resource.id,
@@ -111,6 +116,8 @@ export function BookingForm({ slug, resource, slot, onBooked }: Props) {
       ...(purpose.trim() ? { purpose: purpose.trim() } : {}),
       ...(attendees.trim() ? { attendees: attendeeCount } : {}),
       ...(organisationId ? { organisationId } : {}),
+      // The version the booker read: if staff changed the terms meanwhile, the API says so.
+      ...(terms ? { termsVersion: terms.version } : {}),
     };
     if (weekly) {
       series.mutate(
@@ -265,6 +272,22 @@ export function BookingForm({ slug, resource, slot, onBooked }: Props) {
             <Paragraph mb="m">{t('book.approvalNote')}</Paragraph>
           )}
           {payNow && <Paragraph mb="m">{t('book.payNote', { count: HOLD_MINUTES })}</Paragraph>}
+          {terms && (
+            <div className="booking-form__terms">
+              <Checkbox
+                checked={acceptedTerms}
+                onClick={({ checkboxState }) => setAcceptedTerms(checkboxState)}
+                hintText={t('terms.acceptHint')}
+                status={touched && termsMissing ? 'error' : 'default'}
+                statusText={touched && termsMissing ? t('terms.acceptRequired') : undefined}
+              >
+                {t('terms.accept')}
+              </Checkbox>
+              <a href="#terms" className="booking-form__terms-link">
+                {t('terms.read')}
+              </a>
+            </div>
+          )}
           {isPriced && (
             <Paragraph mb="m">
               {t('facility.cancellation', { count: resource.cancelFreeHours })}

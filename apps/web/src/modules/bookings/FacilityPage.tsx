@@ -10,6 +10,8 @@ import { NotFoundPage } from '../platform/NotFoundPage';
 import { useSession } from '../platform/queries';
 import { BookingPanel } from './BookingPanel';
 import { FacilityFacts } from './FacilityFacts';
+import { TermsSection } from './FacilityTerms';
+import { staffRoles } from './kinds';
 import { APPROVED_PAYMENT_DAYS, HOLD_MINUTES } from './price';
 import { useResource } from './queries';
 import { formatClock, formatDuration, weekdayName } from './time';
@@ -85,6 +87,7 @@ export function FacilityPage() {
   const language = currentLanguage();
   const data = resource.data;
   const signedIn = Boolean(session.data?.user);
+  const staff = Boolean(session.data?.roles.some((role) => staffRoles.includes(role)));
   usePageTitle(data ? data.name[language] : t('search.title'));
 
   if (resource.isError && (isApiError(resource.error, 404) || isApiError(resource.error, 400))) {
@@ -117,6 +120,14 @@ export function FacilityPage() {
             </section>
             <OpeningHours resource={data} />
           </div>
+          {data.terms && <TermsSection terms={data.terms} />}
+          {staff && (
+            <Paragraph mb="m">
+              <RouterLink asComponent={RouterDomLink} to={`/${slug}/admin/facilities/${data.id}`}>
+                {t('facilityAdmin.manage')}
+              </RouterLink>
+            </Paragraph>
+          )}
           {session.isSuccess && <BookingPanel slug={slug} resource={data} signedIn={signedIn} />}
         </>
       )}

@@ -46,3 +46,13 @@ export function useRetryAccessGrant(slug: string) {
     onSuccess: refresh,
   });
 }
+
+/** Take a door out of use (its grants are removed) or back (the bookings' grants return). */
+export function useSetDoorActive(slug: string) {
+  const refresh = useRefresh(slug);
+  return useMutation({
+    mutationFn: ({ doorId, active }: { doorId: string; active: boolean }) =>
+      api.setDoorActive(slug, doorId, active),
+    onSuccess: refresh,
+  });
+}

@@ -7,6 +7,7 @@ import {
   type ReservationStatus,
   type ResourceFilter,
   type SeriesBody,
+  type ResourceTerms,
   type UtilisationQuery,
 } from '../../api/client';
 import { shopKeys } from '../shop/queries';
@@ -156,5 +157,15 @@ export function useDecideSeries(slug: string) {
     mutationFn: (d: { seriesId: string; approve: boolean; reason?: string }) =>
       api.decideReservationSeries(slug, d.seriesId, d.approve, d.reason),
     onSuccess: refresh,
+  });
+}
+
+/** Staff set a facility's terms of use: the facility page shows the new version at once. */
+export function useSetResourceTerms(slug: string, resourceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (text: ResourceTerms['text']) => api.setResourceTerms(slug, resourceId, text),
+    onSuccess: () =>
+      queryClient.invalidateQueries({ queryKey: bookingKeys.resource(slug, resourceId) }),
   });
 }

@@ -13,6 +13,12 @@ const ReservationAdminPage = page(() =>
 );
 
 const AccessAdminPage = page(() => import('./AccessAdminPage').then((m) => m.AccessAdminPage));
+const FacilityAdminListPage = page(() =>
+  import('./FacilityAdminPage').then((m) => m.FacilityAdminListPage),
+);
+const FacilityAdminPage = page(() =>
+  import('./FacilityAdminPage').then((m) => m.FacilityAdminPage),
+);
 const UtilisationPage = page(() => import('./UtilisationPage').then((m) => m.UtilisationPage));
 
 const el = (Page: LazyExoticComponent<ComponentType>) => (
@@ -29,4 +35,6 @@ export const bookingRoutes: RouteObject[] = [
   { path: 'admin/reservations', element: el(ReservationAdminPage) },
   { path: 'admin/utilisation', element: el(UtilisationPage) },
   { path: 'admin/access', element: el(AccessAdminPage) },
+  { path: 'admin/facilities', element: el(FacilityAdminListPage) },
+  { path: 'admin/facilities/:resourceId', element: el(FacilityAdminPage) },
 ];

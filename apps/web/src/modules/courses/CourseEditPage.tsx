@@ -10,6 +10,7 @@ import { currentLanguage } from '../../i18n';
 import { StaffOnly } from '../bookings/StaffOnly';
 import { NotFoundPage } from '../platform/NotFoundPage';
 import { CourseArchive } from './CourseArchive';
+import { CourseCancel } from './CourseCancel';
 import { CourseForm } from './CourseForm';
 import { CourseRegistrationsTable } from './CourseRegistrationsTable';
 import { useCourse } from './queries';
@@ -92,6 +93,7 @@ function Editor({ slug, courseId }: { slug: string; courseId: string | null }) {
         </section>
       )}
       {data && <CourseRegistrationsTable slug={slug} course={data} />}
+      {data && <CourseCancel slug={slug} course={data} />}
       {data && <CourseArchive slug={slug} course={data} />}
     </div>
   );

@@ -21,6 +21,8 @@ export function RegistrationState({ course }: { course: Course }) {
       );
     case 'closed':
       return <>{t('state.closed')}</>;
+    case 'cancelled':
+      return <>{t('state.cancelled')}</>;
   }
 }
 

@@ -66,7 +66,9 @@ export function RegistrationPanel(props: { course: Course; slug: string; signedI
   const loginTo = `/${slug}/login?returnTo=${encodeURIComponent(location.pathname)}`;
 
   let body;
-  if (state === 'closed') {
+  if (state === 'cancelled') {
+    body = <Paragraph>{t('register.cancelled', { reason: course.cancelReason ?? '' })}</Paragraph>;
+  } else if (state === 'closed') {
     body = <Paragraph>{t('register.closed')}</Paragraph>;
   } else if (!signedIn) {
     body = (
@@ -97,7 +99,7 @@ export function RegistrationPanel(props: { course: Course; slug: string; signedI
       <Heading variant="h2" id="register-heading" mb="s">
         {t('register.heading')}
       </Heading>
-      <Rules course={course} />
+      {state !== 'cancelled' && <Rules course={course} />}
       {body}
     </section>
   );

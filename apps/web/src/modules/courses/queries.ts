@@ -135,6 +135,15 @@ export const useCourseRegistrations = (slug: string, id: string) =>
     queryFn: () => api.listCourseRegistrations(slug, id),
   });
 
+/** Staff cancel a course: every registration ends, the guardians are told the reason. */
+export function useCancelCourse(slug: string, courseId: string) {
+  const refresh = useRefresh(slug);
+  return useMutation({
+    mutationFn: (reason: string) => api.cancelCourse(slug, courseId, reason),
+    onSuccess: refresh,
+  });
+}
+
 /** Staff take a course with nobody on it out of use. */
 export function useArchiveCourse(slug: string) {
   const refresh = useRefresh(slug);

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link as RouterDomLink, useParams } from 'react-router-dom';
-import { Heading, InlineAlert, Paragraph, RouterLink } from 'suomifi-ui-components';
-import type { OrderStatus } from '../../api/client';
+import { Heading, InlineAlert, Link, Paragraph, RouterLink } from 'suomifi-ui-components';
+import { receiptPdfUrl, type OrderStatus } from '../../api/client';
 import { ErrorAlert, Loading } from '../../app/feedback';
 import { formatDateTime } from '../../app/format';
 import { useMunicipality } from '../../app/MunicipalityContext';
@@ -90,6 +90,13 @@ export function OrderPage() {
               </>
             )}
           </dl>
+          {data.status === 'paid' && (
+            <Paragraph mb="m">
+              <Link href={`${receiptPdfUrl(slug, data.id!)}?lang=${language}`}>
+                {t('order.receipt')}
+              </Link>
+            </Paragraph>
+          )}
           {data.invoice && <InvoiceDetails invoice={data.invoice} slug={slug} />}
           {/* A cancelled order's lines went to the cart: the cart shows them, not this page. */}
           {data.status !== 'cancelled' && (
