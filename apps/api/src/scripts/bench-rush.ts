@@ -8,7 +8,8 @@
  * database is checked: held + confirmed seats ≤ seats, no child twice, no 5xx. In the same run
  * pgbench measures the PostgreSQL baselines on the same server: one hot counter row updated by
  * every transaction, and the same spread over 100 rows; and as the HTTP baseline every guardian
- * reads their session once over the same connections. Prints one JSON object.
+ * reads their session once over the same connections. Then the same rush on a second course
+ * through the registration service in this process, without HTTP. Prints one JSON object.
  *
  * Options: --seats N --parents N --connections N (or SEATS, PARENTS, CONNECTIONS).
  */
@@ -16,6 +17,10 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { hashToken } from '../platform/auth/session.repo.js';
+import { openDatabase } from '../platform/db/database.js';
+import { municipalityWithRoles } from '../platform/municipality/municipality.repo.js';
+import type { Ctx } from '../platform/http/context.js';
+import { registerForCourse } from '../modules/bookings/courses.register.js';
 import {
   load,
   percentile,
@@ -55,6 +60,37 @@ async function scratchCourse(url: string, municipality: string, seats: number) {
   );
   await db.end();
   return id;
+}
+
+/** Every guardian registers their child for `courseId` at once, through the service. */
+async function serviceRush(url: string, people: string[], children: string[], courseId: string) {
+  const db = await openDatabase({
+    url,
+    poolSize: Number(process.env.BENCH_POOL_SIZE ?? 40),
+  });
+  try {
+    const found = await municipalityWithRoles(db.kysely, 'tyrskyla', people[0]!);
+    const ctxOf = (personId: string, i: number): Ctx => ({
+      db,
+      municipality: found!.municipality,
+      actor: { personId, sessionId: personId, name: `Rush ${i}`, email: null, language: 'fi' },
+      roles: found!.roles,
+      requestId: `bench-${i}`,
+      language: 'fi',
+      baseUrl: 'http://127.0.0.1',
+    });
+    const started = performance.now();
+    const outcomes = await Promise.allSettled(
+      people.map((personId, i) => registerForCourse(ctxOf(personId, i), courseId, [children[i]!])),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    return {
+      perSecond: people.length / seconds,
+      failed: outcomes.filter((o) => o.status === 'rejected').length,
+    };
+  } finally {
+    await db.close();
+  }
 }
 
 async function main() {
@@ -202,6 +238,38 @@ async function main() {
     const ok = statuses.filter((s) => s === 201).length;
     const latencies = rush.samples.map((s) => s.ms);
 
+    // The same rush on a second course without HTTP: the registration service called in this
+    // process for every guardian at once. What the database design carries when the HTTP
+    // layer (parsing, the session lookup, the answer) is not on the same two cores' bill.
+    log(`in-process: ${PARENTS} registrations through the service, no HTTP`);
+    const second = await db.query<{ id: string }>(
+      `insert into courses (municipality_id, name_fi, name_sv, name_en, age_min, age_max, seats,
+                            price_product_id, registration_opens_at, registration_closes_at)
+       select municipality_id, name_fi || ' 2', name_sv || ' 2', name_en || ' 2', age_min,
+              age_max, seats, price_product_id, now(), registration_closes_at
+       from courses where id = $1 returning id`,
+      [courseId],
+    );
+    const secondId = second.rows[0]!.id;
+    await db.query(
+      `insert into course_sessions (municipality_id, course_id, starts_at, ends_at)
+       select municipality_id, $2, starts_at, ends_at from course_sessions where course_id = $1`,
+      [courseId, secondId],
+    );
+    await db.query(
+      `insert into course_seats (municipality_id, course_id, seat_no)
+       select $1, $2, n from generate_series(1, $3) n`,
+      [municipality, secondId, SEATS],
+    );
+    const inProcess = await serviceRush(scratch.url, ids, childIds, secondId);
+    const secondCheck = await db.query<{ seated: number; duplicates: number }>(
+      `select (select count(*)::int from course_registrations
+               where course_id = $1 and status in ('held', 'confirmed', 'offered')) as seated,
+              (select count(*)::int from (select child_id from course_registrations
+                 where course_id = $1 group by child_id having count(*) > 1) d) as duplicates`,
+      [secondId],
+    );
+
     log('pgbench baselines on the same server');
     await db.query(`create table bench_hot (id int primary key, seats bigint not null)`);
     await db.query(`insert into bench_hot values (1, 1000000000)`);
@@ -250,8 +318,13 @@ async function main() {
         connections: CONNECTIONS,
         confirmed: result.seated,
         waitlisted: result.registrations - result.seated,
-        overbooked: Math.max(0, result.seated - SEATS, result.seat_rows_taken - SEATS),
-        duplicates: result.duplicates,
+        overbooked: Math.max(
+          0,
+          result.seated - SEATS,
+          result.seat_rows_taken - SEATS,
+          secondCheck.rows[0]!.seated - SEATS,
+        ),
+        duplicates: result.duplicates + secondCheck.rows[0]!.duplicates,
         errors_5xx: statuses.filter((s) => s >= 500).length,
         failed_other: statuses.filter((s) => s !== 201 && s < 500).length,
         registrations_per_s: Math.round(perSecond),
@@ -261,6 +334,9 @@ async function main() {
         pgbench_100_rows_tps: Math.round(spread),
         pgbench_registration_tps: Math.round(registrationTps),
         ratio_vs_hot_row: Number((perSecond / hot).toFixed(2)),
+        service_registrations_per_s: Math.round(inProcess.perSecond),
+        service_ratio_vs_hot_row: Number((inProcess.perSecond / hot).toFixed(2)),
+        service_failed: inProcess.failed,
         session_read_per_s: Math.round(baseline.samples.length / baseline.seconds),
         session_read_p99_ms: Math.round(
           percentile(
