@@ -801,7 +801,9 @@ export async function listCourseRegistrations(ctx: Ctx, courseId: string) {
   requireRole(ctx, ...COURSE_STAFF);
   return inTenant(ctx.db, ctx.municipality.id, async (tx) => {
     if (!(await findCourse(tx, courseId))) throw notFound();
-    const result = await sql<RegistrationRow>`${registrationSelect}
+    const waitlist = numberedWaitlist(courseId);
+    const result = await sql<RegistrationRow>`with ${waitlist.cte}
+      ${selectRegistrations(waitlist.position, waitlist.join)}
       where g.course_id = ${courseId}
       order by case g.status when 'confirmed' then 0 when 'held' then 1 when 'offered' then 2
                              when 'waitlisted' then 3 else 4 end, g.created_at, g.id`.execute(tx);
