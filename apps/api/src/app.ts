@@ -48,6 +48,9 @@ import {
 } from './modules/bookings/courses.routes.js';
 import { accessRoutes } from './modules/access/access.routes.js';
 import { AccessGrantSchema, DoorSchema } from './modules/access/access.schema.js';
+import { daycareRoutes } from './modules/daycare/daycare.routes.js';
+import { daycareAdminRoutes } from './modules/daycare/daycare.admin.routes.js';
+import { DaycareAbsenceSchema, DaycarePlacementSchema } from './modules/daycare/daycare.schema.js';
 import type { OidcLogin } from './platform/auth/oidc.js';
 import { instanceSecret } from './platform/db/instance-settings.js';
 
@@ -103,6 +106,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     DoorSchema,
     AccessGrantSchema,
     InvoiceSchema,
+    DaycarePlacementSchema,
+    DaycareAbsenceSchema,
   ]) {
     app.addSchema(schema);
   }
@@ -130,6 +135,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         {
           name: 'access',
           description: 'Door PINs of self-service facilities and door controllers',
+        },
+        {
+          name: 'daycare',
+          description: 'Daycare units, groups, placements, staff and absences',
         },
       ],
     },
@@ -177,6 +186,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await tenant.register(courseRoutes);
       await tenant.register(accessRoutes);
       await tenant.register(invoiceRoutes);
+      await tenant.register(daycareRoutes);
+      await tenant.register(daycareAdminRoutes);
     },
     { prefix: '/api/:slug' },
   );

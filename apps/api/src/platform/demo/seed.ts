@@ -8,6 +8,7 @@ import { seedCoursesDemo } from '../../modules/bookings/courses.demo.js';
 import { seedShopDemo } from '../../modules/shop/shop.demo.js';
 import { seedAccessDemo } from '../../modules/access/access.demo.js';
 import { seedInvoicingDemo } from '../../modules/payments/payments.demo.js';
+import { seedDaycareDemo } from '../../modules/daycare/daycare.demo.js';
 
 /** The demo password of every demo account. */
 export const DEMO_PASSWORD = 'demo';
@@ -116,6 +117,8 @@ const MODULES: ModuleDemo[] = [
   { table: 'courses', seed: seedCoursesDemo },
   { table: 'doors', seed: seedAccessDemo },
   { table: 'invoice_settings', seed: seedInvoicingDemo },
+  // After the courses: the demo guardian's children are placed in daycare.
+  { table: 'daycare_units', seed: seedDaycareDemo },
 ];
 
 export async function seedDemoData(db: Database): Promise<boolean> {
