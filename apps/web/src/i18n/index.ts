@@ -6,6 +6,7 @@ import type fiAdmin from './fi/admin.json';
 import type fiBookings from './fi/bookings.json';
 import type fiShop from './fi/shop.json';
 import type fiCourses from './fi/courses.json';
+import type fiDaycare from './fi/daycare.json';
 
 export const languages = ['fi', 'sv', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -67,6 +68,7 @@ declare module 'i18next' {
       bookings: typeof fiBookings;
       shop: typeof fiShop;
       courses: typeof fiCourses;
+      daycare: typeof fiDaycare;
     };
   }
 }
