@@ -14,6 +14,13 @@ export const DEMO_DAYCARE_STAFF = [
   { email: 'aallokko@tyrskyla.example', name: 'Anna Lindqvist', language: 'sv', unit: 'aallokko' },
 ] as const;
 
+/** "Mikko Hämäläinen" → mikko.hamalainen@perhe.example */
+const demoEmail = (first: string, last: string) =>
+  `${first}.${last}@perhe.example`
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+
 const UNITS = {
   majakka: {
     name: 'Päiväkoti Majakka',
@@ -136,24 +143,18 @@ export async function seedDaycareDemo(
 
   const childIds = new Map<string, { id: string; guardian: string }>();
   for (const family of DEMO_FAMILIES) {
+    // The families cannot sign in (no password) and hold no roles, so that announcements
+    // and role counts of the demo stay as they were; their addresses are for later features.
     const guardians = await tx
       .insertInto('people')
       .values(
         family.guardians.map((first) => ({
-          email: null,
+          email: demoEmail(first, family.lastName),
           name: `${first} ${family.lastName}`,
           language: family.language ?? 'fi',
         })),
       )
       .returning('id')
-      .execute();
-    await tx
-      .insertInto('role_grants')
-      .values(
-        guardians.flatMap((g) =>
-          ['resident', 'guardian'].map((role) => ({ municipality_id: m, person_id: g.id, role })),
-        ),
-      )
       .execute();
     for (const [first, years, group] of family.children) {
       const child = await tx
@@ -220,7 +221,7 @@ async function seedPyharanta(tx: Tx, m: string, since: string) {
     .executeTakeFirstOrThrow();
   const guardian = await tx
     .insertInto('people')
-    .values({ email: null, name: 'Pia Pyykkönen' })
+    .values({ email: demoEmail('Pia', 'Pyykkönen'), name: 'Pia Pyykkönen' })
     .returning('id')
     .executeTakeFirstOrThrow();
   const child = await tx
