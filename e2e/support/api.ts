@@ -48,6 +48,10 @@ export class ApiSession {
     return this.call('POST', path, body);
   }
 
+  put(path: string, body: unknown = {}) {
+    return this.call('PUT', path, body);
+  }
+
   announce(role: string, title: string, body = 'Tiedote') {
     return this.call('POST', 'admin/notifications', { role, title, body, email: false });
   }

@@ -55,6 +55,9 @@ import { accessRoutes } from './modules/access/access.routes.js';
 import { AccessGrantSchema, DoorSchema } from './modules/access/access.schema.js';
 import { organisationRoutes } from './modules/organisations/organisations.routes.js';
 import { OrganisationSchema } from './modules/organisations/organisations.schema.js';
+import { daycareRoutes } from './modules/daycare/daycare.routes.js';
+import { daycareAdminRoutes } from './modules/daycare/daycare.admin.routes.js';
+import { DaycareAbsenceSchema, DaycarePlacementSchema } from './modules/daycare/daycare.schema.js';
 import type { OidcLogin } from './platform/auth/oidc.js';
 import { instanceSecret } from './platform/db/instance-settings.js';
 
@@ -112,6 +115,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     AccessGrantSchema,
     InvoiceSchema,
     OrganisationSchema,
+    DaycarePlacementSchema,
+    DaycareAbsenceSchema,
   ]) {
     app.addSchema(schema);
   }
@@ -143,6 +148,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         {
           name: 'access',
           description: 'Door PINs of self-service facilities and door controllers',
+        },
+        {
+          name: 'daycare',
+          description: 'Daycare units, groups, placements, staff and absences',
         },
       ],
     },
@@ -192,6 +201,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await tenant.register(invoiceRoutes);
       await tenant.register(organisationRoutes);
       await tenant.register(receiptRoutes);
+      await tenant.register(daycareRoutes);
+      await tenant.register(daycareAdminRoutes);
     },
     { prefix: '/api/:slug' },
   );

@@ -85,6 +85,24 @@ export type SeriesBody = JsonBody<'createReservationSeries'>;
 export type SeriesResult = CreatedJson<'createReservationSeries'>;
 export type SeriesConflict = SeriesResult['conflicts'][number];
 export type SeriesCancelled = OkJson<'cancelReservationSeries'>;
+export type MyDaycare = OkJson<'listMyDaycareChildren'>;
+export type DaycareChild = MyDaycare['children'][number];
+export type DaycareAbsence = OkJson<'listMyAbsences'>['items'][number];
+export type AbsenceCategory = DaycareAbsence['category'];
+export type ReportAbsenceBody = JsonBody<'reportAbsence'>;
+export type StaffUnit = OkJson<'listMyDaycareUnits'>['items'][number];
+export type GroupDay = OkJson<'listGroupDay'>;
+export type GroupDayChild = GroupDay['children'][number];
+export type AdminDaycareUnit = OkJson<'listDaycareUnits'>['items'][number];
+export type DaycareUnitBody = JsonBody<'createDaycareUnit'>;
+export type DaycareGroupBody = JsonBody<'createDaycareGroup'>;
+export type UnitPlacement = OkJson<'listUnitPlacements'>['items'][number];
+export type PlacementBody = JsonBody<'createPlacement'>;
+export type AdminDaycareChild = OkJson<'searchDaycareChildren'>['items'][number];
+export type NewDaycareChildBody = JsonBody<'createDaycareChild'>;
+export type DaycareStaffMember = OkJson<'listUnitStaff'>['items'][number];
+export type DaycareStaffBody = JsonBody<'addDaycareStaff'>;
+export type DaycareSettings = JsonBody<'updateDaycareSettings'>;
 
 export const allRoles = [
   'resident',
@@ -504,6 +522,99 @@ export const api = {
         params: { path: { slug, courseId } },
       }),
     ),
+  listMyDaycareChildren: (slug: string) =>
+    unwrap(client.GET('/api/{slug}/daycare/children', p(slug))),
+  listMyAbsences: (slug: string) => unwrap(client.GET('/api/{slug}/daycare/absences', p(slug))),
+  reportAbsence: (slug: string, body: ReportAbsenceBody) =>
+    unwrap(client.POST('/api/{slug}/daycare/absences', { ...p(slug), body })),
+  cancelAbsences: (slug: string, absenceIds: string[]) =>
+    unwrap(
+      client.POST('/api/{slug}/daycare/absences/cancel', { ...p(slug), body: { absenceIds } }),
+    ),
+  listMyDaycareUnits: (slug: string) => unwrap(client.GET('/api/{slug}/daycare/units', p(slug))),
+  listGroupDay: (slug: string, groupId: string, date?: string) =>
+    unwrap(
+      client.GET('/api/{slug}/daycare/groups/{groupId}/day', {
+        params: { path: { slug, groupId }, query: date ? { date } : {} },
+      }),
+    ),
+  listDaycareUnits: (slug: string) =>
+    unwrap(client.GET('/api/{slug}/admin/daycare/units', p(slug))),
+  createDaycareUnit: (slug: string, body: DaycareUnitBody) =>
+    unwrap(client.POST('/api/{slug}/admin/daycare/units', { ...p(slug), body })),
+  updateDaycareUnit: (slug: string, unitId: string, body: DaycareUnitBody) =>
+    unwrap(
+      client.PUT('/api/{slug}/admin/daycare/units/{unitId}', {
+        params: { path: { slug, unitId } },
+        body,
+      }),
+    ),
+  createDaycareGroup: (slug: string, unitId: string, body: DaycareGroupBody) =>
+    unwrap(
+      client.POST('/api/{slug}/admin/daycare/units/{unitId}/groups', {
+        params: { path: { slug, unitId } },
+        body,
+      }),
+    ),
+  updateDaycareGroup: (slug: string, groupId: string, body: DaycareGroupBody) =>
+    unwrap(
+      client.PUT('/api/{slug}/admin/daycare/groups/{groupId}', {
+        params: { path: { slug, groupId } },
+        body,
+      }),
+    ),
+  listUnitPlacements: (slug: string, unitId: string) =>
+    unwrap(
+      client.GET('/api/{slug}/admin/daycare/units/{unitId}/placements', {
+        params: { path: { slug, unitId } },
+      }),
+    ),
+  createPlacement: (slug: string, body: PlacementBody) =>
+    unwrap(client.POST('/api/{slug}/admin/daycare/placements', { ...p(slug), body })),
+  updatePlacement: (slug: string, placementId: string, body: PlacementBody) =>
+    unwrap(
+      client.PUT('/api/{slug}/admin/daycare/placements/{placementId}', {
+        params: { path: { slug, placementId } },
+        body,
+      }),
+    ),
+  deletePlacement: (slug: string, placementId: string) =>
+    unwrap(
+      client.DELETE('/api/{slug}/admin/daycare/placements/{placementId}', {
+        params: { path: { slug, placementId } },
+      }),
+    ),
+  searchDaycareChildren: (slug: string, q: string) =>
+    unwrap(
+      client.GET('/api/{slug}/admin/daycare/children', {
+        params: { path: { slug }, query: { q } },
+      }),
+    ),
+  createDaycareChild: (slug: string, body: NewDaycareChildBody) =>
+    unwrap(client.POST('/api/{slug}/admin/daycare/children', { ...p(slug), body })),
+  listUnitStaff: (slug: string, unitId: string) =>
+    unwrap(
+      client.GET('/api/{slug}/admin/daycare/units/{unitId}/staff', {
+        params: { path: { slug, unitId } },
+      }),
+    ),
+  addDaycareStaff: (slug: string, unitId: string, body: DaycareStaffBody) =>
+    unwrap(
+      client.POST('/api/{slug}/admin/daycare/units/{unitId}/staff', {
+        params: { path: { slug, unitId } },
+        body,
+      }),
+    ),
+  removeDaycareStaff: (slug: string, membershipId: string) =>
+    unwrap(
+      client.DELETE('/api/{slug}/admin/daycare/staff/{membershipId}', {
+        params: { path: { slug, membershipId } },
+      }),
+    ),
+  getDaycareSettings: (slug: string) =>
+    unwrap(client.GET('/api/{slug}/admin/daycare/settings', p(slug))),
+  updateDaycareSettings: (slug: string, body: DaycareSettings) =>
+    unwrap(client.PUT('/api/{slug}/admin/daycare/settings', { ...p(slug), body })),
 };
 
 // Files the browser downloads itself (plain links): a booking's iCalendar and the report's CSV.

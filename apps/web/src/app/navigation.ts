@@ -19,6 +19,8 @@ export const navEntries: readonly NavEntry[] = [
   { id: 'facilities', path: 'facilities', audience: 'everyone' },
   { id: 'courses', path: 'courses', audience: 'everyone' },
   { id: 'shop', path: 'shop', audience: 'everyone' },
+  { id: 'daycare', path: 'daycare', audience: ['guardian'] },
+  { id: 'daycareStaff', path: 'daycare/staff', audience: ['daycare_staff'] },
   { id: 'myBookings', path: 'bookings/mine', audience: 'signedIn' },
   { id: 'myRegistrations', path: 'courses/mine', audience: 'signedIn' },
   { id: 'organisations', path: 'organisations', audience: 'signedIn' },
@@ -30,6 +32,7 @@ export const navEntries: readonly NavEntry[] = [
   { id: 'sales', path: 'admin/sales', audience: ['facility_admin', 'admin'] },
   { id: 'organisationAdmin', path: 'admin/organisations', audience: ['facility_admin', 'admin'] },
   { id: 'courseAdmin', path: 'admin/courses', audience: ['facility_admin', 'admin'] },
+  { id: 'daycareAdmin', path: 'admin/daycare', audience: ['admin'] },
   { id: 'admin', path: 'admin', audience: ['admin'] },
   { id: 'accessibility', path: 'accessibility', audience: 'everyone' },
 ];

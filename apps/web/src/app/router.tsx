@@ -2,6 +2,7 @@ import { createBrowserRouter } from 'react-router-dom';
 import { adminRoutes } from '../modules/admin/routes';
 import { bookingRoutes } from '../modules/bookings/routes';
 import { courseRoutes } from '../modules/courses/routes';
+import { daycareRoutes } from '../modules/daycare/routes';
 import { MunicipalityChooser } from '../modules/platform/MunicipalityChooser';
 import { NotFoundPage } from '../modules/platform/NotFoundPage';
 import { platformRoutes } from '../modules/platform/routes';
@@ -41,6 +42,7 @@ export const router = createBrowserRouter([
               ...courseRoutes,
               ...shopRoutes,
               ...organisationRoutes,
+              ...daycareRoutes,
               ...adminRoutes,
               { path: '*', element: <NotFoundPage /> },
             ],

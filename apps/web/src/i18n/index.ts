@@ -7,6 +7,7 @@ import type fiBookings from './fi/bookings.json';
 import type fiShop from './fi/shop.json';
 import type fiCourses from './fi/courses.json';
 import type fiOrganisations from './fi/organisations.json';
+import type fiDaycare from './fi/daycare.json';
 
 export const languages = ['fi', 'sv', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -69,6 +70,7 @@ declare module 'i18next' {
       shop: typeof fiShop;
       courses: typeof fiCourses;
       organisations: typeof fiOrganisations;
+      daycare: typeof fiDaycare;
     };
   }
 }

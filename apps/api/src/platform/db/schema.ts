@@ -488,9 +488,84 @@ export interface OrganisationMembersTable {
   added_at: GeneratedTimestamp;
 }
 
+/** YYYY-MM-DD; selected as text (`::text`), since the drivers would make a Date of it. */
+type DateColumn = ColumnType<string, string, string>;
+
+export interface DaycareUnitsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  name: string;
+  address: Generated<string>;
+  phone: Generated<string>;
+  email: Generated<string>;
+  operation_days: ColumnType<number[], number[] | undefined, number[]>;
+  created_at: GeneratedTimestamp;
+}
+
+export interface DaycareGroupsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  unit_id: string;
+  name: string;
+  capacity: Generated<number>;
+  created_at: GeneratedTimestamp;
+}
+
+export interface DaycarePlacementsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  child_id: string;
+  unit_id: string;
+  group_id: string;
+  start_date: DateColumn;
+  end_date: ColumnType<string | null, string | null, string | null>;
+  created_by: string | null;
+  created_at: GeneratedTimestamp;
+}
+
+export interface DaycareStaffTable {
+  id: Generated<string>;
+  municipality_id: string;
+  person_id: string;
+  unit_id: string;
+  group_id: string | null;
+  created_by: string | null;
+  created_at: GeneratedTimestamp;
+}
+
+export type AbsenceCategory = 'sick' | 'other' | 'holiday';
+
+export interface DaycareAbsencesTable {
+  id: Generated<string>;
+  municipality_id: string;
+  child_id: string;
+  absence_date: DateColumn;
+  category: AbsenceCategory;
+  note: Generated<string>;
+  report_id: string;
+  reported_by: string;
+  reported_at: GeneratedTimestamp;
+  cancelled_by: string | null;
+  cancelled_at: NullableTimestamp;
+}
+
+export interface DaycareSettingsTable {
+  municipality_id: string;
+  /** HH:MM:SS */
+  absence_cutoff: Generated<string>;
+  updated_by: string | null;
+  updated_at: GeneratedTimestamp;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   organisation_members: OrganisationMembersTable;
+  daycare_units: DaycareUnitsTable;
+  daycare_groups: DaycareGroupsTable;
+  daycare_placements: DaycarePlacementsTable;
+  daycare_staff: DaycareStaffTable;
+  daycare_absences: DaycareAbsencesTable;
+  daycare_settings: DaycareSettingsTable;
   children: ChildrenTable;
   guardianships: GuardianshipsTable;
   courses: CoursesTable;

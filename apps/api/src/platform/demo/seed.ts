@@ -9,6 +9,7 @@ import { seedShopDemo } from '../../modules/shop/shop.demo.js';
 import { seedAccessDemo } from '../../modules/access/access.demo.js';
 import { seedInvoicingDemo } from '../../modules/payments/payments.demo.js';
 import { seedOrganisationsDemo } from '../../modules/organisations/organisations.demo.js';
+import { seedDaycareDemo } from '../../modules/daycare/daycare.demo.js';
 
 /** The demo password of every demo account. */
 export const DEMO_PASSWORD = 'demo';
@@ -118,6 +119,8 @@ const MODULES: ModuleDemo[] = [
   { table: 'doors', seed: seedAccessDemo },
   { table: 'invoice_settings', seed: seedInvoicingDemo },
   { table: 'organisations', seed: seedOrganisationsDemo },
+  // After the courses: the demo guardian's children are placed in daycare.
+  { table: 'daycare_units', seed: seedDaycareDemo },
 ];
 
 export async function seedDemoData(db: Database): Promise<boolean> {

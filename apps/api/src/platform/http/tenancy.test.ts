@@ -31,6 +31,13 @@ let ids: {
   failedGrant: string;
   organisation: string;
   series: string;
+  daycareUnit: string;
+  daycareGroup: string;
+  placement: string;
+  futurePlacement: string;
+  unplacedChild: string;
+  placedChild: string;
+  groupMembership: string;
 };
 
 beforeAll(async () => {
@@ -190,9 +197,42 @@ beforeAll(async () => {
           .returning('id')
           .executeTakeFirstOrThrow()
       ).id;
+    const group = await tx
+      .selectFrom('daycare_groups')
+      .select(['id', 'unit_id'])
+      .where('name', 'like', 'Simpukat%')
+      .executeTakeFirstOrThrow();
+    const placements = await tx
+      .selectFrom('daycare_placements')
+      .select(['id', 'child_id', 'start_date'])
+      .where('group_id', '=', group.id)
+      .orderBy('start_date', 'desc')
+      .execute();
+    const membership = await tx
+      .selectFrom('daycare_staff')
+      .select('id')
+      .where('group_id', 'is not', null)
+      .executeTakeFirstOrThrow();
+    const unplaced = await tx
+      .insertInto('children')
+      .values({
+        municipality_id: m.find((x) => x.slug === 'tyrskyla')!.id,
+        first_name: 'Paikaton',
+        last_name: 'Lapsi',
+        birth_date: '2022-01-01',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     return {
       organisation: organisation.id,
       series: seriesRequest.json().seriesId as string,
+      daycareUnit: group.unit_id,
+      daycareGroup: group.id,
+      futurePlacement: placements[0]!.id,
+      placement: placements[1]!.id,
+      placedChild: placements[1]!.child_id,
+      unplacedChild: unplaced.id,
+      groupMembership: membership.id,
       sauna: door.resource_id,
       saunaDoor: door.id,
       failedGrant: grant.id,
@@ -254,6 +294,90 @@ const ADMIN_ONLY: Record<string, Call> = {
     path: () => 'admin/notifications',
     body: () => ({ personId: ids.resident, title: 'T', body: 'B', email: false }),
   },
+  listDaycareUnits: { method: 'GET', path: () => 'admin/daycare/units' },
+  createDaycareUnit: { method: 'POST', path: () => 'admin/daycare/units', body: () => unit },
+  updateDaycareUnit: {
+    method: 'PUT',
+    path: () => `admin/daycare/units/${ids.daycareUnit}`,
+    body: () => ({ ...unit, name: 'Päiväkoti Majakka' }),
+  },
+  createDaycareGroup: {
+    method: 'POST',
+    path: () => `admin/daycare/units/${ids.daycareUnit}/groups`,
+    body: () => ({ name: 'Uusi ryhmä', capacity: 10 }),
+  },
+  updateDaycareGroup: {
+    method: 'PUT',
+    path: () => `admin/daycare/groups/${ids.daycareGroup}`,
+    body: () => ({ name: 'Simpukat (1–3 v)', capacity: 14 }),
+  },
+  listUnitPlacements: {
+    method: 'GET',
+    path: () => `admin/daycare/units/${ids.daycareUnit}/placements`,
+  },
+  createPlacement: {
+    method: 'POST',
+    path: () => 'admin/daycare/placements',
+    body: () => ({
+      childId: ids.unplacedChild,
+      groupId: ids.daycareGroup,
+      startDate: '2030-01-01',
+      endDate: null,
+    }),
+  },
+  updatePlacement: {
+    method: 'PUT',
+    path: () => `admin/daycare/placements/${ids.placement}`,
+    body: () => ({
+      childId: ids.placedChild,
+      groupId: ids.daycareGroup,
+      startDate: '2020-01-01',
+      endDate: null,
+    }),
+  },
+  deletePlacement: {
+    method: 'DELETE',
+    path: () => `admin/daycare/placements/${ids.futurePlacement}`,
+  },
+  searchDaycareChildren: { method: 'GET', path: () => 'admin/daycare/children?q=Virtanen' },
+  createDaycareChild: {
+    method: 'POST',
+    path: () => 'admin/daycare/children',
+    body: () => ({
+      firstName: 'Uusi',
+      lastName: 'Virtanen',
+      birthDate: '2023-01-01',
+      guardianEmails: ['huoltaja@tyrskyla.example'],
+    }),
+  },
+  listUnitStaff: { method: 'GET', path: () => `admin/daycare/units/${ids.daycareUnit}/staff` },
+  addDaycareStaff: {
+    method: 'POST',
+    path: () => `admin/daycare/units/${ids.daycareUnit}/staff`,
+    body: () => ({ email: 'digiryhma@tyrskyla.example', groupId: null }),
+  },
+  removeDaycareStaff: {
+    method: 'DELETE',
+    path: () => `admin/daycare/staff/${ids.groupMembership}`,
+  },
+  getDaycareSettings: { method: 'GET', path: () => 'admin/daycare/settings' },
+  updateDaycareSettings: {
+    method: 'PUT',
+    path: () => 'admin/daycare/settings',
+    body: () => ({ absenceCutoff: '09:00' }),
+  },
+};
+const unit = {
+  name: 'Päiväkoti Testi',
+  address: 'Testitie 1',
+  phone: '',
+  email: '',
+  operationDays: [1, 2, 3, 4, 5],
+};
+/** Operations of the daycare staff, in the units where they work (tested in modules/daycare). */
+const DAYCARE_STAFF: Record<string, Call> = {
+  listMyDaycareUnits: { method: 'GET', path: () => 'daycare/units' },
+  listGroupDay: { method: 'GET', path: () => `daycare/groups/${ids.daycareGroup}/day` },
 };
 /** Operations for the facility staff (facility admins and administrators). */
 const facility = {
@@ -457,6 +581,11 @@ const SIGNED_IN = [
   'removeOrganisationMember',
   // The buyer's own receipt (staff may read any of their municipality's; tested in payments).
   'getReceiptPdf',
+  // A guardian's own children (tested in modules/daycare).
+  'listMyDaycareChildren',
+  'listMyAbsences',
+  'reportAbsence',
+  'cancelAbsences',
 ];
 /** Open to everybody by design. */
 const PUBLIC = [
@@ -500,6 +629,7 @@ describe('tenant isolation matrix', () => {
     const classified = new Set([
       ...Object.keys(ADMIN_ONLY),
       ...Object.keys(FACILITY_STAFF),
+      ...Object.keys(DAYCARE_STAFF),
       ...SIGNED_IN,
       ...PUBLIC,
     ]);
@@ -542,6 +672,24 @@ describe('tenant isolation matrix', () => {
       const facilities = await loggedIn(rt.app, 'tilat@tyrskyla.example');
       const ok = await send(facilities);
       expect(ok.statusCode, ok.body).toBeLessThan(300);
+    });
+  }
+
+  for (const [operation, call] of Object.entries(DAYCARE_STAFF)) {
+    it(`${operation}: only Tyrskylä's daycare staff`, async () => {
+      const send = (client: Client) => client.request(call.method, call.path(), call.body?.());
+      expect((await send(new Client(rt.app))).statusCode).toBe(401);
+      for (const [email, slug] of [
+        ['admin@pyharanta.example', 'tyrskyla'],
+        ['asukas@tyrskyla.example', 'tyrskyla'],
+        ['huoltaja@tyrskyla.example', 'tyrskyla'],
+        ['tilat@tyrskyla.example', 'tyrskyla'],
+      ] as const) {
+        const response = await send(await loggedIn(rt.app, email, slug));
+        expect(response.statusCode, email).toBe(403);
+      }
+      const ok = await send(await loggedIn(rt.app, 'majakka@tyrskyla.example'));
+      expect(ok.statusCode, ok.body).toBe(200);
     });
   }
 

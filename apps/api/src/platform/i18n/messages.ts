@@ -260,6 +260,44 @@ const fi: Messages = {
   'error.termsLanguages': 'Kirjoita ehdot kaikilla kielillä',
   'error.termsLanguages.detail':
     'Anna käyttöehdot suomeksi, ruotsiksi ja englanniksi, tai jätä kaikki tyhjiksi, jos tilalla ei ole ehtoja.',
+  'error.absenceRange': 'Tarkista päivät',
+  'error.absenceRange.detail': 'Poissaolon viimeinen päivä ei voi olla ennen ensimmäistä.',
+  'error.absencePast': 'Mennyttä päivää ei voi ilmoittaa',
+  'error.absencePast.detail': 'Poissaolon voi ilmoittaa tälle päivälle tai tuleville päiville.',
+  'error.absenceCutoff': 'Tämän päivän ilmoitusaika on päättynyt',
+  'error.absenceCutoff.detail':
+    'Tämän päivän poissaolon voi ilmoittaa klo {time} asti. Kerro poissaolosta suoraan lapsen ryhmään, esimerkiksi soittamalla.',
+  'error.absenceTooFar': 'Päivä on liian kaukana',
+  'error.absenceTooFar.detail': 'Poissaolon voi ilmoittaa enintään {days} päivää etukäteen.',
+  'error.absenceNoDays': 'Lapsella ei ole hoitopäiviä valituilla päivillä',
+  'error.absenceNoDays.detail':
+    'Lapsella {child} ei ole varhaiskasvatuspaikkaa tai yksikkö on kiinni valittuina päivinä.',
+  'error.absenceLocked': 'Poissaoloa ei voi enää perua',
+  'error.absenceLocked.detail':
+    'Menneen päivän poissaoloa ei voi perua, eikä tämän päivän poissaoloa klo {time} jälkeen. Kerro muutoksesta suoraan lapsen ryhmään.',
+  'error.daycareNameTaken': 'Nimi on jo käytössä',
+  'error.daycareNameTaken.detail':
+    'Kunnassa on jo yksikkö tällä nimellä, tai yksikössä on jo ryhmä tällä nimellä.',
+  'error.placementRange': 'Tarkista sijoituksen päivät',
+  'error.placementRange.detail': 'Sijoituksen loppupäivä ei voi olla ennen alkupäivää.',
+  'error.placementOverlap': 'Lapsella on jo sijoitus näille päiville',
+  'error.placementOverlap.detail':
+    'Lapsi voi olla kerrallaan vain yhdessä ryhmässä. Päätä edellinen sijoitus ensin.',
+  'error.guardianNotFound': 'Huoltajaa ei löytynyt',
+  'error.guardianNotFound.detail':
+    'Osoitteella {email} ei löytynyt käyttäjää. Huoltajan pitää kirjautua palveluun kerran.',
+  'error.staffMemberExists': 'Henkilö on jo lisätty',
+  'error.staffMemberExists.detail': 'Henkilö työskentelee jo tässä yksikössä tai ryhmässä.',
+  'daycare.category.sick': 'sairaus',
+  'daycare.category.other': 'muu syy',
+  'daycare.category.holiday': 'loma',
+  'notification.daycareAbsence.reported': 'Poissa tänään: {child}',
+  'notification.daycareAbsence.reported.body':
+    '{child} ({group}) on tänään poissa, syy: {category}.',
+  'notification.daycareAbsence.cancelled': 'Tuleekin tänään: {child}',
+  'notification.daycareAbsence.cancelled.body':
+    'Lapsen {child} ({group}) tämän päivän poissaolo peruttiin.',
+  'notification.daycareAbsence.note': 'Huoltajan lisätieto: {note}',
   'email.notification.footer': 'Tämä viesti on lähetetty {municipality}n Helppo-palvelusta.',
   // Organisations as buyers, seasons priced and credited (issue 3).
   'error.notOrganisationMember': 'Et voi toimia tämän yhteisön puolesta',
@@ -574,6 +612,44 @@ const sv: Messages = {
   'error.termsLanguages': 'Skriv villkoren på alla språk',
   'error.termsLanguages.detail':
     'Ange användarvillkoren på finska, svenska och engelska, eller lämna alla tomma om lokalen inte har villkor.',
+  'error.absenceRange': 'Kontrollera dagarna',
+  'error.absenceRange.detail': 'Frånvarons sista dag kan inte vara före den första.',
+  'error.absencePast': 'En dag som har varit kan inte anmälas',
+  'error.absencePast.detail': 'Frånvaro kan anmälas för i dag eller kommande dagar.',
+  'error.absenceCutoff': 'Tiden för att anmäla dagens frånvaro har gått ut',
+  'error.absenceCutoff.detail':
+    'Dagens frånvaro kan anmälas till kl. {time}. Meddela frånvaron direkt till barnets grupp, till exempel per telefon.',
+  'error.absenceTooFar': 'Dagen ligger för långt fram',
+  'error.absenceTooFar.detail': 'Frånvaro kan anmälas högst {days} dagar i förväg.',
+  'error.absenceNoDays': 'Barnet har inga vårddagar de valda dagarna',
+  'error.absenceNoDays.detail':
+    '{child} har ingen plats i småbarnspedagogiken eller enheten är stängd de valda dagarna.',
+  'error.absenceLocked': 'Frånvaron kan inte längre återkallas',
+  'error.absenceLocked.detail':
+    'Frånvaro för en dag som har varit kan inte återkallas, och inte heller dagens frånvaro efter kl. {time}. Meddela ändringen direkt till barnets grupp.',
+  'error.daycareNameTaken': 'Namnet används redan',
+  'error.daycareNameTaken.detail':
+    'Kommunen har redan en enhet med detta namn, eller enheten har redan en grupp med detta namn.',
+  'error.placementRange': 'Kontrollera placeringens datum',
+  'error.placementRange.detail': 'Placeringens slutdatum kan inte vara före startdatumet.',
+  'error.placementOverlap': 'Barnet har redan en placering dessa dagar',
+  'error.placementOverlap.detail':
+    'Ett barn kan bara vara i en grupp åt gången. Avsluta den tidigare placeringen först.',
+  'error.guardianNotFound': 'Vårdnadshavaren hittades inte',
+  'error.guardianNotFound.detail':
+    'Ingen användare har adressen {email}. Vårdnadshavaren ska logga in i tjänsten en gång.',
+  'error.staffMemberExists': 'Personen har redan lagts till',
+  'error.staffMemberExists.detail': 'Personen arbetar redan i denna enhet eller grupp.',
+  'daycare.category.sick': 'sjukdom',
+  'daycare.category.other': 'annan orsak',
+  'daycare.category.holiday': 'semester',
+  'notification.daycareAbsence.reported': 'Frånvarande i dag: {child}',
+  'notification.daycareAbsence.reported.body':
+    '{child} ({group}) är frånvarande i dag, orsak: {category}.',
+  'notification.daycareAbsence.cancelled': 'Kommer i dag ändå: {child}',
+  'notification.daycareAbsence.cancelled.body':
+    'Dagens frånvaro för {child} ({group}) har återkallats.',
+  'notification.daycareAbsence.note': 'Vårdnadshavarens tilläggsinformation: {note}',
   'email.notification.footer':
     'Det här meddelandet har skickats från Helppo-tjänsten i {municipality}.',
   // Organisations as buyers, seasons priced and credited (issue 3).
@@ -890,6 +966,43 @@ const en: Messages = {
   'error.termsLanguages': 'Write the terms in every language',
   'error.termsLanguages.detail':
     'Give the terms of use in Finnish, Swedish and English, or leave all empty if the facility has no terms.',
+  'error.absenceRange': 'Check the days',
+  'error.absenceRange.detail': 'The last day of the absence cannot be before the first.',
+  'error.absencePast': 'A past day cannot be reported',
+  'error.absencePast.detail': 'An absence can be reported for today or later days.',
+  'error.absenceCutoff': "Today's reporting time has passed",
+  'error.absenceCutoff.detail':
+    "An absence for today can be reported until {time}. Tell the child's group directly, for example by phone.",
+  'error.absenceTooFar': 'The day is too far ahead',
+  'error.absenceTooFar.detail': 'An absence can be reported at most {days} days ahead.',
+  'error.absenceNoDays': 'The child has no daycare days on the chosen days',
+  'error.absenceNoDays.detail':
+    '{child} has no daycare placement, or the unit is closed, on the chosen days.',
+  'error.absenceLocked': 'The absence can no longer be cancelled',
+  'error.absenceLocked.detail':
+    "A past day's absence cannot be cancelled, nor today's after {time}. Tell the child's group directly.",
+  'error.daycareNameTaken': 'The name is taken',
+  'error.daycareNameTaken.detail':
+    'The municipality already has a unit with this name, or the unit already has a group with this name.',
+  'error.placementRange': "Check the placement's dates",
+  'error.placementRange.detail': 'The placement cannot end before it starts.',
+  'error.placementOverlap': 'The child already has a placement on these days',
+  'error.placementOverlap.detail':
+    'A child is in one group at a time. End the earlier placement first.',
+  'error.guardianNotFound': 'Guardian not found',
+  'error.guardianNotFound.detail':
+    'No user has the address {email}. The guardian needs to sign in to the service once.',
+  'error.staffMemberExists': 'The person is already added',
+  'error.staffMemberExists.detail': 'The person already works in this unit or group.',
+  'daycare.category.sick': 'illness',
+  'daycare.category.other': 'other reason',
+  'daycare.category.holiday': 'holiday',
+  'notification.daycareAbsence.reported': 'Absent today: {child}',
+  'notification.daycareAbsence.reported.body': '{child} ({group}) is absent today: {category}.',
+  'notification.daycareAbsence.cancelled': 'Coming today after all: {child}',
+  'notification.daycareAbsence.cancelled.body':
+    "{child}'s ({group}) absence for today was cancelled.",
+  'notification.daycareAbsence.note': "The guardian's note: {note}",
   'email.notification.footer': 'This message was sent by the Helppo service of {municipality}.',
   // Organisations as buyers, seasons priced and credited (issue 3).
   'error.notOrganisationMember': 'You cannot act for this organisation',

@@ -1,0 +1,36 @@
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import type { RouteObject } from 'react-router-dom';
+import { SignedInOnly } from '../shop/SignedInOnly';
+import { RoleOnly } from './RoleOnly';
+
+// The daycare pages are loaded when someone opens them.
+const page = (load: () => Promise<ComponentType>): LazyExoticComponent<ComponentType> =>
+  lazy(async () => ({ default: await load() }));
+
+const DaycarePage = page(() => import('./DaycarePage').then((m) => m.DaycarePage));
+const StaffDayPage = page(() => import('./StaffDayPage').then((m) => m.StaffDayPage));
+const DaycareAdminPage = page(() => import('./DaycareAdminPage').then((m) => m.DaycareAdminPage));
+const DaycareUnitPage = page(() => import('./DaycareUnitPage').then((m) => m.DaycareUnitPage));
+
+const el = (Page: LazyExoticComponent<ComponentType>) => (
+  <Suspense fallback={null}>
+    <Page />
+  </Suspense>
+);
+
+/**
+ * Routes below /:slug/: the guardian's daycare page, the staff's day view (the absence
+ * notifications link to it with ?group=…&date=…) and the administrators' unit pages.
+ */
+export const daycareRoutes: RouteObject[] = [
+  { path: 'daycare', element: <SignedInOnly>{el(DaycarePage)}</SignedInOnly> },
+  {
+    path: 'daycare/staff',
+    element: <RoleOnly roles={['daycare_staff']}>{el(StaffDayPage)}</RoleOnly>,
+  },
+  { path: 'admin/daycare', element: <RoleOnly roles={['admin']}>{el(DaycareAdminPage)}</RoleOnly> },
+  {
+    path: 'admin/daycare/:unitId',
+    element: <RoleOnly roles={['admin']}>{el(DaycareUnitPage)}</RoleOnly>,
+  },
+];
