@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterDomLink } from 'react-router-dom';
-import { Button, Heading, Paragraph, RouterLink, Table, TextInput } from 'suomifi-ui-components';
+import { Button, Heading, Paragraph, RouterLink, Table } from 'suomifi-ui-components';
 import type { Reservation } from '../../api/client';
 import { ErrorAlert, Loading, SuccessAlert } from '../../app/feedback';
 import { useMunicipality } from '../../app/MunicipalityContext';
@@ -11,6 +11,7 @@ import { currentLanguage } from '../../i18n';
 import { formatMoney } from '../shop/money';
 import { BlockTimeForm } from './BlockTimeForm';
 import { CancelControls, ConfirmCancel } from './CancelReservation';
+import { DecisionControls } from './DecisionControls';
 import { APPROVED_PAYMENT_DAYS } from './price';
 import { useDecideReservation, useStaffReservations } from './queries';
 import { paymentText, ReservationSummary } from './ReservationSummary';
@@ -53,33 +54,17 @@ function RequestItem(props: {
     <li className="reservation">
       <ReservationSummary item={item} showBooker />
       {decide.isError && <ErrorAlert error={decide.error} />}
-      <TextInput
-        labelText={t('staff.reason')}
-        optionalText={t('optional')}
-        hintText={t('staff.reasonHint')}
-        value={reason}
-        maxLength={1000}
-        onChange={(v) => setReason(String(v ?? ''))}
-        fullWidth
-        mb="s"
+      <DecisionControls
+        reason={reason}
+        onReason={setReason}
+        pending={decide.isPending}
+        approve={{
+          text: t('staff.approve'),
+          label: t('staff.approveLabel', { what, booker: who }),
+        }}
+        deny={{ text: t('staff.deny'), label: t('staff.denyLabel', { what, booker: who }) }}
+        onDecide={(approve) => void send(approve)}
       />
-      <div className="button-row">
-        <Button
-          disabled={decide.isPending}
-          aria-label={t('staff.approveLabel', { what, booker: who })}
-          onClick={() => void send(true)}
-        >
-          {t('staff.approve')}
-        </Button>
-        <Button
-          variant="secondary"
-          disabled={decide.isPending}
-          aria-label={t('staff.denyLabel', { what, booker: who })}
-          onClick={() => void send(false)}
-        >
-          {t('staff.deny')}
-        </Button>
-      </div>
     </li>
   );
 }

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Heading, TextInput } from 'suomifi-ui-components';
+import { Heading } from 'suomifi-ui-components';
 import type { Reservation } from '../../api/client';
 import { ErrorAlert } from '../../app/feedback';
 import { currentLanguage } from '../../i18n';
 import { formatMoney } from '../shop/money';
+import { DecisionControls } from './DecisionControls';
 import { APPROVED_PAYMENT_DAYS } from './price';
 import { useDecideSeries } from './queries';
 import { formatSpan } from './time';
@@ -86,33 +87,17 @@ export function SeriesRequestItem(props: {
         )}
       </dl>
       {decide.isError && <ErrorAlert error={decide.error} />}
-      <TextInput
-        labelText={t('staff.reason')}
-        optionalText={t('optional')}
-        hintText={t('staff.reasonHint')}
-        value={reason}
-        maxLength={1000}
-        onChange={(v) => setReason(String(v ?? ''))}
-        fullWidth
-        mb="s"
+      <DecisionControls
+        reason={reason}
+        onReason={setReason}
+        pending={decide.isPending}
+        approve={{
+          text: t('season.approve'),
+          label: t('season.approveLabel', { what, booker: who }),
+        }}
+        deny={{ text: t('season.deny'), label: t('season.denyLabel', { what, booker: who }) }}
+        onDecide={(approve) => void send(approve)}
       />
-      <div className="button-row">
-        <Button
-          disabled={decide.isPending}
-          aria-label={t('season.approveLabel', { what, booker: who })}
-          onClick={() => void send(true)}
-        >
-          {t('season.approve')}
-        </Button>
-        <Button
-          variant="secondary"
-          disabled={decide.isPending}
-          aria-label={t('season.denyLabel', { what, booker: who })}
-          onClick={() => void send(false)}
-        >
-          {t('season.deny')}
-        </Button>
-      </div>
     </li>
   );
 }

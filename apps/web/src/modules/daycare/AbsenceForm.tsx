@@ -4,7 +4,6 @@ import {
   Button,
   Checkbox,
   CheckboxGroup,
-  DateInput,
   Heading,
   Paragraph,
   RadioButton,
@@ -17,6 +16,7 @@ import { currentLanguage } from '../../i18n';
 import { addDays, formatClock, formatDay, isoWeekday, parseDate } from '../bookings/time';
 import { formatDays, fullName, nextOpenDay, openWeekdays } from './format';
 import { useReportAbsence } from './queries';
+import { DateRange } from './DateRange';
 
 const CATEGORIES: AbsenceCategory[] = ['sick', 'other', 'holiday'];
 type When = 'first' | 'second' | 'range';
@@ -156,27 +156,18 @@ export function AbsenceForm({ slug, daycare }: { slug: string; daycare: MyDaycar
             <RadioButton value="range">{t('form.range')}</RadioButton>
           </RadioButtonGroup>
           {when === 'range' && (
-            <div className="absence-form__dates">
-              <DateInput
-                labelText={t('form.startDate')}
-                hintText={t('form.dateHint')}
-                value={start}
-                onChange={({ value }) => setStart(value)}
-                status={shown('start') ? 'error' : 'default'}
-                statusText={shown('start')}
-                fullWidth
-              />
-              <DateInput
-                labelText={t('form.endDate')}
-                optionalText={t('optional')}
-                hintText={t('form.endHint')}
-                value={end}
-                onChange={({ value }) => setEnd(value)}
-                status={shown('end') ? 'error' : 'default'}
-                statusText={shown('end')}
-                fullWidth
-              />
-            </div>
+            <DateRange
+              labels={{
+                start: t('form.startDate'),
+                end: t('form.endDate'),
+                endHint: t('form.endHint'),
+              }}
+              start={start}
+              end={end}
+              onStart={setStart}
+              onEnd={setEnd}
+              errors={{ start: shown('start'), end: shown('end') }}
+            />
           )}
           <RadioButtonGroup
             labelText={t('form.category')}

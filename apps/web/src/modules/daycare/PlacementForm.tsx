@@ -2,7 +2,6 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   Button,
-  DateInput,
   Dropdown,
   DropdownItem,
   Heading,
@@ -19,6 +18,7 @@ import { formatDate } from '../courses/format';
 import { fullName } from './format';
 import { NewChildForm } from './NewChildForm';
 import { useChildSearch, useSavePlacement } from './queries';
+import { DateRange } from './DateRange';
 
 /** Place a child (found by name, or added here) in one of the unit's groups from a day on. */
 export function PlacementForm({ slug, unit }: { slug: string; unit: AdminDaycareUnit }) {
@@ -160,27 +160,18 @@ export function PlacementForm({ slug, unit }: { slug: string; unit: AdminDaycare
             </DropdownItem>
           ))}
         </Dropdown>
-        <div className="absence-form__dates">
-          <DateInput
-            labelText={t('admin.placementForm.start')}
-            hintText={t('form.dateHint')}
-            value={start}
-            onChange={({ value }) => setStart(value)}
-            status={shown('start') ? 'error' : 'default'}
-            statusText={shown('start')}
-            fullWidth
-          />
-          <DateInput
-            labelText={t('admin.placementForm.end')}
-            optionalText={t('optional')}
-            hintText={t('admin.placementForm.endHint')}
-            value={end}
-            onChange={({ value }) => setEnd(value)}
-            status={shown('end') ? 'error' : 'default'}
-            statusText={shown('end')}
-            fullWidth
-          />
-        </div>
+        <DateRange
+          labels={{
+            start: t('admin.placementForm.start'),
+            end: t('admin.placementForm.end'),
+            endHint: t('admin.placementForm.endHint'),
+          }}
+          start={start}
+          end={end}
+          onStart={setStart}
+          onEnd={setEnd}
+          errors={{ start: shown('start'), end: shown('end') }}
+        />
         <Button type="submit" disabled={save.isPending || unit.groups.length === 0}>
           {t('admin.placementForm.submit')}
         </Button>
