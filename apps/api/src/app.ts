@@ -50,6 +50,11 @@ import { accessRoutes } from './modules/access/access.routes.js';
 import { AccessGrantSchema, DoorSchema } from './modules/access/access.schema.js';
 import { daycareRoutes } from './modules/daycare/daycare.routes.js';
 import { daycareAdminRoutes } from './modules/daycare/daycare.admin.routes.js';
+import {
+  FeePeriodSchema,
+  IncomeStatementSchema,
+  feesRoutes,
+} from './modules/daycare/fees.routes.js';
 import { DaycareAbsenceSchema, DaycarePlacementSchema } from './modules/daycare/daycare.schema.js';
 import type { OidcLogin } from './platform/auth/oidc.js';
 import { instanceSecret } from './platform/db/instance-settings.js';
@@ -108,6 +113,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     InvoiceSchema,
     DaycarePlacementSchema,
     DaycareAbsenceSchema,
+    IncomeStatementSchema,
+    FeePeriodSchema,
   ]) {
     app.addSchema(schema);
   }
@@ -188,6 +195,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await tenant.register(invoiceRoutes);
       await tenant.register(daycareRoutes);
       await tenant.register(daycareAdminRoutes);
+      await tenant.register(feesRoutes);
     },
     { prefix: '/api/:slug' },
   );

@@ -9,6 +9,7 @@ import { seedShopDemo } from '../../modules/shop/shop.demo.js';
 import { seedAccessDemo } from '../../modules/access/access.demo.js';
 import { seedInvoicingDemo } from '../../modules/payments/payments.demo.js';
 import { seedDaycareDemo } from '../../modules/daycare/daycare.demo.js';
+import { seedFeesDemo } from '../../modules/daycare/fees.demo.js';
 
 /** The demo password of every demo account. */
 export const DEMO_PASSWORD = 'demo';
@@ -119,6 +120,8 @@ const MODULES: ModuleDemo[] = [
   { table: 'invoice_settings', seed: seedInvoicingDemo },
   // After the courses: the demo guardian's children are placed in daycare.
   { table: 'daycare_units', seed: seedDaycareDemo },
+  // The finance login and a statement of a demo family.
+  { table: 'daycare_income_statements', seed: seedFeesDemo },
 ];
 
 export async function seedDemoData(db: Database): Promise<boolean> {
