@@ -76,6 +76,7 @@ export function IncomeStatementsPage() {
       </Heading>
       <Paragraph mb="m">{t('finance.intro')}</Paragraph>
       <RadioButtonGroup
+        className="fee-status-choice"
         labelText={t('finance.show')}
         name="statement-status"
         value={status}
