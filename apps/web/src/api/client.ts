@@ -103,6 +103,12 @@ export type NewDaycareChildBody = JsonBody<'createDaycareChild'>;
 export type DaycareStaffMember = OkJson<'listUnitStaff'>['items'][number];
 export type DaycareStaffBody = JsonBody<'addDaycareStaff'>;
 export type DaycareSettings = JsonBody<'updateDaycareSettings'>;
+export type FeePreview = OkJson<'getFeePreview'>;
+export type IncomeStatement = OkJson<'getIncomeStatement'>;
+export type IncomeStatementBody = JsonBody<'submitIncomeStatement'>;
+export type FinanceStatement = OkJson<'listIncomeStatements'>['items'][number];
+export type FeePeriod = OkJson<'listFeePeriods'>['items'][number];
+export type FeePeriodBody = JsonBody<'saveFeePeriod'>;
 
 export const allRoles = [
   'resident',
@@ -112,6 +118,7 @@ export const allRoles = [
   'facility_admin',
   'digital_team',
   'admin',
+  'finance',
 ] as const satisfies readonly Role[];
 
 export const isRole = (value: string): value is Role =>
@@ -615,6 +622,32 @@ export const api = {
     unwrap(client.GET('/api/{slug}/admin/daycare/settings', p(slug))),
   updateDaycareSettings: (slug: string, body: DaycareSettings) =>
     unwrap(client.PUT('/api/{slug}/admin/daycare/settings', { ...p(slug), body })),
+  getFeePreview: (slug: string) => unwrap(client.GET('/api/{slug}/daycare/fees', p(slug))),
+  listMyIncomeStatements: (slug: string) =>
+    unwrap(client.GET('/api/{slug}/daycare/income-statements', p(slug))),
+  submitIncomeStatement: (slug: string, body: IncomeStatementBody) =>
+    unwrap(client.POST('/api/{slug}/daycare/income-statements', { ...p(slug), body })),
+  listIncomeStatements: (slug: string, status: 'open' | 'handled') =>
+    unwrap(
+      client.GET('/api/{slug}/admin/daycare/income-statements', {
+        params: { path: { slug }, query: { status } },
+      }),
+    ),
+  markIncomeStatementHandled: (slug: string, statementId: string) =>
+    unwrap(
+      client.POST('/api/{slug}/admin/daycare/income-statements/{statementId}/handled', {
+        params: { path: { slug, statementId } },
+      }),
+    ),
+  listFeePeriods: (slug: string) =>
+    unwrap(client.GET('/api/{slug}/admin/daycare/fee-periods', p(slug))),
+  saveFeePeriod: (slug: string, validFrom: string, body: FeePeriodBody) =>
+    unwrap(
+      client.PUT('/api/{slug}/admin/daycare/fee-periods/{validFrom}', {
+        params: { path: { slug, validFrom } },
+        body,
+      }),
+    ),
 };
 
 // Files the browser downloads itself (plain links): a booking's iCalendar and the report's CSV.
@@ -629,6 +662,9 @@ export const salesCsvUrl = (slug: string, query: SalesPeriod) =>
 
 export const receivablesCsvUrl = (slug: string) =>
   `/api/${encodeURIComponent(slug)}/admin/invoices/receivables.csv`;
+
+export const incomeAttachmentUrl = (slug: string, statementId: string) =>
+  `/api/${encodeURIComponent(slug)}/daycare/income-statements/${encodeURIComponent(statementId)}/attachment`;
 
 export const invoicePdfUrl = (slug: string, invoiceId: string) =>
   `/api/${encodeURIComponent(slug)}/invoices/${encodeURIComponent(invoiceId)}/pdf`;

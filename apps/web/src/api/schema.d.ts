@@ -1804,6 +1804,142 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/{slug}/daycare/fees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The family's fee preview on a day (today by default): income on record, parameters, each child's fee */
+        get: operations["getFeePreview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/daycare/income-statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The family's income statements, newest (the one on record) first */
+        get: operations["listMyIncomeStatements"];
+        put?: never;
+        /** Submit the gross monthly income of the household’s adults with a proof, or accept the highest fee */
+        post: operations["submitIncomeStatement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/daycare/income-statements/{statementId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of the family's income statements */
+        get: operations["getIncomeStatement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/daycare/income-statements/{statementId}/attachment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A statement's attachment, for the family's guardians and the finance staff */
+        get: operations["getIncomeStatementAttachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/admin/daycare/income-statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Income statements for the finance staff: open (default) or handled */
+        get: operations["listIncomeStatements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/admin/daycare/income-statements/{statementId}/handled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["markIncomeStatementHandled"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/admin/daycare/fee-periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The fee parameter sets by period (own over national) */
+        get: operations["listFeePeriods"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/admin/daycare/fee-periods/{validFrom}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save the municipality's own parameter set of the period starting on validFrom */
+        put: operations["saveFeePeriod"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1851,7 +1987,7 @@ export interface components {
                 /** @enum {string} */
                 language: "fi" | "sv" | "en";
             } | null;
-            roles: ("resident" | "guardian" | "staff" | "daycare_staff" | "facility_admin" | "digital_team" | "admin")[];
+            roles: ("resident" | "guardian" | "staff" | "daycare_staff" | "facility_admin" | "digital_team" | "admin" | "finance")[];
             /** @description Send as x-csrf-token with state-changing requests */
             csrfToken: string;
             oidcEnabled: boolean;
@@ -2310,6 +2446,53 @@ export interface components {
             /** @description Before the day, or today before the cut-off */
             canCancel: boolean;
         };
+        DaycareIncomeStatement: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            submittedAt: string;
+            submittedBy: string;
+            acceptsHighestFee: boolean;
+            /** @description Gross monthly income per adult */
+            incomesCents: number[];
+            /** @description Euro cents */
+            totalIncomeCents: number;
+            attachment: {
+                name: string;
+                contentType: string;
+            } | null;
+            handled: boolean;
+        };
+        DaycareFeePeriod: {
+            /** @description Euro cents */
+            maxFeeCents: number;
+            /** @description Euro cents */
+            minFeeCents: number;
+            /** @description Basis points (1070 = 10,7 %) */
+            incomeBp: number;
+            /** @description Basis points (1070 = 10,7 %) */
+            secondChildBp: number;
+            /** @description Basis points (1070 = 10,7 %) */
+            furtherChildBp: number;
+            /** @description Euro cents */
+            secondChildMaxCents: number | null;
+            /** @description Families of 2, 3, 4, 5 and 6 people; null until published */
+            incomeLimitsCents: number[] | null;
+            /** @description Added to the limit of six for each further person */
+            incrementCents: number | (never | null);
+            /**
+             * Format: date
+             * @description A calendar day, YYYY-MM-DD
+             */
+            validFrom: string;
+            /**
+             * Format: date
+             * @description A calendar day, YYYY-MM-DD
+             */
+            validTo: string | null;
+            /** @description The municipality's own set (false: the national one) */
+            own: boolean;
+        };
     };
     responses: never;
     parameters: never;
@@ -2528,7 +2711,7 @@ export interface operations {
                 "application/json": {
                     email: string;
                     /** @enum {string} */
-                    role: "resident" | "guardian" | "staff" | "daycare_staff" | "facility_admin" | "digital_team" | "admin";
+                    role: "resident" | "guardian" | "staff" | "daycare_staff" | "facility_admin" | "digital_team" | "admin" | "finance";
                 };
             };
         };
@@ -2560,7 +2743,7 @@ export interface operations {
             path: {
                 slug: string;
                 personId: string;
-                role: "resident" | "guardian" | "staff" | "daycare_staff" | "facility_admin" | "digital_team" | "admin";
+                role: "resident" | "guardian" | "staff" | "daycare_staff" | "facility_admin" | "digital_team" | "admin" | "finance";
             };
             cookie?: never;
         };
@@ -2946,7 +3129,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {string} */
-                    role?: "resident" | "guardian" | "staff" | "daycare_staff" | "facility_admin" | "digital_team" | "admin";
+                    role?: "resident" | "guardian" | "staff" | "daycare_staff" | "facility_admin" | "digital_team" | "admin" | "finance";
                     /** Format: uuid */
                     personId?: string;
                     title: string;
@@ -7522,6 +7705,402 @@ export interface operations {
                         /** @description Helsinki time, HH:MM */
                         absenceCutoff: string;
                     };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFeePreview: {
+        parameters: {
+            query?: {
+                /** @description A calendar day, YYYY-MM-DD */
+                date?: string;
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description A calendar day, YYYY-MM-DD
+                         */
+                        date: string;
+                        period: components["schemas"]["DaycareFeePeriod"];
+                        /** @enum {string} */
+                        basis: "income" | "highestFeeAccepted" | "noStatement";
+                        /** @description The statement on record */
+                        statement: components["schemas"]["DaycareIncomeStatement"] | (never | null);
+                        adults: number | null;
+                        childrenUnder18: number;
+                        familySize: number | null;
+                        /** @description Euro cents */
+                        incomeCents: number | null;
+                        /** @description Euro cents */
+                        limitCents: number | null;
+                        /** @description Euro cents */
+                        excessCents: number | null;
+                        /** @description Euro cents */
+                        percentFeeCents: number | null;
+                        /** @description The youngest child's full-time fee */
+                        fullFeeCents: number | (never | null);
+                        /** @description The period's income limits are not published */
+                        missingLimits: boolean;
+                        children: {
+                            /** Format: uuid */
+                            id: string;
+                            firstName: string;
+                            lastName: string;
+                            /**
+                             * Format: date
+                             * @description A calendar day, YYYY-MM-DD
+                             */
+                            birthDate: string;
+                            /** @enum {string} */
+                            rule: "youngest" | "second" | "further";
+                            /** @description Euro cents */
+                            computedCents: number | null;
+                            /** @description Charged; 0 when the computed fee is below the minimum */
+                            feeCents: number | (never | null);
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMyIncomeStatements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["DaycareIncomeStatement"][];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submitIncomeStatement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    acceptsHighestFee: boolean;
+                    incomesCents: number[];
+                    attachment?: {
+                        name: string;
+                        /** @enum {string} */
+                        contentType: "application/pdf" | "image/jpeg" | "image/png";
+                        /** @description The file in base64, at most 5 MB */
+                        dataBase64: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DaycareIncomeStatement"];
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getIncomeStatement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                statementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DaycareIncomeStatement"];
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getIncomeStatementAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                statementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description application/pdf, image/jpeg or image/png */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listIncomeStatements: {
+        parameters: {
+            query?: {
+                status?: "open" | "handled";
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            submittedAt: string;
+                            submittedBy: string;
+                            acceptsHighestFee: boolean;
+                            /** @description Gross monthly income per adult */
+                            incomesCents: number[];
+                            /** @description Euro cents */
+                            totalIncomeCents: number;
+                            attachment: {
+                                name: string;
+                                contentType: string;
+                            } | null;
+                            handled: boolean;
+                            email: string | null;
+                            children: string[];
+                            /** Format: date-time */
+                            handledAt: string | null;
+                            handledBy: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    markIncomeStatementHandled: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                statementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        handled: boolean;
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listFeePeriods: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["DaycareFeePeriod"][];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    saveFeePeriod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                /** @description A calendar day, YYYY-MM-DD */
+                validFrom: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Euro cents */
+                    maxFeeCents: number;
+                    /** @description Euro cents */
+                    minFeeCents: number;
+                    /** @description Basis points (1070 = 10,7 %) */
+                    incomeBp: number;
+                    /** @description Basis points (1070 = 10,7 %) */
+                    secondChildBp: number;
+                    /** @description Basis points (1070 = 10,7 %) */
+                    furtherChildBp: number;
+                    /** @description Euro cents */
+                    secondChildMaxCents: number | null;
+                    /** @description Families of 2, 3, 4, 5 and 6 people; null until published */
+                    incomeLimitsCents: number[] | null;
+                    /** @description Added to the limit of six for each further person */
+                    incrementCents: number | (never | null);
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DaycareFeePeriod"];
                 };
             };
             /** @description Problem details (RFC 9457), translated */

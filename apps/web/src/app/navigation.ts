@@ -33,6 +33,8 @@ export const navEntries: readonly NavEntry[] = [
   { id: 'organisationAdmin', path: 'admin/organisations', audience: ['facility_admin', 'admin'] },
   { id: 'courseAdmin', path: 'admin/courses', audience: ['facility_admin', 'admin'] },
   { id: 'daycareAdmin', path: 'admin/daycare', audience: ['admin'] },
+  { id: 'incomeStatements', path: 'admin/daycare/income-statements', audience: ['finance'] },
+  { id: 'feeParameters', path: 'admin/daycare/fees', audience: ['admin', 'finance'] },
   { id: 'admin', path: 'admin', audience: ['admin'] },
   { id: 'accessibility', path: 'accessibility', audience: 'everyone' },
 ];

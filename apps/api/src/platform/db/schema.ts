@@ -557,9 +557,42 @@ export interface DaycareSettingsTable {
   updated_at: GeneratedTimestamp;
 }
 
+export interface DaycareFeePeriodsTable {
+  id: Generated<string>;
+  /** Null: a national set shipped by the migrations. */
+  municipality_id: string | null;
+  valid_from: DateColumn;
+  max_fee_cents: number;
+  min_fee_cents: number;
+  income_bp: number;
+  second_child_bp: number;
+  further_child_bp: number;
+  second_child_max_cents: number | null;
+  income_limits_cents: number[] | null;
+  increment_cents: number | null;
+  updated_by: string | null;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface DaycareIncomeStatementsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  submitted_by: string;
+  submitted_at: GeneratedTimestamp;
+  accepts_highest_fee: boolean;
+  incomes_cents: Generated<number[]>;
+  attachment_name: string | null;
+  attachment_type: string | null;
+  attachment: Uint8Array | null;
+  handled_by: string | null;
+  handled_at: NullableTimestamp;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   organisation_members: OrganisationMembersTable;
+  daycare_fee_periods: DaycareFeePeriodsTable;
+  daycare_income_statements: DaycareIncomeStatementsTable;
   daycare_units: DaycareUnitsTable;
   daycare_groups: DaycareGroupsTable;
   daycare_placements: DaycarePlacementsTable;

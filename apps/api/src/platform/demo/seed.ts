@@ -10,6 +10,7 @@ import { seedAccessDemo } from '../../modules/access/access.demo.js';
 import { seedInvoicingDemo } from '../../modules/payments/payments.demo.js';
 import { seedOrganisationsDemo } from '../../modules/organisations/organisations.demo.js';
 import { seedDaycareDemo } from '../../modules/daycare/daycare.demo.js';
+import { seedFeesDemo } from '../../modules/daycare/fees.demo.js';
 
 /** The demo password of every demo account. */
 export const DEMO_PASSWORD = 'demo';
@@ -121,6 +122,8 @@ const MODULES: ModuleDemo[] = [
   { table: 'organisations', seed: seedOrganisationsDemo },
   // After the courses: the demo guardian's children are placed in daycare.
   { table: 'daycare_units', seed: seedDaycareDemo },
+  // The finance login and a statement of a demo family.
+  { table: 'daycare_income_statements', seed: seedFeesDemo },
 ];
 
 export async function seedDemoData(db: Database): Promise<boolean> {

@@ -10,6 +10,7 @@ export const ROLES = [
   'facility_admin',
   'digital_team',
   'admin',
+  'finance',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

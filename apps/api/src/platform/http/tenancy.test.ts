@@ -38,6 +38,7 @@ let ids: {
   unplacedChild: string;
   placedChild: string;
   groupMembership: string;
+  incomeStatement: string;
 };
 
 beforeAll(async () => {
@@ -213,6 +214,10 @@ beforeAll(async () => {
       .select('id')
       .where('group_id', 'is not', null)
       .executeTakeFirstOrThrow();
+    const statement = await tx
+      .selectFrom('daycare_income_statements')
+      .select('id')
+      .executeTakeFirstOrThrow();
     const unplaced = await tx
       .insertInto('children')
       .values({
@@ -233,6 +238,7 @@ beforeAll(async () => {
       placedChild: placements[1]!.child_id,
       unplacedChild: unplaced.id,
       groupMembership: membership.id,
+      incomeStatement: statement.id,
       sauna: door.resource_id,
       saunaDoor: door.id,
       failedGrant: grant.id,
@@ -378,6 +384,33 @@ const unit = {
 const DAYCARE_STAFF: Record<string, Call> = {
   listMyDaycareUnits: { method: 'GET', path: () => 'daycare/units' },
   listGroupDay: { method: 'GET', path: () => `daycare/groups/${ids.daycareGroup}/day` },
+};
+/** The fee parameters: administrators save them (finance staff read them too). */
+const feeSet = {
+  maxFeeCents: 33500,
+  minFeeCents: 3200,
+  incomeBp: 1070,
+  secondChildBp: 4000,
+  furtherChildBp: 2000,
+  secondChildMaxCents: 13400,
+  incomeLimitsCents: null,
+  incrementCents: null,
+};
+Object.assign(ADMIN_ONLY, {
+  listFeePeriods: { method: 'GET', path: () => 'admin/daycare/fee-periods' },
+  saveFeePeriod: {
+    method: 'PUT',
+    path: () => 'admin/daycare/fee-periods/2030-08-01',
+    body: () => feeSet,
+  },
+} satisfies Record<string, Call>);
+/** Income statements: the finance staff only, not even administrators (tested in modules/daycare). */
+const FINANCE: Record<string, Call> = {
+  listIncomeStatements: { method: 'GET', path: () => 'admin/daycare/income-statements' },
+  markIncomeStatementHandled: {
+    method: 'POST',
+    path: () => `admin/daycare/income-statements/${ids.incomeStatement}/handled`,
+  },
 };
 /** Operations for the facility staff (facility admins and administrators). */
 const facility = {
@@ -586,6 +619,12 @@ const SIGNED_IN = [
   'listMyAbsences',
   'reportAbsence',
   'cancelAbsences',
+  // The family's own income statements and fee preview; the attachment also for finance.
+  'getFeePreview',
+  'listMyIncomeStatements',
+  'submitIncomeStatement',
+  'getIncomeStatement',
+  'getIncomeStatementAttachment',
 ];
 /** Open to everybody by design. */
 const PUBLIC = [
@@ -630,6 +669,7 @@ describe('tenant isolation matrix', () => {
       ...Object.keys(ADMIN_ONLY),
       ...Object.keys(FACILITY_STAFF),
       ...Object.keys(DAYCARE_STAFF),
+      ...Object.keys(FINANCE),
       ...SIGNED_IN,
       ...PUBLIC,
     ]);
@@ -689,6 +729,24 @@ describe('tenant isolation matrix', () => {
         expect(response.statusCode, email).toBe(403);
       }
       const ok = await send(await loggedIn(rt.app, 'majakka@tyrskyla.example'));
+      expect(ok.statusCode, ok.body).toBe(200);
+    });
+  }
+
+  for (const [operation, call] of Object.entries(FINANCE)) {
+    it(`${operation}: only Tyrskylä's finance staff`, async () => {
+      const send = (client: Client) => client.request(call.method, call.path(), call.body?.());
+      expect((await send(new Client(rt.app))).statusCode).toBe(401);
+      for (const email of [
+        'admin@tyrskyla.example',
+        'huoltaja@tyrskyla.example',
+        'varhaiskasvatus@tyrskyla.example',
+      ]) {
+        expect((await send(await loggedIn(rt.app, email))).statusCode, email).toBe(403);
+      }
+      const pyharanta = await loggedIn(rt.app, 'admin@pyharanta.example', 'tyrskyla');
+      expect((await send(pyharanta)).statusCode).toBe(403);
+      const ok = await send(await loggedIn(rt.app, 'talous@tyrskyla.example'));
       expect(ok.statusCode, ok.body).toBe(200);
     });
   }

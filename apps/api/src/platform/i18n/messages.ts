@@ -8,6 +8,25 @@ export type Language = (typeof LANGUAGES)[number];
 type Messages = Record<string, string>;
 
 const fi: Messages = {
+  'error.incomeHighestFeeOnly': 'Valitse joko tulot tai korkein maksu',
+  'error.incomeHighestFeeOnly.detail':
+    'Kun hyväksyt korkeimman maksun, tuloja tai liitettä ei tarvita.',
+  'error.incomeAdults': 'Kerro yhden tai kahden aikuisen tulot',
+  'error.incomeAdults.detail': 'Ilmoita kunkin taloudessa asuvan aikuisen bruttotulot kuukaudessa.',
+  'error.incomeAttachmentMissing': 'Liite puuttuu',
+  'error.incomeAttachmentMissing.detail':
+    'Liitä tuloista tosite, esimerkiksi palkkalaskelma (PDF, JPEG tai PNG).',
+  'error.incomeAttachmentType': 'Liitteen tiedostomuotoa ei hyväksytä',
+  'error.incomeAttachmentType.detail': 'Liitteen on oltava PDF-, JPEG- tai PNG-tiedosto.',
+  'error.incomeAttachmentSize': 'Liite on liian suuri',
+  'error.incomeAttachmentSize.detail': 'Liite saa olla enintään {mb} Mt.',
+  'error.feePeriodMissing': 'Päivälle ei ole maksuperusteita',
+  'error.feePeriodMissing.detail': 'Päivälle {date} ei ole voimassa olevia maksuperusteita.',
+  'error.feeLimitsIncomplete': 'Tulorajat ovat puutteelliset',
+  'error.feeLimitsIncomplete.detail':
+    'Anna sekä tulorajat 2–6 hengen perheille että korotus kustakin seuraavasta henkilöstä, tai ei kumpaakaan.',
+  'error.feeMinAboveMax': 'Alin maksu on suurempi kuin korkein',
+  'error.feeMinAboveMax.detail': 'Alimman maksun on oltava enintään korkein maksu.',
   'error.doorUnauthenticated': 'Oven tunniste puuttuu tai on väärä',
   'error.doorUnauthenticated.detail':
     'Lähetä oven ohjaimen tunniste Authorization-otsakkeessa muodossa "Bearer <tunniste>".',
@@ -360,6 +379,25 @@ const fi: Messages = {
 };
 
 const sv: Messages = {
+  'error.incomeHighestFeeOnly': 'Välj antingen inkomster eller högsta avgift',
+  'error.incomeHighestFeeOnly.detail':
+    'När du godkänner den högsta avgiften behövs inga inkomster eller bilagor.',
+  'error.incomeAdults': 'Ange inkomsterna för en eller två vuxna',
+  'error.incomeAdults.detail': 'Ange bruttoinkomsten per månad för varje vuxen i hushållet.',
+  'error.incomeAttachmentMissing': 'Bilaga saknas',
+  'error.incomeAttachmentMissing.detail':
+    'Bifoga ett intyg över inkomsterna, till exempel en lönespecifikation (PDF, JPEG eller PNG).',
+  'error.incomeAttachmentType': 'Bilagans filformat godkänns inte',
+  'error.incomeAttachmentType.detail': 'Bilagan ska vara en PDF-, JPEG- eller PNG-fil.',
+  'error.incomeAttachmentSize': 'Bilagan är för stor',
+  'error.incomeAttachmentSize.detail': 'Bilagan får vara högst {mb} MB.',
+  'error.feePeriodMissing': 'Inga avgiftsgrunder för dagen',
+  'error.feePeriodMissing.detail': 'Det finns inga gällande avgiftsgrunder för {date}.',
+  'error.feeLimitsIncomplete': 'Inkomstgränserna är ofullständiga',
+  'error.feeLimitsIncomplete.detail':
+    'Ange både inkomstgränserna för familjer med 2–6 personer och höjningen för varje följande person, eller ingetdera.',
+  'error.feeMinAboveMax': 'Den lägsta avgiften är större än den högsta',
+  'error.feeMinAboveMax.detail': 'Den lägsta avgiften får vara högst den högsta avgiften.',
   'error.doorUnauthenticated': 'Dörrens nyckel saknas eller är fel',
   'error.doorUnauthenticated.detail':
     'Skicka dörrstyrningens nyckel i Authorization-huvudet som "Bearer <nyckel>".',
@@ -716,6 +754,25 @@ const sv: Messages = {
 };
 
 const en: Messages = {
+  'error.incomeHighestFeeOnly': 'Choose either income or the highest fee',
+  'error.incomeHighestFeeOnly.detail':
+    'When you accept the highest fee, no income or attachment is needed.',
+  'error.incomeAdults': "Give one or two adults' income",
+  'error.incomeAdults.detail': 'Give the gross monthly income of each adult of the household.',
+  'error.incomeAttachmentMissing': 'The attachment is missing',
+  'error.incomeAttachmentMissing.detail':
+    'Attach a proof of the income, such as a pay slip (PDF, JPEG or PNG).',
+  'error.incomeAttachmentType': 'The file type of the attachment is not accepted',
+  'error.incomeAttachmentType.detail': 'The attachment must be a PDF, JPEG or PNG file.',
+  'error.incomeAttachmentSize': 'The attachment is too large',
+  'error.incomeAttachmentSize.detail': 'The attachment may be at most {mb} MB.',
+  'error.feePeriodMissing': 'No fee parameters for the day',
+  'error.feePeriodMissing.detail': 'No fee parameters are in force on {date}.',
+  'error.feeLimitsIncomplete': 'The income limits are incomplete',
+  'error.feeLimitsIncomplete.detail':
+    'Give both the limits for families of 2–6 people and the increment per further person, or neither.',
+  'error.feeMinAboveMax': 'The minimum fee is above the maximum',
+  'error.feeMinAboveMax.detail': 'The minimum fee must be at most the maximum fee.',
   'error.doorUnauthenticated': 'The door token is missing or wrong',
   'error.doorUnauthenticated.detail':
     'Send the door controller\'s token in the Authorization header as "Bearer <token>".',

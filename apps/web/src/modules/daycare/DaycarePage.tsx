@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { Heading, Paragraph } from 'suomifi-ui-components';
 import type { DaycareChild } from '../../api/client';
 import { ErrorAlert, Loading } from '../../app/feedback';
@@ -58,6 +59,9 @@ export function DaycarePage() {
         {t('family.title')}
       </Heading>
       <Paragraph mb="m">{t('family.intro')}</Paragraph>
+      <p>
+        <Link to={`/${slug}/daycare/fees`}>{t('family.feesLink')}</Link>
+      </p>
       {daycare.isPending && <Loading text={t('loading')} />}
       {daycare.isError && <ErrorAlert error={daycare.error} />}
       {daycare.data && (

@@ -5,6 +5,8 @@ import {
   type DaycareSettings,
   type DaycareStaffBody,
   type DaycareUnitBody,
+  type FeePeriodBody,
+  type IncomeStatementBody,
   type NewDaycareChildBody,
   type PlacementBody,
   type ReportAbsenceBody,
@@ -23,6 +25,10 @@ export const daycareKeys = {
   staff: (slug: string, unitId: string) => ['daycare', slug, 'admin', 'staff', unitId] as const,
   children: (slug: string, q: string) => ['daycare', slug, 'admin', 'children', q] as const,
   settings: (slug: string) => ['daycare', slug, 'admin', 'settings'] as const,
+  fees: (slug: string) => ['daycare', slug, 'fees'] as const,
+  statements: (slug: string, status: string) =>
+    ['daycare', slug, 'admin', 'statements', status] as const,
+  feePeriods: (slug: string) => ['daycare', slug, 'admin', 'fee-periods'] as const,
 };
 
 /** After any change every daycare view may differ (counts, lists, the day): refresh them all. */
@@ -128,3 +134,40 @@ export const useRemoveStaff = (slug: string) =>
 
 export const useSaveSettings = (slug: string) =>
   useAdminMutation(slug, (body: DaycareSettings) => api.updateDaycareSettings(slug, body));
+
+export const useFeePreview = (slug: string) =>
+  useQuery({ queryKey: daycareKeys.fees(slug), queryFn: () => api.getFeePreview(slug) });
+
+export function useSubmitIncomeStatement(slug: string) {
+  const refresh = useRefresh(slug);
+  return useMutation({
+    mutationFn: (body: IncomeStatementBody) => api.submitIncomeStatement(slug, body),
+    onSuccess: refresh,
+  });
+}
+
+export const useIncomeStatements = (slug: string, status: 'open' | 'handled') =>
+  useQuery({
+    queryKey: daycareKeys.statements(slug, status),
+    queryFn: () => api.listIncomeStatements(slug, status),
+  });
+
+export function useMarkHandled(slug: string) {
+  const refresh = useRefresh(slug);
+  return useMutation({
+    mutationFn: (id: string) => api.markIncomeStatementHandled(slug, id),
+    onSettled: refresh,
+  });
+}
+
+export const useFeePeriods = (slug: string) =>
+  useQuery({ queryKey: daycareKeys.feePeriods(slug), queryFn: () => api.listFeePeriods(slug) });
+
+export function useSaveFeePeriod(slug: string) {
+  const refresh = useRefresh(slug);
+  return useMutation({
+    mutationFn: ({ validFrom, body }: { validFrom: string; body: FeePeriodBody }) =>
+      api.saveFeePeriod(slug, validFrom, body),
+    onSuccess: refresh,
+  });
+}

@@ -10,6 +10,13 @@ const page = (load: () => Promise<ComponentType>): LazyExoticComponent<Component
 const DaycarePage = page(() => import('./DaycarePage').then((m) => m.DaycarePage));
 const StaffDayPage = page(() => import('./StaffDayPage').then((m) => m.StaffDayPage));
 const DaycareAdminPage = page(() => import('./DaycareAdminPage').then((m) => m.DaycareAdminPage));
+const FeesPage = page(() => import('./FeesPage').then((m) => m.FeesPage));
+const IncomeStatementsPage = page(() =>
+  import('./IncomeStatementsPage').then((m) => m.IncomeStatementsPage),
+);
+const FeeParametersPage = page(() =>
+  import('./FeeParametersPage').then((m) => m.FeeParametersPage),
+);
 const DaycareUnitPage = page(() => import('./DaycareUnitPage').then((m) => m.DaycareUnitPage));
 
 const el = (Page: LazyExoticComponent<ComponentType>) => (
@@ -27,6 +34,15 @@ export const daycareRoutes: RouteObject[] = [
   {
     path: 'daycare/staff',
     element: <RoleOnly roles={['daycare_staff']}>{el(StaffDayPage)}</RoleOnly>,
+  },
+  { path: 'daycare/fees', element: <SignedInOnly>{el(FeesPage)}</SignedInOnly> },
+  {
+    path: 'admin/daycare/income-statements',
+    element: <RoleOnly roles={['finance']}>{el(IncomeStatementsPage)}</RoleOnly>,
+  },
+  {
+    path: 'admin/daycare/fees',
+    element: <RoleOnly roles={['admin', 'finance']}>{el(FeeParametersPage)}</RoleOnly>,
   },
   { path: 'admin/daycare', element: <RoleOnly roles={['admin']}>{el(DaycareAdminPage)}</RoleOnly> },
   {
