@@ -58,6 +58,11 @@ import { OrganisationSchema } from './modules/organisations/organisations.schema
 import { daycareRoutes } from './modules/daycare/daycare.routes.js';
 import { daycareAdminRoutes } from './modules/daycare/daycare.admin.routes.js';
 import { DaycareAbsenceSchema, DaycarePlacementSchema } from './modules/daycare/daycare.schema.js';
+import {
+  MessageThreadSchema,
+  MessageThreadSummarySchema,
+  messageRoutes,
+} from './modules/daycare/messages.routes.js';
 import type { OidcLogin } from './platform/auth/oidc.js';
 import { instanceSecret } from './platform/db/instance-settings.js';
 
@@ -117,6 +122,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     OrganisationSchema,
     DaycarePlacementSchema,
     DaycareAbsenceSchema,
+    MessageThreadSummarySchema,
+    MessageThreadSchema,
   ]) {
     app.addSchema(schema);
   }
@@ -203,6 +210,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await tenant.register(receiptRoutes);
       await tenant.register(daycareRoutes);
       await tenant.register(daycareAdminRoutes);
+      await tenant.register(messageRoutes);
     },
     { prefix: '/api/:slug' },
   );
