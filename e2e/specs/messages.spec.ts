@@ -80,6 +80,7 @@ describe('daycare messages for guardians', () => {
     await row.getByTestId('thread-unread-dot').waitFor();
     expect(await row.innerText()).toContain('Kiireellinen');
     await expectNoAxeViolations(page, 'messages list with an unread thread (phone)');
+    await page.screenshot({ path: '/tmp/messages-fi-list-phone.png', fullPage: true });
 
     await row.getByRole('link').click();
     await expect.poll(() => heading(page)).toBe('Retkilupa');

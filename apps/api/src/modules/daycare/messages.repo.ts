@@ -30,6 +30,20 @@ export function publishUnread(tx: Tx, municipalityId: string, personIds: string[
   }
 }
 
+/**
+ * Lock the totals of every participant of a thread, in person order, before a change that
+ * touches several of them (a reply changes the others' totals and the author's): every
+ * transaction then takes totals in the same order, so two replies in threads that share
+ * people cannot deadlock.
+ */
+export async function lockThreadTotals(tx: Tx, municipalityId: string, threadId: string) {
+  await sql`select 1 from message_unread_totals
+    where municipality_id = ${municipalityId}
+      and person_id in (select person_id from thread_participants where thread_id = ${threadId})
+    order by person_id
+    for update`.execute(tx);
+}
+
 /** Add `by` to the totals of these people (one statement; rows made when missing). */
 export async function addToTotals(
   tx: Tx,

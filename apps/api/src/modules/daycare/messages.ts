@@ -98,16 +98,22 @@ async function guardiansPlaced(
   return [...byPerson.values()];
 }
 
-async function unitStaff(tx: Tx, unitId: string, exceptPersonId: string) {
-  const rows = await tx
+/**
+ * The staff who follow a two-way thread: a unit's staff, or a group's own staff and the staff
+ * of the whole unit (a member of a unit sees all its groups).
+ */
+async function unitStaff(tx: Tx, unitId: string, exceptPersonId: string, groupId?: string) {
+  let q = tx
     .selectFrom('daycare_staff as s')
     .innerJoin('people', 'people.id', 's.person_id')
     .select(['people.id', 'people.name', 'people.email', 'people.language'])
     .distinct()
     .where('s.unit_id', '=', unitId)
-    .where('people.id', '<>', exceptPersonId)
-    .execute();
-  return rows;
+    .where('people.id', '<>', exceptPersonId);
+  if (groupId) {
+    q = q.where((eb) => eb.or([eb('s.group_id', '=', groupId), eb('s.group_id', 'is', null)]));
+  }
+  return q.execute();
 }
 
 async function withNames(tx: Tx, people: { id: string }[]): Promise<Person[]> {
@@ -185,7 +191,7 @@ async function resolve(tx: Tx, ctx: AuthenticatedCtx, target: Target): Promise<R
       childId: target.childId,
       fromName: placement.unit_name,
       recipients: await guardiansPlaced(tx, day, { childId: target.childId }),
-      staff: await withNames(tx, await staffToTell(tx, placement.group_id, placement.unit_id, me)),
+      staff: await unitStaff(tx, placement.unit_id, me, placement.group_id),
     };
   }
   if (!isStaff(ctx)) throw forbidden();
@@ -208,7 +214,7 @@ async function resolve(tx: Tx, ctx: AuthenticatedCtx, target: Target): Promise<R
       childId: null,
       fromName: group.unit_name,
       recipients: await guardiansPlaced(tx, day, { groupId: group.id }),
-      staff: await withNames(tx, await staffToTell(tx, group.id, group.unit_id, me)),
+      staff: await unitStaff(tx, group.unit_id, me, group.id),
     };
   }
   const unit = target.unitId
@@ -553,9 +559,10 @@ export async function replyToThread(ctx: Ctx, threadId: string, body: string) {
       .values({ municipality_id: m, thread_id: threadId, author_id: me, body: body.trim() })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const told = await counters.countNewMessage(tx, m, threadId, me);
+    await counters.lockThreadTotals(tx, m, threadId);
     // The author has read the thread up to their own reply.
     await counters.markRead(tx, m, threadId, me);
+    const told = await counters.countNewMessage(tx, m, threadId, me);
     if (t.role === 'staff') {
       const guardians = await tx
         .selectFrom('thread_participants as p')

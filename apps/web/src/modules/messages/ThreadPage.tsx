@@ -129,7 +129,7 @@ export function ThreadPage() {
         ))}
       </ol>
       {data.requiresAck && !data.mine && data.acknowledgements === null && (
-        <div className="message-ack">
+        <div className={`message-ack${data.acknowledgedAt ? ' message-ack--done' : ''}`}>
           {data.acknowledgedAt ? (
             <Paragraph>
               {t('ack.done', { at: formatDateTimeLong(data.acknowledgedAt, language) })}
