@@ -143,3 +143,39 @@ describe('daycare messages for guardians', () => {
     await context.close();
   });
 });
+
+describe('daycare messages for staff', () => {
+  it('shows the recipients before sending, and who has not acknowledged (phone, Finnish)', async () => {
+    const context = await newContext(browser, 'phone');
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await signIn(context, 'majakka@tyrskyla.example', 'fi');
+    await page.goto('/tyrskyla/messages');
+    await expect.poll(() => heading(page)).toBe('Viestit');
+    await page.getByRole('button', { name: 'Uusi viesti' }).click();
+    await page
+      .locator('label')
+      .filter({ hasText: 'Päiväkoti Majakka, Meritähdet (esiopetus)' })
+      .first()
+      .click();
+    // The guardians of the children placed in the group today, before sending.
+    await page.getByText(/Viesti menee \d+ vastaanottajalle:/).waitFor();
+    await page
+      .locator('.message-recipients__list')
+      .getByText('Hanna Huoltaja', { exact: false })
+      .waitFor();
+    await page.locator('label').filter({ hasText: 'Tiedote' }).first().click();
+    await page.locator('label').filter({ hasText: 'Pyydä kuittaus' }).first().click();
+    await expectNoAxeViolations(page, 'new message with its recipients (phone)');
+    await page.getByLabel('Otsikko').fill('Valokuvaus maanantaina');
+    await page.getByLabel('Viestin teksti').fill('Ryhmäkuvat otetaan maanantaina.');
+    await page.getByRole('button', { name: 'Lähetä', exact: true }).click();
+    await expect.poll(() => heading(page)).toBe('Valokuvaus maanantaina');
+    await page.getByText(/Kuittaukset: 0\/\d+/).waitFor();
+    await page.getByRole('button', { name: 'Muistuta kuittaamattomia' }).click();
+    await page.getByText(/Muistutus lähetetty \d+ henkilölle\./).waitFor();
+    await expectNoAxeViolations(page, 'sent bulletin with acknowledgements (phone)');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

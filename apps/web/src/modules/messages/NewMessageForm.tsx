@@ -145,7 +145,8 @@ export function NewMessageForm({
                 <Paragraph mb="xs">
                   <strong>{t('new.recipients', { count: recipients.data.count })}</strong>
                 </Paragraph>
-                <ul className="message-recipients__list">
+                {/* Scrolls when long: focusable, so that it scrolls from the keyboard too. */}
+                <ul className="message-recipients__list" tabIndex={0} aria-label={t('new.to')}>
                   {recipients.data.recipients.slice(0, 50).map((r) => (
                     <li key={r.id}>
                       {r.name}
