@@ -63,6 +63,11 @@ import {
   feesRoutes,
 } from './modules/daycare/fees.routes.js';
 import { DaycareAbsenceSchema, DaycarePlacementSchema } from './modules/daycare/daycare.schema.js';
+import {
+  MessageThreadSchema,
+  MessageThreadSummarySchema,
+  messageRoutes,
+} from './modules/daycare/messages.routes.js';
 import type { OidcLogin } from './platform/auth/oidc.js';
 import { instanceSecret } from './platform/db/instance-settings.js';
 
@@ -124,6 +129,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     DaycareAbsenceSchema,
     IncomeStatementSchema,
     FeePeriodSchema,
+    MessageThreadSummarySchema,
+    MessageThreadSchema,
   ]) {
     app.addSchema(schema);
   }
@@ -211,6 +218,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await tenant.register(daycareRoutes);
       await tenant.register(daycareAdminRoutes);
       await tenant.register(feesRoutes);
+      await tenant.register(messageRoutes);
     },
     { prefix: '/api/:slug' },
   );

@@ -91,6 +91,12 @@ export type DaycareAbsence = OkJson<'listMyAbsences'>['items'][number];
 export type AbsenceCategory = DaycareAbsence['category'];
 export type ReportAbsenceBody = JsonBody<'reportAbsence'>;
 export type StaffUnit = OkJson<'listMyDaycareUnits'>['items'][number];
+export type MessageThreadList = OkJson<'listMessageThreads'>;
+export type MessageThreadSummary = MessageThreadList['items'][number];
+export type MessageThread = OkJson<'getMessageThread'>;
+export type SendMessageBody = JsonBody<'sendMessage'>;
+export type MessageTarget = JsonBody<'previewMessageRecipients'>;
+export type MessageRecipients = OkJson<'previewMessageRecipients'>;
 export type GroupDay = OkJson<'listGroupDay'>;
 export type GroupDayChild = GroupDay['children'][number];
 export type AdminDaycareUnit = OkJson<'listDaycareUnits'>['items'][number];
@@ -539,6 +545,67 @@ export const api = {
       client.POST('/api/{slug}/daycare/absences/cancel', { ...p(slug), body: { absenceIds } }),
     ),
   listMyDaycareUnits: (slug: string) => unwrap(client.GET('/api/{slug}/daycare/units', p(slug))),
+  listMessageThreads: (slug: string, query: { archived?: boolean; q?: string }) =>
+    unwrap(
+      client.GET('/api/{slug}/messages/threads', {
+        params: {
+          path: { slug },
+          query: {
+            ...(query.q ? { q: query.q } : {}),
+            ...(query.archived ? { archived: true } : {}),
+          },
+        },
+      }),
+    ),
+  getMessageThread: (slug: string, threadId: string) =>
+    unwrap(
+      client.GET('/api/{slug}/messages/threads/{threadId}', {
+        params: { path: { slug, threadId } },
+      }),
+    ),
+  getUnreadCount: (slug: string) => unwrap(client.GET('/api/{slug}/messages/unread', p(slug))),
+  previewMessageRecipients: (slug: string, body: MessageTarget) =>
+    unwrap(client.POST('/api/{slug}/messages/recipients', { ...p(slug), body })),
+  sendMessage: (slug: string, body: SendMessageBody) =>
+    unwrap(client.POST('/api/{slug}/messages/threads', { ...p(slug), body })),
+  replyToThread: (slug: string, threadId: string, body: string) =>
+    unwrap(
+      client.POST('/api/{slug}/messages/threads/{threadId}/replies', {
+        params: { path: { slug, threadId } },
+        body: { body },
+      }),
+    ),
+  markThreadRead: (slug: string, threadId: string) =>
+    unwrap(
+      client.POST('/api/{slug}/messages/threads/{threadId}/read', {
+        params: { path: { slug, threadId } },
+      }),
+    ),
+  markThreadUnread: (slug: string, threadId: string) =>
+    unwrap(
+      client.POST('/api/{slug}/messages/threads/{threadId}/unread', {
+        params: { path: { slug, threadId } },
+      }),
+    ),
+  archiveThread: (slug: string, threadId: string, archived: boolean) =>
+    unwrap(
+      client.POST('/api/{slug}/messages/threads/{threadId}/archive', {
+        params: { path: { slug, threadId } },
+        body: { archived },
+      }),
+    ),
+  acknowledgeMessage: (slug: string, threadId: string) =>
+    unwrap(
+      client.POST('/api/{slug}/messages/threads/{threadId}/acknowledge', {
+        params: { path: { slug, threadId } },
+      }),
+    ),
+  remindUnacknowledged: (slug: string, threadId: string) =>
+    unwrap(
+      client.POST('/api/{slug}/messages/threads/{threadId}/remind', {
+        params: { path: { slug, threadId } },
+      }),
+    ),
   listGroupDay: (slug: string, groupId: string, date?: string) =>
     unwrap(
       client.GET('/api/{slug}/daycare/groups/{groupId}/day', {

@@ -5,6 +5,7 @@ import type { Municipality } from '../api/client';
 import { currentLanguage } from '../i18n';
 import { useSession } from '../modules/platform/queries';
 import { AppLanguageMenu } from './LanguageMenu';
+import { MessagesBadge } from './MessagesBadge';
 import { NotificationBell } from './NotificationBell';
 import { UserMenu } from './UserMenu';
 
@@ -35,6 +36,7 @@ export function Header({ municipality }: { municipality: Municipality | null }) 
         </div>
         <div className="app-header__tools">
           <AppLanguageMenu slug={slug} />
+          {slug && session.data?.user && <MessagesBadge slug={slug} />}
           {slug && session.data?.user && <NotificationBell slug={slug} />}
           {slug && <UserMenu slug={slug} session={session.data} />}
         </div>

@@ -21,6 +21,7 @@ export const navEntries: readonly NavEntry[] = [
   { id: 'shop', path: 'shop', audience: 'everyone' },
   { id: 'daycare', path: 'daycare', audience: ['guardian'] },
   { id: 'daycareStaff', path: 'daycare/staff', audience: ['daycare_staff'] },
+  { id: 'messages', path: 'messages', audience: ['guardian', 'daycare_staff', 'admin'] },
   { id: 'myBookings', path: 'bookings/mine', audience: 'signedIn' },
   { id: 'myRegistrations', path: 'courses/mine', audience: 'signedIn' },
   { id: 'organisations', path: 'organisations', audience: 'signedIn' },

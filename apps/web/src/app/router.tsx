@@ -3,6 +3,7 @@ import { adminRoutes } from '../modules/admin/routes';
 import { bookingRoutes } from '../modules/bookings/routes';
 import { courseRoutes } from '../modules/courses/routes';
 import { daycareRoutes } from '../modules/daycare/routes';
+import { messageRoutes } from '../modules/messages/routes';
 import { MunicipalityChooser } from '../modules/platform/MunicipalityChooser';
 import { NotFoundPage } from '../modules/platform/NotFoundPage';
 import { platformRoutes } from '../modules/platform/routes';
@@ -43,6 +44,7 @@ export const router = createBrowserRouter([
               ...shopRoutes,
               ...organisationRoutes,
               ...daycareRoutes,
+              ...messageRoutes,
               ...adminRoutes,
               { path: '*', element: <NotFoundPage /> },
             ],

@@ -8,6 +8,7 @@ import type fiShop from './fi/shop.json';
 import type fiCourses from './fi/courses.json';
 import type fiOrganisations from './fi/organisations.json';
 import type fiDaycare from './fi/daycare.json';
+import type fiMessages from './fi/messages.json';
 
 export const languages = ['fi', 'sv', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -71,6 +72,7 @@ declare module 'i18next' {
       courses: typeof fiCourses;
       organisations: typeof fiOrganisations;
       daycare: typeof fiDaycare;
+      messages: typeof fiMessages;
     };
   }
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../../platform/db/database.js';
 import { addDays, isoWeekday, localToday } from './days.js';
+import { seedDemoMessages } from './messages.demo.js';
 import {
   DEMO_ABSENCES,
   DEMO_FAMILIES,
@@ -92,6 +93,7 @@ export async function seedDaycareDemo(
       .execute();
 
   // Staff: a login for each unit as a whole, and Veera in Eino's group.
+  const staffIds = {} as Record<keyof typeof UNITS, string>;
   for (const s of DEMO_DAYCARE_STAFF) {
     const existing = await tx
       .selectFrom('people')
@@ -118,6 +120,7 @@ export async function seedDaycareDemo(
       .insertInto('daycare_staff')
       .values({ municipality_id: m, person_id: id, unit_id: unitIds[s.unit], group_id: null })
       .execute();
+    staffIds[s.unit] = id;
   }
   await tx
     .insertInto('daycare_staff')
@@ -204,6 +207,7 @@ export async function seedDaycareDemo(
     .insertInto('daycare_settings')
     .values({ municipality_id: m, updated_by: null })
     .execute();
+  await seedDemoMessages(tx, m, staffIds.majakka, unitIds.majakka, groupIds.meritahdet, today);
   await seedPyharanta(tx, municipalityId('pyharanta'), since);
 }
 

@@ -588,7 +588,57 @@ export interface DaycareIncomeStatementsTable {
   handled_at: NullableTimestamp;
 }
 
+export type ThreadKind = 'bulletin' | 'message';
+export type ThreadScope = 'child' | 'group' | 'unit' | 'municipality';
+
+export interface MessageThreadsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  kind: ThreadKind;
+  title: string;
+  urgent: Generated<boolean>;
+  requires_ack: Generated<boolean>;
+  scope: ThreadScope;
+  unit_id: string | null;
+  group_id: string | null;
+  child_id: string | null;
+  created_by: string;
+  created_at: GeneratedTimestamp;
+  last_message_at: GeneratedTimestamp;
+}
+
+export interface MessagesTable {
+  id: Generated<string>;
+  municipality_id: string;
+  thread_id: string;
+  author_id: string;
+  body: string;
+  created_at: GeneratedTimestamp;
+}
+
+export interface ThreadParticipantsTable {
+  municipality_id: string;
+  thread_id: string;
+  person_id: string;
+  role: 'guardian' | 'staff';
+  unread_count: Generated<number>;
+  last_read_at: NullableTimestamp;
+  archived_at: NullableTimestamp;
+  acknowledged_at: NullableTimestamp;
+  reminded_at: NullableTimestamp;
+}
+
+export interface MessageUnreadTotalsTable {
+  municipality_id: string;
+  person_id: string;
+  unread: Generated<number>;
+}
+
 export interface DB {
+  message_threads: MessageThreadsTable;
+  messages: MessagesTable;
+  thread_participants: ThreadParticipantsTable;
+  message_unread_totals: MessageUnreadTotalsTable;
   organisations: OrganisationsTable;
   organisation_members: OrganisationMembersTable;
   daycare_fee_periods: DaycareFeePeriodsTable;

@@ -625,6 +625,19 @@ const SIGNED_IN = [
   'submitIncomeStatement',
   'getIncomeStatement',
   'getIncomeStatementAttachment',
+  // Daycare messages: a participant's own threads; staff write only where they work (404 to
+  // anyone else, tested in modules/daycare/messages.test.ts).
+  'listMessageThreads',
+  'getMessageThread',
+  'getUnreadCount',
+  'previewMessageRecipients',
+  'sendMessage',
+  'replyToThread',
+  'markThreadRead',
+  'markThreadUnread',
+  'archiveThread',
+  'acknowledgeMessage',
+  'remindUnacknowledged',
 ];
 /** Open to everybody by design. */
 const PUBLIC = [

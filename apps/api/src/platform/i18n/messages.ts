@@ -317,6 +317,21 @@ const fi: Messages = {
   'notification.daycareAbsence.cancelled.body':
     'Lapsen {child} ({group}) tämän päivän poissaolo peruttiin.',
   'notification.daycareAbsence.note': 'Huoltajan lisätieto: {note}',
+  'email.message.subject': 'Uusi viesti: {from}',
+  'email.message.urgentSubject': 'Kiireellinen viesti: {from}',
+  'email.message.body': 'Sinulle on uusi viesti: {from}. Lue se Helpossa:',
+  'email.message.reminder':
+    'Muistutus: {from} pyytää sinua kuittaamaan viestin luetuksi. Lue se Helpossa:',
+  'notification.messageReminder': 'Kuittaa viesti luetuksi: {title}',
+  'notification.messageReminder.body':
+    '{from} pyytää sinua kuittaamaan viestin luetuksi ja ymmärretyksi.',
+  'error.messageNoRecipients': 'Viestillä ei ole vastaanottajia',
+  'error.messageNoRecipients.detail':
+    'Valitulla kohteella ei ole tänään ketään, jolle viesti menisi.',
+  'error.bulletinNoReplies': 'Tiedotteeseen ei voi vastata',
+  'error.bulletinNoReplies.detail': 'Tiedote on yksisuuntainen. Lähetä tarvittaessa uusi viesti.',
+  'error.messageNoAck': 'Viestiä ei tarvitse kuitata',
+  'error.messageNoAck.detail': 'Vain kuittausta pyytävät viestit kuitataan.',
   'email.notification.footer': 'Tämä viesti on lähetetty {municipality}n Helppo-palvelusta.',
   // Organisations as buyers, seasons priced and credited (issue 3).
   'error.notOrganisationMember': 'Et voi toimia tämän yhteisön puolesta',
@@ -688,6 +703,21 @@ const sv: Messages = {
   'notification.daycareAbsence.cancelled.body':
     'Dagens frånvaro för {child} ({group}) har återkallats.',
   'notification.daycareAbsence.note': 'Vårdnadshavarens tilläggsinformation: {note}',
+  'email.message.subject': 'Nytt meddelande: {from}',
+  'email.message.urgentSubject': 'Brådskande meddelande: {from}',
+  'email.message.body': 'Du har ett nytt meddelande: {from}. Läs det i Helppo:',
+  'email.message.reminder':
+    'Påminnelse: {from} ber dig kvittera meddelandet som läst. Läs det i Helppo:',
+  'notification.messageReminder': 'Kvittera meddelandet som läst: {title}',
+  'notification.messageReminder.body': '{from} ber dig kvittera meddelandet som läst och förstått.',
+  'error.messageNoRecipients': 'Meddelandet har inga mottagare',
+  'error.messageNoRecipients.detail':
+    'Det valda målet har ingen i dag som meddelandet skulle gå till.',
+  'error.bulletinNoReplies': 'Det går inte att svara på ett meddelande som är en kungörelse',
+  'error.bulletinNoReplies.detail':
+    'Kungörelsen är enkelriktad. Skicka vid behov ett nytt meddelande.',
+  'error.messageNoAck': 'Meddelandet behöver inte kvitteras',
+  'error.messageNoAck.detail': 'Endast meddelanden som ber om kvittering kvitteras.',
   'email.notification.footer':
     'Det här meddelandet har skickats från Helppo-tjänsten i {municipality}.',
   // Organisations as buyers, seasons priced and credited (issue 3).
@@ -1060,6 +1090,20 @@ const en: Messages = {
   'notification.daycareAbsence.cancelled.body':
     "{child}'s ({group}) absence for today was cancelled.",
   'notification.daycareAbsence.note': "The guardian's note: {note}",
+  'email.message.subject': 'New message: {from}',
+  'email.message.urgentSubject': 'Urgent message: {from}',
+  'email.message.body': 'You have a new message from {from}. Read it in Helppo:',
+  'email.message.reminder':
+    'Reminder: {from} asks you to acknowledge a message as read. Read it in Helppo:',
+  'notification.messageReminder': 'Acknowledge the message: {title}',
+  'notification.messageReminder.body':
+    '{from} asks you to acknowledge the message as read and understood.',
+  'error.messageNoRecipients': 'The message has no recipients',
+  'error.messageNoRecipients.detail': 'Nobody is placed today where the message would go.',
+  'error.bulletinNoReplies': 'A bulletin cannot be replied to',
+  'error.bulletinNoReplies.detail': 'Bulletins are one way. Send a new message if needed.',
+  'error.messageNoAck': 'The message needs no acknowledgement',
+  'error.messageNoAck.detail': 'Only messages that ask for it are acknowledged.',
   'email.notification.footer': 'This message was sent by the Helppo service of {municipality}.',
   // Organisations as buyers, seasons priced and credited (issue 3).
   'error.notOrganisationMember': 'You cannot act for this organisation',

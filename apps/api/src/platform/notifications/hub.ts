@@ -1,13 +1,23 @@
-import type { Database } from '../db/database.js';
+import type { Database, Tx } from '../db/database.js';
 
 export const NOTIFICATION_CHANNEL = 'helppo_notifications';
 
 export interface NotificationEvent {
   municipalityId: string;
   personId: string;
-  kind: 'created' | 'read';
+  /** created/read: a notification; counter: one of the streamCounters changed. */
+  kind: 'created' | 'read' | 'counter';
   notificationId?: string;
+  counter?: string;
 }
+
+/**
+ * Other unread badges that ride the same live stream (one stream per browser): a module
+ * registers a counter by name, and the stream sends an event of that name, `{unreadCount}`,
+ * at start and whenever a `counter` event names it. The reader must be cheap (the daycare
+ * messages read one row).
+ */
+export const streamCounters = new Map<string, (tx: Tx, personId: string) => Promise<number>>();
 
 interface Subscriber {
   onEvent: (event: NotificationEvent) => void;

@@ -5,6 +5,7 @@ import { unauthenticated } from '../http/errors.js';
 import { DateTime, NoContent, SlugParams, Uuid, responses } from '../http/schemas.js';
 import { RoleSchema } from '../municipality/municipality.routes.js';
 import * as service from './notifications.service.js';
+import { streamCounters } from './hub.js';
 
 export const NotificationSchema = Type.Object(
   {
@@ -84,7 +85,7 @@ export const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: 'streamNotifications',
         tags: ['notifications'],
         summary:
-          'Server-Sent Events: `unread` ({unreadCount}) at start and on every change, `notification` (a Notification) when one arrives',
+          'Server-Sent Events: `unread` ({unreadCount}) at start and on every change, `notification` (a Notification) when one arrives, and `messages` ({unreadCount}: unread daycare messages) at start and on every change',
         params: SlugParams,
         response: responses({ 200: Type.String({ description: 'text/event-stream' }) }),
       },
@@ -93,7 +94,7 @@ export const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const ctx = request.ctx;
       requireUser(ctx);
       const { hub } = app.deps;
-      const initial = await service.getForStream(ctx, undefined);
+      const initial = await service.getForStream(ctx, undefined, [...streamCounters.keys()]);
       if (!initial) throw unauthenticated();
       reply.hijack();
       const raw = reply.raw;
@@ -107,6 +108,9 @@ export const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const send = (event: string, data: unknown) =>
         raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
       send('unread', { unreadCount: initial.unreadCount });
+      for (const [name, unreadCount] of Object.entries(initial.counters)) {
+        send(name, { unreadCount });
+      }
 
       let closed = false;
       const close = () => {
@@ -119,10 +123,16 @@ export const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const unsubscribe = hub.subscribe(ctx.municipality.id, ctx.actor.personId, {
         onEvent: (event) => {
           service
-            .getForStream(ctx, event.notificationId)
+            .getForStream(ctx, event.notificationId, event.counter ? [event.counter] : [])
             .then((update) => {
               if (closed) return;
               if (!update) return close();
+              if (event.kind === 'counter') {
+                for (const [name, unreadCount] of Object.entries(update.counters)) {
+                  send(name, { unreadCount });
+                }
+                return;
+              }
               if (update.notification) send('notification', update.notification);
               send('unread', { unreadCount: update.unreadCount });
             })

@@ -6,6 +6,7 @@ import { enqueueEmails } from '../email/outbox.js';
 import { translate, isLanguage, type Language } from '../i18n/messages.js';
 import { sessionIsLive } from '../auth/session.repo.js';
 import * as repo from './notifications.repo.js';
+import { streamCounters } from './hub.js';
 
 export interface NotificationView {
   id: string;
@@ -42,15 +43,25 @@ export async function listNotifications(ctx: Ctx, limit: number) {
  * What a live stream sends after an event, or null when the session behind the stream has
  * ended (logout, logout everywhere, expiry): then the stream closes.
  */
-export async function getForStream(ctx: Ctx, notificationId: string | undefined) {
+export async function getForStream(
+  ctx: Ctx,
+  notificationId: string | undefined,
+  counters: string[] = [],
+) {
   requireUser(ctx);
   const { personId, sessionId } = ctx.actor;
   return inTenant(ctx.db, ctx.municipality.id, async (tx) => {
     if (!(await sessionIsLive(tx, sessionId))) return null;
     const row = notificationId ? await repo.findForPerson(tx, personId, notificationId) : undefined;
+    const counts: Record<string, number> = {};
+    for (const name of counters) {
+      const read = streamCounters.get(name);
+      if (read) counts[name] = await read(tx, personId);
+    }
     return {
       notification: row ? toView(row) : null,
       unreadCount: await repo.unreadCount(tx, personId),
+      counters: counts,
     };
   });
 }

@@ -104,6 +104,44 @@ describe('notifications', () => {
     stream.close();
   });
 
+  it('streams the daycare messages badge live on the same stream', async () => {
+    const guardian = await loggedIn(rt.app, 'huoltaja@tyrskyla.example');
+    const stream = await openStream(
+      `${base}/api/tyrskyla/notifications/stream`,
+      guardian.cookieHeader(),
+    );
+    await stream.waitFor(() => stream.events.some((e) => e.event === 'messages'));
+    const initial = (
+      stream.events.find((e) => e.event === 'messages')!.data as {
+        unreadCount: number;
+      }
+    ).unreadCount;
+    const einoId = (
+      (await guardian.get('daycare/children')).json() as {
+        children: { id: string; firstName: string }[];
+      }
+    ).children.find((c) => c.firstName === 'Eino')!.id;
+    const staff = await loggedIn(rt.app, 'majakka@tyrskyla.example');
+    const sent = await staff.post('messages/threads', {
+      scope: 'child',
+      childId: einoId,
+      kind: 'message',
+      title: 'Hei',
+      body: 'Muistakaa kumisaappaat',
+      urgent: false,
+      requiresAck: false,
+    });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const hasCount = (n: number) =>
+      stream.events.some(
+        (e) => e.event === 'messages' && (e.data as { unreadCount: number }).unreadCount === n,
+      );
+    await stream.waitFor(() => hasCount(initial + 1));
+    await guardian.post(`messages/threads/${sent.json().id}/read`);
+    await stream.waitFor(() => hasCount(initial));
+    stream.close();
+  });
+
   it('does not stream other people’s notifications', async () => {
     const client = await loggedIn(rt.app, 'tilat@tyrskyla.example');
     const stream = await openStream(

@@ -25,6 +25,15 @@ export function useNotificationStream(slug: string, enabled: boolean) {
       queryClient.setQueryData<NotificationList>(key, (old) => old && { ...old, unreadCount });
       void queryClient.invalidateQueries({ queryKey: key });
     });
+    // The daycare messages badge rides the same stream: its counter, and the lists refresh.
+    source.addEventListener('messages', (event: MessageEvent<string>) => {
+      const { unreadCount } = JSON.parse(event.data) as { unreadCount: number };
+      queryClient.setQueryData(['messages', slug, 'unread'], { unreadCount });
+      void queryClient.invalidateQueries({
+        queryKey: ['messages', slug],
+        predicate: (q) => q.queryKey[2] !== 'unread',
+      });
+    });
     source.addEventListener('notification', (event: MessageEvent<string>) => {
       setLatest(JSON.parse(event.data) as AppNotification);
       void queryClient.invalidateQueries({ queryKey: key });
