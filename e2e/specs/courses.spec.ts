@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { ApiSession } from '../support/api.js';
 import {
   collectPageErrors,
@@ -7,6 +7,7 @@ import {
   launch,
   loginAs,
   newContext,
+  signIn,
 } from '../support/browser.js';
 
 let browser: Browser;
@@ -36,17 +37,6 @@ function birthDate(years: number, days: number) {
   d.setFullYear(d.getFullYear() - years);
   d.setDate(d.getDate() - days);
   return `${d.getDate()}.${d.getMonth() + 1}.${d.getFullYear()}`;
-}
-
-/** Log the browser in without the (Finnish-labelled) login page: for other languages. */
-async function signIn(context: BrowserContext, email: string) {
-  const session = await context.request.get('/api/tyrskyla/session');
-  const { csrfToken } = (await session.json()) as { csrfToken: string };
-  const login = await context.request.post('/api/tyrskyla/session', {
-    data: { email, password: 'demo' },
-    headers: { 'x-csrf-token': csrfToken },
-  });
-  expect(login.ok()).toBe(true);
 }
 
 /** A course for the tests, created by facility staff through the API. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { ApiSession } from '../support/api.js';
 import {
   collectPageErrors,
@@ -7,6 +7,7 @@ import {
   launch,
   loginAs,
   newContext,
+  signIn,
 } from '../support/browser.js';
 
 let browser: Browser;
@@ -52,25 +53,6 @@ const plus = (day: string, days: number) => {
   d.setDate(d.getDate() + days);
   return iso(d);
 };
-
-/** Log the browser in without the (Finnish-labelled) login page, in the person's language. */
-async function signIn(context: BrowserContext, email: string, language?: 'fi' | 'sv') {
-  const session = await context.request.get('/api/tyrskyla/session');
-  const { csrfToken } = (await session.json()) as { csrfToken: string };
-  const login = await context.request.post('/api/tyrskyla/session', {
-    data: { email, password: 'demo' },
-    headers: { 'x-csrf-token': csrfToken },
-  });
-  expect(login.ok()).toBe(true);
-  const token = ((await login.json()) as { csrfToken: string }).csrfToken;
-  if (language) {
-    const set = await context.request.put('/api/tyrskyla/session/language', {
-      data: { language },
-      headers: { 'x-csrf-token': token },
-    });
-    expect(set.ok()).toBe(true);
-  }
-}
 
 describe('daycare for guardians', () => {
   it('reports two children absent for a week and cancels one of them (phone, Finnish)', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expectNoAxeViolations, launch, loginAs, newContext } from '../support/browser.js';
+import type { Browser, Page } from 'playwright-core';
+import { expectNoAxeViolations, launch, loginAs, newContext, signIn } from '../support/browser.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -9,17 +9,6 @@ beforeAll(async () => {
 afterAll(async () => browser?.close());
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
-
-/** Sign the browser in through the API, so that the pages keep the browser's language. */
-async function signIn(context: BrowserContext, email: string) {
-  const session = await context.request.get('/api/tyrskyla/session');
-  const { csrfToken } = (await session.json()) as { csrfToken: string };
-  const login = await context.request.post('/api/tyrskyla/session', {
-    data: { email, password: 'demo' },
-    headers: { 'x-csrf-token': csrfToken },
-  });
-  expect(login.ok()).toBe(true);
-}
 
 describe('terms of use of a facility', () => {
   it('are edited by facility staff and shown to a resident, who must accept them', async () => {

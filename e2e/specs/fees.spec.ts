@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import {
   collectPageErrors,
   expectNoAxeViolations,
   launch,
   loginAs,
   newContext,
+  signIn,
 } from '../support/browser.js';
 
 let browser: Browser;
@@ -25,23 +26,6 @@ const text = async (page: Page, selector: string) =>
   (await page.locator(selector).innerText()).replace(/[\u00a0\u202f]/g, ' ');
 const tick = (page: Page, label: string) =>
   page.locator('label').filter({ hasText: label }).first().click();
-
-/** Log the browser in without the login page, in the person's language. */
-async function signIn(context: BrowserContext, email: string, language: 'fi' | 'sv') {
-  const session = await context.request.get('/api/tyrskyla/session');
-  const { csrfToken } = (await session.json()) as { csrfToken: string };
-  const login = await context.request.post('/api/tyrskyla/session', {
-    data: { email, password: 'demo' },
-    headers: { 'x-csrf-token': csrfToken },
-  });
-  expect(login.ok()).toBe(true);
-  const token = ((await login.json()) as { csrfToken: string }).csrfToken;
-  const set = await context.request.put('/api/tyrskyla/session/language', {
-    data: { language },
-    headers: { 'x-csrf-token': token },
-  });
-  expect(set.ok()).toBe(true);
-}
 
 describe('daycare fees', () => {
   it('a guardian tells the income with a pay slip and sees the fee with its formula (phone, Finnish)', async () => {

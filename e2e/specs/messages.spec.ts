@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { ApiSession } from '../support/api.js';
 import {
   collectPageErrors,
   expectNoAxeViolations,
   launch,
   newContext,
+  signIn,
 } from '../support/browser.js';
 
 let browser: Browser;
@@ -16,23 +17,6 @@ afterAll(async () => browser?.close());
 
 const GUARDIAN = 'huoltaja@tyrskyla.example';
 const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
-
-/** Log the browser in through the API, in the person's language. */
-async function signIn(context: BrowserContext, email: string, language: 'fi' | 'sv') {
-  const session = await context.request.get('/api/tyrskyla/session');
-  const { csrfToken } = (await session.json()) as { csrfToken: string };
-  const login = await context.request.post('/api/tyrskyla/session', {
-    data: { email, password: 'demo' },
-    headers: { 'x-csrf-token': csrfToken },
-  });
-  expect(login.ok()).toBe(true);
-  const token = ((await login.json()) as { csrfToken: string }).csrfToken;
-  const set = await context.request.put('/api/tyrskyla/session/language', {
-    data: { language },
-    headers: { 'x-csrf-token': token },
-  });
-  expect(set.ok()).toBe(true);
-}
 
 async function childId(name: string) {
   const guardian = await ApiSession.login(GUARDIAN);
