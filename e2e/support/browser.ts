@@ -75,6 +75,19 @@ export async function loginAs(page: Page, email: string, returnTo: string) {
   await page.getByLabel('Salasana', { exact: true }).fill('demo');
   await page.getByRole('button', { name: 'Kirjaudu sisään' }).click();
   await page.waitForURL(`**${returnTo}`);
+  // The person's language is kept on the server, and another spec may have left it Swedish:
+  // these tests read Finnish, so put it back and show the page again.
+  const session = await page.request.get('/api/tyrskyla/session');
+  const me = (await session.json()) as { user: { language: string } | null; csrfToken: string };
+  if (me.user && me.user.language !== 'fi') {
+    const set = await page.request.put('/api/tyrskyla/session/language', {
+      data: { language: 'fi' },
+      headers: { 'x-csrf-token': me.csrfToken },
+    });
+    expect(set.ok()).toBe(true);
+    await page.reload();
+    await expect.poll(() => page.getAttribute('html', 'lang')).toBe('fi');
+  }
 }
 
 /**
