@@ -893,7 +893,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Paid order lines of a period, for the finance office */
+        /** Paid order lines, refunds and credits of a period, for the finance office */
         get: operations["listSales"];
         put?: never;
         post?: never;
@@ -5179,6 +5179,9 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: {
+                            kind: "sale" | "refund" | "credit";
+                            /** Format: uuid */
+                            lineId: string;
                             paidAt: string;
                             /** Format: uuid */
                             orderId: string;
@@ -5186,8 +5189,8 @@ export interface operations {
                             /** Format: uuid */
                             productId: string | null;
                             product: string;
-                            quantity: number;
-                            unitPriceCents: number;
+                            quantity: number | null;
+                            unitPriceCents: number | null;
                             vatRateBp: number;
                             netCents: number;
                             vatCents: number;

@@ -5,6 +5,7 @@ import { asSystem, inTenant } from '../../platform/db/database.js';
 import { JobWorker } from '../../platform/jobs/worker.js';
 import { createRefund } from '../payments/refunds.js';
 import { refundOnCancel } from './booking-payments.js';
+import { localDate } from '../../platform/i18n/time.js';
 
 let rt: Awaited<ReturnType<typeof startRuntime>>;
 let sauna: string;
@@ -212,7 +213,8 @@ describe('cancellation rules and refunds', () => {
   it('refunds a paid booking cancelled in time, and tells the buyer by email', async () => {
     const resident = await loggedIn(rt.app, 'asukas@tyrskyla.example');
     const booking = (await resident.post('reservations', await saunaSlot(11))).json();
-    await (await payCart(resident)).pay();
+    const flow = await payCart(resident);
+    await flow.pay();
     const cancelled = await resident.post(`reservations/${booking.id}/cancel`, {});
     expect(cancelled.statusCode).toBe(200);
     expect(cancelled.json()).toMatchObject({ status: 'cancelled', refundedCents: 1600 });
@@ -234,6 +236,27 @@ describe('cancellation rules and refunds', () => {
         .executeTakeFirst(),
     );
     expect(email?.text_body).toMatch(/16,00\s€/);
+    // The finance office sees the money given back as a negative line at the sale's VAT rate.
+    const staff = await loggedIn(rt.app, 'tilat@tyrskyla.example');
+    const day = localDate(new Date());
+    const lines = (await staff.get(`admin/sales?from=${day}&to=${day}`)).json().items as {
+      kind: string;
+      orderId: string;
+      product: string;
+      netCents: number;
+      vatCents: number;
+      totalCents: number;
+    }[];
+    const [sale, refunded] = ['sale', 'refund'].map((kind) =>
+      lines.find((l) => l.orderId === flow.orderId && l.kind === kind),
+    );
+    expect(sale).toMatchObject({ totalCents: 1600 });
+    expect(refunded).toMatchObject({
+      product: sale!.product,
+      totalCents: -1600,
+      vatCents: -sale!.vatCents,
+      netCents: -sale!.netCents,
+    });
   });
 
   it('refunds nothing when the booker cancels late, in full when staff cancel', async () => {

@@ -4,6 +4,15 @@ import { pdfText } from '../../../test/pdf.js';
 import { asSystem } from '../../platform/db/database.js';
 import { virtualBarcode } from '../payments/barcode.js';
 import { firstWeekday, outbox, weekly } from '../../../test/weeks.js';
+import { localDate } from '../../platform/i18n/time.js';
+
+interface Sale {
+  kind: string;
+  orderId: string;
+  quantity: number | null;
+  totalCents: number;
+  vatCents: number;
+}
 
 /**
  * Associations and companies as buyers: their prices, their carts, seasons of weeks priced
@@ -227,6 +236,25 @@ describe('a season of Tuesdays for the association', () => {
         .executeTakeFirstOrThrow(),
     );
     expect(payment.amount_cents).toBe(4000);
+    // The finance office's sales net the credits out with the payment: the club paid one week.
+    const { paid_at } = await asSystem(rt.db, (tx) =>
+      tx
+        .selectFrom('orders')
+        .select('paid_at')
+        .where('id', '=', order.id)
+        .executeTakeFirstOrThrow(),
+    );
+    const day = localDate(paid_at!);
+    const sales = (
+      (await staff.get(`admin/sales?from=${day}&to=${day}`)).json().items as Sale[]
+    ).filter((s) => s.orderId === order.id);
+    const credits = sales.filter((s) => s.kind === 'credit');
+    expect(credits).toHaveLength(weeks - 1);
+    expect(credits[0]).toMatchObject({ totalCents: -4000, vatCents: -364, quantity: null });
+    expect(sales.reduce((sum, s) => sum + s.totalCents, 0)).toBe(4000);
+    expect(sales.reduce((sum, s) => sum + s.vatCents, 0)).toBe(364);
+    const csv = (await staff.get(`admin/sales.csv?from=${day}&to=${day}`)).body;
+    expect(csv).toContain(';-40,00;Hyvitys\r\n');
     await asSystem(rt.db, (tx) =>
       tx.updateTable('resources').set({ cancel_free_hours: 24 }).where('id', '=', hall).execute(),
     );

@@ -244,20 +244,26 @@ export const salesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         operationId: 'listSales',
         tags: ['shop'],
-        summary: 'Paid order lines of a period, for the finance office',
+        summary: 'Paid order lines, refunds and credits of a period, for the finance office',
         params: SlugParams,
         querystring: Period,
         response: responses({
           200: Type.Object({
             items: Type.Array(
               Type.Object({
+                kind: Type.Union([
+                  Type.Literal('sale'),
+                  Type.Literal('refund'),
+                  Type.Literal('credit'),
+                ]),
+                lineId: Uuid,
                 paidAt: Type.String(),
                 orderId: Uuid,
                 buyer: Type.String(),
                 productId: Type.Union([Uuid, Type.Null()]),
                 product: Type.String(),
-                quantity: Type.Integer(),
-                unitPriceCents: Type.Integer(),
+                quantity: Type.Union([Type.Integer(), Type.Null()]),
+                unitPriceCents: Type.Union([Type.Integer(), Type.Null()]),
                 vatRateBp: Type.Integer(),
                 netCents: Type.Integer(),
                 vatCents: Type.Integer(),

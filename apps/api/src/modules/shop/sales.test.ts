@@ -63,11 +63,11 @@ describe('sales for the finance office', () => {
     expect(csv.headers['content-type']).toContain('text/csv');
     const [header, line] = csv.body.replace('\uFEFF', '').split('\r\n');
     expect(header).toBe(
-      'Maksettu;Tilaus;Ostaja;Tuote;Määrä;Yksikköhinta;ALV %;Veroton;ALV;Yhteensä',
+      'Maksettu;Tilaus;Ostaja;Tuote;Määrä;Yksikköhinta;ALV %;Veroton;ALV;Yhteensä;Laji',
     );
     expect(line).toMatch(
       new RegExp(
-        `^${today} \\d{2}:\\d{2};${orderId};"Antti Asukas";"Uimahallin 10 kerran sarjakortti";2;58,00;10;105,45;10,55;116,00$`,
+        `^${today} \\d{2}:\\d{2};${orderId};"Antti Asukas";"Uimahallin 10 kerran sarjakortti";2;58,00;10;105,45;10,55;116,00;Myynti$`,
       ),
     );
     const resident = await loggedIn(rt.app, 'asukas@tyrskyla.example');

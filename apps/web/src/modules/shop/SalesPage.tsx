@@ -119,11 +119,15 @@ function SalesTable({ lines, caption }: { lines: SaleLine[]; caption: string }) 
         </thead>
         <tbody>
           {lines.map((line) => (
-            <tr key={`${line.orderId}:${line.productId}`}>
+            <tr key={line.lineId}>
               <td>{formatDateTime(line.paidAt, language)}</td>
               <td>{line.buyer}</td>
-              <td>{line.product}</td>
-              <td className="number">{line.quantity}</td>
+              <td>
+                {line.kind === 'sale'
+                  ? line.product
+                  : t(`sales.givenBack.${line.kind}`, { product: line.product })}
+              </td>
+              <td className="number">{line.quantity ?? '–'}</td>
               <td className="number">{formatVatRate(line.vatRateBp, language)}</td>
               <td className="number">{money(line.vatCents)}</td>
               <td className="number">{money(line.totalCents)}</td>
