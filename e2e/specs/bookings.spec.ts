@@ -351,14 +351,29 @@ describe('facility staff book for a customer', () => {
     await form.getByRole('button', { name: 'Varaa asiakkaalle' }).click();
     await form.getByText(/^Varattu asiakkaalle: Kokoushuone Laine/).waitFor();
     await expectNoAxeViolations(page, 'booked for a customer');
+    // The next hour in the sports club's name: asukas@ is its member.
+    await form.getByRole('button', { name: /Kenen nimissä/ }).click();
+    await page.getByRole('option', { name: 'Tyrskylän Urheiluseura ry' }).click();
+    await form.getByLabel('Alkaa klo').fill('14.00');
+    await form.getByLabel('Päättyy klo').fill('15.00');
+    await form.getByLabel('Asiakkaan sähköpostiosoite').fill('asukas@tyrskyla.example');
+    await form.getByRole('button', { name: 'Varaa asiakkaalle' }).click();
+    await form.getByText(/^Varattu asiakkaalle: Kokoushuone Laine .*14\.00/).waitFor();
+    await expectNoAxeViolations(page, 'booked for an association');
     await context.close();
-    // The customer sees it among their bookings.
+    // The customer sees both among their bookings, the second as the club's.
     const customer = await ApiSession.login('asukas@tyrskyla.example');
     const mine = (await customer.get('reservations/mine')) as {
-      items: { resourceName: { fi: string }; status: string }[];
+      items: {
+        resourceName: { fi: string };
+        status: string;
+        organisation: { name: string } | null;
+      }[];
     };
-    expect(
-      mine.items.some((r) => r.resourceName.fi === 'Kokoushuone Laine' && r.status === 'confirmed'),
-    ).toBe(true);
+    const laine = mine.items.filter(
+      (r) => r.resourceName.fi === 'Kokoushuone Laine' && r.status === 'confirmed',
+    );
+    expect(laine.some((r) => r.organisation === null)).toBe(true);
+    expect(laine.some((r) => r.organisation?.name === 'Tyrskylän Urheiluseura ry')).toBe(true);
   });
 });

@@ -454,7 +454,7 @@ export interface paths {
         /** Current and coming reservations for facility staff */
         get: operations["listReservations"];
         put?: never;
-        /** Staff book for a customer, found by email; a priced booking goes to their cart */
+        /** Staff book for a customer (found by email), or for an organisation the customer is a member of; a priced booking goes to their cart */
         post: operations["createReservationForCustomer"];
         delete?: never;
         options?: never;
@@ -3823,6 +3823,11 @@ export interface operations {
                     end: string;
                     purpose?: string;
                     attendees?: number;
+                    /**
+                     * Format: uuid
+                     * @description Act for this organisation (the asker must be a member); absent: for oneself
+                     */
+                    organisationId?: string;
                     /** @description The version of the facility's terms of use the booker accepted; required when it has terms */
                     termsVersion?: number;
                     /** Format: email */

@@ -378,4 +378,45 @@ describe('booking for a customer', () => {
     });
     expect(notStaff.statusCode).toBe(403);
   });
+
+  it('books for an association through its member, at its price and into its cart', async () => {
+    const club = await asSystem(rt.db, (tx) =>
+      tx
+        .selectFrom('organisations')
+        .select('id')
+        .where('name', '=', 'Tyrskylän Urheiluseura ry')
+        .executeTakeFirstOrThrow(),
+    );
+    const staff = await loggedIn(rt.app, 'tilat@tyrskyla.example');
+    const slot = {
+      resourceId: hall,
+      start: await localInstant(rt.db, openDays[18]!, '12:00'),
+      end: await localInstant(rt.db, openDays[18]!, '13:00'),
+    };
+    // huoltaja@ is not the club's member: nothing is booked.
+    const outsider = await staff.post('admin/reservations', {
+      ...slot,
+      organisationId: club.id,
+      customerEmail: 'huoltaja@tyrskyla.example',
+    });
+    expect(outsider.statusCode).toBe(422);
+    expect(outsider.json().code).toBe('customerNotOrganisationMember');
+    const made = await staff.post('admin/reservations', {
+      ...slot,
+      organisationId: club.id,
+      customerEmail: 'asukas@tyrskyla.example',
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    // The association's 20 €/h, not the resident's 30 €/h.
+    expect(made.json()).toMatchObject({
+      status: 'held',
+      priceCents: 2000,
+      organisation: { id: club.id },
+    });
+    const member = await loggedIn(rt.app, 'asukas@tyrskyla.example');
+    const inCart = (lines: { reservationId: string }[]) =>
+      lines.some((l) => l.reservationId === made.json().id);
+    expect(inCart((await member.get(`cart?organisationId=${club.id}`)).json().lines)).toBe(true);
+    expect(inCart((await member.get('cart')).json().lines)).toBe(false);
+  });
 });

@@ -188,11 +188,12 @@ export const bookingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         operationId: 'createReservationForCustomer',
         tags: ['bookings'],
-        summary: 'Staff book for a customer, found by email; a priced booking goes to their cart',
+        summary:
+          'Staff book for a customer (found by email), or for an organisation the customer is a member of; a priced booking goes to their cart',
         params: SlugParams,
         body: Type.Composite(
           [
-            Type.Omit(ReservationBody, ['organisationId']),
+            ReservationBody,
             Type.Object({ customerEmail: Type.String({ format: 'email', maxLength: 254 }) }),
           ],
           { additionalProperties: false },

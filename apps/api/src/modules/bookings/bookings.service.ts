@@ -3,7 +3,7 @@ import { audit } from '../../platform/audit/audit.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { requireRole, requireUser, type Ctx } from '../../platform/http/context.js';
 import type { CustomerGroup } from '../../platform/db/schema.js';
-import { buyerFor } from '../organisations/buyer.js';
+import { activeMembership, buyerFor } from '../organisations/buyer.js';
 import { notifyPerson } from '../../platform/notifications/notifications.service.js';
 import { isLanguage, translate } from '../../platform/i18n/messages.js';
 import {
@@ -264,7 +264,8 @@ export async function createReservation(ctx: Ctx, input: ReservationInput) {
  * Staff book for a customer (a phone call, the front desk): the customer is found by email,
  * staff rules apply to the time (the grid and the opening hours, not the length limits or the
  * booking window), and the booking is confirmed at once. A priced booking waits in the
- * customer's cart for payment, as an approved request does.
+ * customer's cart for payment, as an approved request does. With an organisation, the
+ * booking is the organisation's (its price, its cart), and the customer must be its member.
  */
 export async function createReservationForCustomer(
   ctx: Ctx,
@@ -280,7 +281,15 @@ export async function createReservationForCustomer(
       const customer = await findPersonByEmail(tx, input.customerEmail);
       if (!customer) throw new AppError(422, 'customerNotFound');
       await checkSlot(tx, resource, start, end, true);
-      const group = await customerGroupOfPerson(tx, customer.id);
+      // For an association or a company: the caller is one of its members, who then pays in
+      // the organisation's cart at the organisation's price.
+      const organisationId = input.organisationId ?? null;
+      let group = await customerGroupOfPerson(tx, customer.id);
+      if (organisationId) {
+        const organisation = await activeMembership(tx, organisationId, customer.id);
+        if (!organisation) throw new AppError(422, 'customerNotOrganisationMember');
+        group = organisation.kind;
+      }
       const price = await bookingPrice(tx, resource, group, start, end);
       const heldUntil =
         price.priceCents > 0 ? new Date(Date.now() + APPROVED_PAYMENT_DAYS * 24 * 3_600_000) : null;
@@ -297,16 +306,18 @@ export async function createReservationForCustomer(
         attendees: input.attendees ?? null,
         heldUntil,
         ...price,
+        organisationId,
       });
       await audit(tx, ctx, 'reservation.createForCustomer', `reservation:${id}`, {
         resourceId: resource.id,
         customer: customer.id,
+        organisationId,
       });
       if (heldUntil) {
         await holdForPayment(tx, ctx.municipality.id, {
           ids: [id],
           personId: customer.id,
-          organisationId: null,
+          organisationId,
           heldUntil,
         });
       }

@@ -245,6 +245,9 @@ const fi: Messages = {
   'notification.reservationBookedForYouPay': 'Sinulle on tehty varaus – maksa varaus',
   'notification.reservationBookedForYouPay.body':
     '{resource}, {time}. Varaus on ostoskorissasi. Maksa se kolmen päivän kuluessa, muuten aika vapautuu.',
+  'error.customerNotOrganisationMember': 'Asiakas ei ole yhteisön jäsen',
+  'error.customerNotOrganisationMember.detail':
+    'Yhteisön nimissä voi varata vain sen jäsenelle. Yhteisön jäsen voi lisätä asiakkaan jäseneksi Yhteisöt-sivulla.',
   'error.customerNotFound': 'Asiakasta ei löydy',
   'error.customerNotFound.detail':
     'Tällä sähköpostiosoitteella ei ole käyttäjää. Pyydä asiakasta kirjautumaan palveluun kerran.',
@@ -631,6 +634,9 @@ const sv: Messages = {
   'notification.reservationBookedForYouPay': 'En bokning har gjorts åt dig – betala bokningen',
   'notification.reservationBookedForYouPay.body':
     '{resource}, {time}. Bokningen finns i din varukorg. Betala den inom tre dagar, annars frigörs tiden.',
+  'error.customerNotOrganisationMember': 'Kunden är inte medlem i organisationen',
+  'error.customerNotOrganisationMember.detail':
+    'I organisationens namn kan man boka endast för dess medlemmar. En medlem kan lägga till kunden på sidan Organisationer.',
   'error.customerNotFound': 'Kunden hittas inte',
   'error.customerNotFound.detail':
     'Det finns ingen användare med den här e-postadressen. Be kunden logga in i tjänsten en gång.',
@@ -1018,6 +1024,9 @@ const en: Messages = {
   'notification.reservationBookedForYouPay': 'A booking was made for you – pay for it',
   'notification.reservationBookedForYouPay.body':
     '{resource}, {time}. The booking is in your cart. Pay for it within three days, or the time is released.',
+  'error.customerNotOrganisationMember': 'The customer is not a member of the organisation',
+  'error.customerNotOrganisationMember.detail':
+    'A booking in the organisation’s name can be made only for its members. A member can add the customer on the Organisations page.',
   'error.customerNotFound': 'Customer not found',
   'error.customerNotFound.detail':
     'No user has this email address. Ask the customer to sign in to the service once.',

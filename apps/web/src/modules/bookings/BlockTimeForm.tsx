@@ -12,6 +12,7 @@ import {
 } from 'suomifi-ui-components';
 import { ErrorAlert, Loading, SuccessAlert } from '../../app/feedback';
 import { currentLanguage } from '../../i18n';
+import { useStaffOrganisations } from '../organisations/queries';
 import { useBlockTime, useBookForCustomer, useResources } from './queries';
 import { formatSpan, parseDate, parseTime, zonedInstant } from './time';
 
@@ -38,7 +39,10 @@ export function BlockTimeForm({
   const [start, setStart] = useState('');
   const [end, setEnd] = useState('');
   const [reason, setReason] = useState('');
+  const [organisationId, setOrganisationId] = useState('');
   const [touched, setTouched] = useState(false);
+  // Facility staff may book in an association's or a company's name (its price, its cart).
+  const organisations = useStaffOrganisations(slug, '', false);
 
   const day = parseDate(date);
   const from = parseTime(start);
@@ -79,7 +83,15 @@ export function BlockTimeForm({
       },
     };
     if (forCustomer) {
-      bookForCustomer.mutate({ resourceId, ...span, customerEmail: reason.trim() }, done);
+      bookForCustomer.mutate(
+        {
+          resourceId,
+          ...span,
+          customerEmail: reason.trim(),
+          ...(organisationId ? { organisationId } : {}),
+        },
+        done,
+      );
     } else {
       blockTime.mutate({ resourceId, body: { ...span, reason: reason.trim() } }, done);
     }
@@ -160,6 +172,26 @@ export function BlockTimeForm({
             statusText={shown('reason')}
             fullWidth
           />
+          {forCustomer && (organisations.data?.items.length ?? 0) > 0 && (
+            <Dropdown<string>
+              labelText={t('forCustomer.organisation')}
+              hintText={t('forCustomer.organisationHint')}
+              value={organisationId}
+              onChange={setOrganisationId}
+              fullWidth
+            >
+              {[
+                <DropdownItem key="" value="">
+                  {t('forCustomer.themselves')}
+                </DropdownItem>,
+                ...organisations.data!.items.map((o) => (
+                  <DropdownItem key={o.id} value={o.id}>
+                    {o.name}
+                  </DropdownItem>
+                )),
+              ]}
+            </Dropdown>
+          )}
           <div>
             <Button type="submit" disabled={block.isPending}>
               {t(`${k}.submit`)}
