@@ -59,17 +59,15 @@ export async function salesLines(ctx: Ctx, from: string, to: string): Promise<Sa
       left join reservations r on r.id = l.reservation_id
       left join resources s on s.id = r.resource_id
       where o.status = 'paid' and ${inPeriod(sql`o.paid_at`)}`.execute(tx);
-    const givenBack = await sql<{
-      kind: 'refund' | 'credit';
-      lineId: string;
-      paidAt: Date;
-      orderId: string;
-      buyer: string;
-      productId: string | null;
-      product: string;
-      vatRateBp: number;
-      amountCents: number;
-    }>`
+    const givenBack = await sql<
+      Omit<
+        SaleLine,
+        'kind' | 'quantity' | 'unitPriceCents' | 'netCents' | 'vatCents' | 'totalCents'
+      > & {
+        kind: 'refund' | 'credit';
+        amountCents: number;
+      }
+    >`
       select f.kind, f.id as "lineId",
              case when f.kind = 'credit' then o.paid_at else f.created_at end as "paidAt",
              o.id as "orderId", coalesce(g.name, p.name) as buyer,
