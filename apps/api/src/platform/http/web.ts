@@ -45,6 +45,10 @@ export async function registerWeb(app: FastifyInstance) {
       setHeaders: (res, path) => {
         if (path.includes('/assets/'))
           res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+        // The service worker and the manifest are checked on every load, so a new build
+        // replaces them at once.
+        else if (/\/(sw\.js|manifest\.webmanifest)$/.test(path))
+          res.setHeader('cache-control', 'no-cache');
       },
     });
   }
