@@ -40,6 +40,19 @@ export async function upsertSubscription(tx: Tx, s: NewSubscription): Promise<st
   return row.id;
 }
 
+/** The person's subscription of this endpoint with these keys, if stored already. */
+export async function findSame(tx: Tx, s: Omit<NewSubscription, 'municipalityId' | 'userAgent'>) {
+  const row = await tx
+    .selectFrom('push_subscriptions')
+    .select('id')
+    .where('person_id', '=', s.personId)
+    .where('endpoint', '=', s.endpoint)
+    .where('p256dh', '=', s.p256dh)
+    .where('auth', '=', s.auth)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
 export async function deleteSubscription(
   tx: Tx,
   personId: string,

@@ -81,14 +81,18 @@ export async function subscribePush(
   validate(input, allowHttp);
   const label = deviceLabel(userAgent);
   return inTenant(ctx.db, ctx.municipality.id, async (tx) => {
-    const id = await repo.upsertSubscription(tx, {
+    const subscription = {
       municipalityId: ctx.municipality.id,
       personId: ctx.actor.personId,
       endpoint: input.endpoint,
       p256dh: input.keys.p256dh,
       auth: input.keys.auth,
       userAgent: label,
-    });
+    };
+    // The settings page confirms the device's subscription on every visit: nothing to record.
+    const same = await repo.findSame(tx, subscription);
+    if (same) return { id: same };
+    const id = await repo.upsertSubscription(tx, subscription);
     await audit(tx, ctx, 'push.subscribe', `push_subscription:${id}`, { device: label });
     return { id };
   });

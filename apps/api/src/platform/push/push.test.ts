@@ -85,6 +85,18 @@ describe('web push', () => {
   it('delivers a notice to the subscribed device, signed and encrypted', async () => {
     const resident = await loggedIn(rt.app, 'asukas@tyrskyla.example');
     const device = await subscribe(resident);
+    // The settings page sends the device's subscription again on every visit: one row.
+    const again = await resident.post('push/subscriptions', device.json);
+    expect(again.json().id).toBe(device.rowId);
+    const audited = await asSystem(rt.db, (tx) =>
+      tx
+        .selectFrom('audit_events')
+        .select('id')
+        .where('action', '=', 'push.subscribe')
+        .where('target', '=', `push_subscription:${device.rowId}`)
+        .execute(),
+    );
+    expect(audited).toHaveLength(1);
     await announce(await personId(resident), 'Asukasilta');
     await runJobs();
     const got = push.received.filter((r) => r.subscriptionId === device.id);
