@@ -68,6 +68,7 @@ import {
   MessageThreadSummarySchema,
   messageRoutes,
 } from './modules/daycare/messages.routes.js';
+import { pushRoutes } from './platform/push/push.routes.js';
 import type { OidcLogin } from './platform/auth/oidc.js';
 import { instanceSecret } from './platform/db/instance-settings.js';
 
@@ -198,6 +199,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await tenant.register(authRoutes);
       await tenant.register(oidcRoutes);
       await tenant.register(notificationRoutes);
+      await tenant.register(pushRoutes);
       await tenant.register(auditRoutes);
       await tenant.register(emailRoutes);
       await tenant.register(bookingRoutes);

@@ -45,6 +45,11 @@ const EnvSchema = Type.Object({
   ACCESS_PIN_AFTER_MINUTES: Type.Optional(Type.String({ pattern: '^[0-9]{1,3}$' })),
   ACCESS_CONFIRM_SECONDS: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,4}$' })),
   MQTT_URL: Type.Optional(Type.String({ pattern: '^(mqtts?|wss?)://' })),
+  // Web Push: an uncompressed P-256 public key (65 bytes) and its private key (32 bytes),
+  // base64url as web-push generate-vapid-keys prints them; the contact for push services.
+  VAPID_PUBLIC_KEY: Type.Optional(Type.String({ pattern: '^B[A-Za-z0-9_-]{86}$' })),
+  VAPID_PRIVATE_KEY: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_-]{43}$' })),
+  VAPID_SUBJECT: Type.Optional(Type.String({ pattern: '^(mailto:[^@\\s]+@[^@\\s]+|https://.+)$' })),
 });
 
 export interface Config {
@@ -96,6 +101,12 @@ export interface Config {
     confirmSeconds: number;
     mqttUrl?: string;
   };
+  /**
+   * Web Push (VAPID, RFC 8292): the key pair from the environment, or null to use the pair
+   * generated at first start and kept in the database. The subject is the contact that push
+   * services see (mailto: or https:).
+   */
+  push: { keys: { publicKey: string; privateKey: string } | null; subject: string };
   /** Interval of the live streams' keep-alive and session check (tests shorten it). */
   streamHeartbeatMs?: number;
 }
@@ -171,12 +182,32 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       confirmSeconds: Number(e.ACCESS_CONFIRM_SECONDS ?? 60),
       mqttUrl: e.MQTT_URL,
     },
+    push: pushConfig(e),
     trustProxy:
       e.TRUST_PROXY === undefined || e.TRUST_PROXY === 'false'
         ? false
         : e.TRUST_PROXY === 'true'
           ? true
           : e.TRUST_PROXY,
+  };
+}
+
+function pushConfig(e: Static<typeof EnvSchema>): Config['push'] {
+  if (Boolean(e.VAPID_PUBLIC_KEY) !== Boolean(e.VAPID_PRIVATE_KEY)) {
+    throw new ConfigError(
+      'Invalid configuration: VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY go together',
+    );
+  }
+  // The sender address of the emails is a contact the push services can use too.
+  const mailAddress = /<([^>]+)>/.exec(e.MAIL_FROM ?? '')?.[1] ?? e.MAIL_FROM;
+  const fromMail =
+    mailAddress && mailAddress.includes('@') ? mailAddress : 'noreply@helppo.example';
+  return {
+    keys:
+      e.VAPID_PUBLIC_KEY && e.VAPID_PRIVATE_KEY
+        ? { publicKey: e.VAPID_PUBLIC_KEY, privateKey: e.VAPID_PRIVATE_KEY }
+        : null,
+    subject: e.VAPID_SUBJECT ?? `mailto:${fromMail}`,
   };
 }
 

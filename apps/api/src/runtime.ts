@@ -8,6 +8,8 @@ import { seedDemoData } from './platform/demo/seed.js';
 import { NotificationHub } from './platform/notifications/hub.js';
 import { JobWorker, type JobHandler } from './platform/jobs/worker.js';
 import { emailHandlers } from './platform/email/outbox.js';
+import { pushHandlers } from './platform/push/delivery.js';
+import { vapidKeys } from './platform/push/vapid.js';
 import { bookingHandlers } from './modules/bookings/booking-payments.js';
 import { refundHandlers } from './modules/payments/refunds.js';
 import { paymentHandlers } from './modules/payments/payments.js';
@@ -79,6 +81,8 @@ export async function createRuntime(
   await migrate(db);
   configureAccess(config.access);
   if (config.mode === 'demo') await seedDemoData(db);
+  // The VAPID key pair exists from the first start on (generated once, kept in the database).
+  await vapidKeys(db, config);
   const hub = new NotificationHub(db);
   await hub.start();
   const demoIdp = config.demoIdpPort
@@ -95,6 +99,7 @@ export async function createRuntime(
   // Every module's background work, by job kind.
   const handlers: Record<string, JobHandler> = {
     ...emailHandlers(db, { smtpUrl: config.smtpUrl, from: config.mailFrom }),
+    ...pushHandlers(db, config),
     ...bookingHandlers(db, { publicUrl: config.publicUrl }),
     ...courseHandlers(db, { publicUrl: config.publicUrl }),
     ...refundHandlers(db, { payments: config.payments, publicUrl: config.publicUrl }),

@@ -36,6 +36,9 @@ export function UserMenu({ slug, session }: { slug: string; session: Session | u
         buttonVariant="secondary"
         aria-label={t('header.userMenuLabel', { name: session.user.name })}
       >
+        <ActionMenuItem onClick={() => void navigate(`/${slug}/notifications/settings`)}>
+          {t('menuItem', { ns: 'push' })}
+        </ActionMenuItem>
         <ActionMenuItem onClick={() => logout.mutate(undefined, { onSuccess: afterLogout })}>
           {t('header.logout')}
         </ActionMenuItem>

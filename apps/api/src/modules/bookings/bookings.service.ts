@@ -488,6 +488,7 @@ export async function notifyBooker(
     ctx,
     { id: row.person_id, email: person?.email ?? null, language },
     { title, body, link: `/${ctx.municipality.slug}/bookings/mine` },
+    'bookings',
   );
 }
 

@@ -398,6 +398,7 @@ export function guardianNotice(ctx: Pick<Ctx, 'municipality'>, notice: Notice, k
     amount: formatEuros(notice.refundCents ?? 0, language),
   };
   return {
+    topic: 'bookings' as const,
     person: { id: notice.personId, email: notice.email, language },
     message: {
       title: translate(language, `notification.${key}`, params),
@@ -415,8 +416,8 @@ export async function notifyGuardian(
   key: NoticeKey,
 ) {
   const notice = typeof registration === 'string' ? await noticeOf(tx, registration) : registration;
-  const { person, message } = guardianNotice(ctx, notice, key);
-  await notifyPerson(tx, ctx, person, message);
+  const { person, message, topic } = guardianNotice(ctx, notice, key);
+  await notifyPerson(tx, ctx, person, message, topic);
 }
 
 /** Hold a seat for payment: into the guardian's cart, released if not paid in time. */

@@ -67,5 +67,6 @@ export async function notifySeries(
       body: translate(language, `notification.${key}.body`, params) + refund,
       link: `/${ctx.municipality.slug}/bookings/mine`,
     },
+    'bookings',
   );
 }

@@ -53,6 +53,7 @@ export async function tellGroupStaff(
         .filter(Boolean)
         .join(' ');
       notices.push({
+        topic: 'absences' as const,
         person: { id: person.id, email: null, language },
         message: {
           title: translate(language, `notification.daycareAbsence.${kind}`, params),

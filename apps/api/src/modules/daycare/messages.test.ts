@@ -5,6 +5,8 @@ import { hashPassword } from '../../platform/auth/password.js';
 import { localDate } from '../../platform/i18n/time.js';
 import { addDays } from './days.js';
 import { myDaycare } from './test-support.js';
+import { JobWorker } from '../../platform/jobs/worker.js';
+import { startFakePushService } from '../../platform/push/fake-push-service.js';
 
 /**
  * Daycare messages: recipients by the day's placements, privacy, acknowledgements, emails
@@ -288,30 +290,89 @@ describe('daycare messages', () => {
     expect(again.json().acknowledgedAt).toBe(ack.json().acknowledgedAt);
   });
 
-  it('emails only that there is a new message and a link, never the title or body', async () => {
-    const secret = 'Einon lääkitys muuttuu: 5 mg aamuisin';
-    const sent = await send(majakka, {
-      scope: 'child',
-      childId: eino,
-      title: 'Lääkitys',
-      body: secret,
-    });
-    expect(sent.statusCode).toBe(201);
-    const emails = await asSystem(rt.db, (tx) =>
-      tx
-        .selectFrom('email_outbox')
-        .select(['to_address', 'subject', 'text_body'])
-        .where('to_address', '=', 'huoltaja@tyrskyla.example')
-        .orderBy('created_at', 'desc')
-        .limit(1)
-        .execute(),
-    );
-    const email = emails[0]!;
-    expect(email.subject).toBe('Uusi viesti: Päiväkoti Majakka');
-    expect(email.text_body).toContain(`/tyrskyla/messages/${sent.json().id}`);
-    expect(email.text_body).not.toContain('lääkitys');
-    expect(email.text_body).not.toContain('5 mg');
-    expect(email.subject + email.text_body).not.toContain('Lääkitys');
+  it('emails and pushes only that there is a new message and a link, never the title or body', async () => {
+    // The guardian's phone, subscribed through the API to the local fake push service, which
+    // decrypts the payload as the phone would.
+    const push = await startFakePushService();
+    try {
+      const phone = push.subscribe();
+      expect((await guardian.post('push/subscriptions', phone.json)).statusCode).toBe(201);
+      const secret = 'Einon lääkitys muuttuu: 5 mg aamuisin';
+      const sent = await send(majakka, {
+        scope: 'child',
+        childId: eino,
+        title: 'Lääkitys',
+        body: secret,
+      });
+      expect(sent.statusCode).toBe(201);
+      const emails = await asSystem(rt.db, (tx) =>
+        tx
+          .selectFrom('email_outbox')
+          .select(['to_address', 'subject', 'text_body'])
+          .where('to_address', '=', 'huoltaja@tyrskyla.example')
+          .orderBy('created_at', 'desc')
+          .limit(1)
+          .execute(),
+      );
+      const email = emails[0]!;
+      expect(email.subject).toBe('Uusi viesti: Päiväkoti Majakka');
+      expect(email.text_body).toContain(`/tyrskyla/messages/${sent.json().id}`);
+      expect(email.text_body).not.toContain('lääkitys');
+      expect(email.text_body).not.toContain('5 mg');
+      expect(email.subject + email.text_body).not.toContain('Lääkitys');
+
+      await new JobWorker(rt.db, rt.jobHandlers, rt.app.log).wake();
+      expect(push.refused).toEqual([]);
+      const pushed = push.received.filter((r) => r.subscriptionId === phone.id);
+      expect(pushed).toHaveLength(1);
+      expect(JSON.parse(pushed[0]!.text)).toEqual({
+        title: 'Uusi viesti: Päiväkoti Majakka',
+        body: 'Sinulle on uusi viesti: Päiväkoti Majakka.',
+        link: `/tyrskyla/messages/${sent.json().id}`,
+      });
+      expect(pushed[0]!.text).not.toMatch(/lääkitys|5 mg/i);
+      expect(pushed[0]!.urgency).toBe('normal');
+
+      // An urgent one has its own topic: with ordinary messages switched off it still comes,
+      // marked urgent for the push service.
+      await guardian.put('notification-preferences', {
+        changes: [
+          { topic: 'messages', channel: 'push', enabled: false },
+          { topic: 'messages', channel: 'email', enabled: false },
+        ],
+      });
+      const quiet = await send(majakka, { scope: 'child', childId: eino, title: 'Hiljaa' });
+      const urgent = await send(majakka, {
+        scope: 'child',
+        childId: eino,
+        title: 'Kiire',
+        urgent: true,
+      });
+      expect([quiet.statusCode, urgent.statusCode]).toEqual([201, 201]);
+      await new JobWorker(rt.db, rt.jobHandlers, rt.app.log).wake();
+      const later = push.received.filter((r) => r.subscriptionId === phone.id).slice(1);
+      expect(later.map((r) => JSON.parse(r.text).link)).toEqual([
+        `/tyrskyla/messages/${urgent.json().id}`,
+      ]);
+      expect(later[0]!.urgency).toBe('high');
+      const quietEmails = await asSystem(rt.db, (tx) =>
+        tx
+          .selectFrom('email_outbox')
+          .select('id')
+          .where('to_address', '=', 'huoltaja@tyrskyla.example')
+          .where('text_body', 'like', `%${quiet.json().id}%`)
+          .execute(),
+      );
+      expect(quietEmails).toEqual([]);
+    } finally {
+      await guardian.put('notification-preferences', {
+        changes: [
+          { topic: 'messages', channel: 'push', enabled: true },
+          { topic: 'messages', channel: 'email', enabled: true },
+        ],
+      });
+      await push.close();
+    }
   });
 
   it('archives, searches and marks unread, and the badge follows', async () => {

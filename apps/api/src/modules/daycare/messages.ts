@@ -4,9 +4,9 @@ import type { ThreadKind, ThreadScope } from '../../platform/db/schema.js';
 import { audit } from '../../platform/audit/audit.js';
 import { AppError, forbidden, notFound } from '../../platform/http/errors.js';
 import { requireUser, type AuthenticatedCtx, type Ctx } from '../../platform/http/context.js';
-import { enqueueEmails } from '../../platform/email/outbox.js';
 import { isLanguage, translate, type Language } from '../../platform/i18n/messages.js';
 import { notifyPeople } from '../../platform/notifications/notifications.service.js';
+import { notifyOutsideApp, type OutsideNotice } from '../../platform/notifications/channels.js';
 import { memberUnitIds, staffToTell } from './daycare.repo.js';
 import { localToday } from './days.js';
 import * as counters from './messages.repo.js';
@@ -260,42 +260,61 @@ const lang = (l: string): Language => (isLanguage(l) ? l : 'fi');
 const threadLink = (ctx: Ctx, threadId: string) => `/${ctx.municipality.slug}/messages/${threadId}`;
 
 /**
- * Email the guardians among `people` that there is a new message from `from`, with a link.
- * Never the title or the body: daycare messages are about children, so all are sensitive.
+ * What a daycare message's email and push say: only that there is a new message from `from`
+ * and a link. Never the title or the body: daycare messages are about children, so all are
+ * sensitive. Urgent messages have their own topic, so a guardian can keep only those on.
  */
-async function emailNewMessage(
+function outsideNotice(
+  ctx: AuthenticatedCtx,
+  p: Person,
+  from: string,
+  threadId: string,
+  urgent: boolean,
+  reminder = false,
+): OutsideNotice {
+  const language = lang(p.language);
+  const link = threadLink(ctx, threadId);
+  const subject = translate(
+    language,
+    urgent ? 'email.message.urgentSubject' : 'email.message.subject',
+    { from },
+  );
+  return {
+    person: { id: p.id, email: p.email, language },
+    topic: urgent ? 'urgentMessages' : 'messages',
+    email: {
+      subject,
+      text: [
+        translate(language, reminder ? 'email.message.reminder' : 'email.message.body', { from }),
+        `${ctx.baseUrl}${link}`,
+        translate(language, 'email.notification.footer', {
+          municipality: ctx.municipality.name[language],
+        }),
+      ].join('\n\n'),
+    },
+    push: {
+      title: subject,
+      body: translate(language, reminder ? 'push.message.reminder' : 'push.message.body', {
+        from,
+      }),
+      link,
+    },
+  };
+}
+
+/** Email and push the guardians among `people` that there is a new message (if they want). */
+async function tellNewMessage(
   tx: Tx,
   ctx: AuthenticatedCtx,
   people: Person[],
   from: string,
   threadId: string,
   urgent: boolean,
-  key: 'email.message.body' | 'email.message.reminder' = 'email.message.body',
 ) {
-  await enqueueEmails(
+  await notifyOutsideApp(
     tx,
-    people.flatMap((p) => {
-      if (!p.email) return [];
-      const language = lang(p.language);
-      return [
-        {
-          municipalityId: ctx.municipality.id,
-          to: p.email,
-          subject: translate(
-            language,
-            urgent ? 'email.message.urgentSubject' : 'email.message.subject',
-            { from },
-          ),
-          text: [
-            translate(language, key, { from }),
-            `${ctx.baseUrl}${threadLink(ctx, threadId)}`,
-            translate(language, 'email.notification.footer', {
-              municipality: ctx.municipality.name[language],
-            }),
-          ].join('\n\n'),
-        },
-      ];
-    }),
+    ctx,
+    people.map((p) => outsideNotice(ctx, p, from, threadId, urgent)),
   );
 }
 
@@ -346,8 +365,7 @@ export async function sendMessage(ctx: Ctx, input: NewThread) {
       )
       .execute();
     await counters.countNewMessage(tx, m, thread.id, me);
-    if (!guardian)
-      await emailNewMessage(tx, ctx, r.recipients, r.fromName, thread.id, input.urgent);
+    if (!guardian) await tellNewMessage(tx, ctx, r.recipients, r.fromName, thread.id, input.urgent);
     await audit(tx, ctx, 'daycare.message.send', `thread:${thread.id}`, {
       kind,
       scope: r.scope,
@@ -573,7 +591,7 @@ export async function replyToThread(ctx: Ctx, threadId: string, body: string) {
         .where('p.person_id', 'in', told.length > 0 ? told : [me])
         .where('p.person_id', '<>', me)
         .execute();
-      await emailNewMessage(tx, ctx, guardians, fromName(ctx, t.unit_name), threadId, t.urgent);
+      await tellNewMessage(tx, ctx, guardians, fromName(ctx, t.unit_name), threadId, t.urgent);
     }
     await audit(tx, ctx, 'daycare.message.reply', `thread:${threadId}`, {
       messageId: message.id,
@@ -664,8 +682,12 @@ export async function remindUnacknowledged(ctx: Ctx, threadId: string) {
       ctx,
       people.map((p) => {
         const language = lang(p.language);
+        const { person, topic, ...outside } = outsideNotice(ctx, p, from, threadId, t.urgent, true);
         return {
-          person: { id: p.id, email: null, language },
+          person,
+          topic,
+          // The in-app notice names the thread; the email and push do not.
+          outside,
           message: {
             title: translate(language, 'notification.messageReminder', { title: t.title }),
             body: translate(language, 'notification.messageReminder.body', { from }),
@@ -674,7 +696,6 @@ export async function remindUnacknowledged(ctx: Ctx, threadId: string) {
         };
       }),
     );
-    await emailNewMessage(tx, ctx, people, from, threadId, t.urgent, 'email.message.reminder');
     await audit(tx, ctx, 'daycare.message.remind', `thread:${threadId}`, {
       reminded: people.map((p) => p.id),
     });

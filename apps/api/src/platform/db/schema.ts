@@ -634,7 +634,31 @@ export interface MessageUnreadTotalsTable {
   unread: Generated<number>;
 }
 
+export interface PushSubscriptionsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  person_id: string;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+  user_agent: Generated<string>;
+  created_at: GeneratedTimestamp;
+  last_success_at: NullableTimestamp;
+  failure_count: Generated<number>;
+}
+
+export interface NotificationPreferencesTable {
+  municipality_id: string;
+  person_id: string;
+  topic: string;
+  channel: string;
+  enabled: boolean;
+  updated_at: GeneratedTimestamp;
+}
+
 export interface DB {
+  push_subscriptions: PushSubscriptionsTable;
+  notification_preferences: NotificationPreferencesTable;
   message_threads: MessageThreadsTable;
   messages: MessagesTable;
   thread_participants: ThreadParticipantsTable;

@@ -1,3 +1,4 @@
+import { createECDH, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { Client, loggedIn, localInstant, startRuntime } from '../../../test/helpers.js';
@@ -47,6 +48,15 @@ beforeAll(async () => {
   // Rows in every tenant-owned table, for the row-level security check below.
   const shopper = await loggedIn(rt.app, 'asukas@tyrskyla.example');
   await shopper.post('calendar-feed');
+  // A device subscribed to Web Push, and a switched-off topic.
+  const device = createECDH('prime256v1').generateKeys().toString('base64url');
+  await shopper.post('push/subscriptions', {
+    endpoint: 'https://push.example/tenancy',
+    keys: { p256dh: device, auth: randomBytes(16).toString('base64url') },
+  });
+  await shopper.put('notification-preferences', {
+    changes: [{ topic: 'bookings', channel: 'email', enabled: false }],
+  });
   const someProduct = await asSystem(rt.db, (tx) =>
     tx.selectFrom('products').select('id').executeTakeFirstOrThrow(),
   );
@@ -638,6 +648,11 @@ const SIGNED_IN = [
   'archiveThread',
   'acknowledgeMessage',
   'remindUnacknowledged',
+  // Web Push devices and notification preferences: the person's own (tested in platform/push).
+  'subscribePush',
+  'unsubscribePush',
+  'getNotificationPreferences',
+  'updateNotificationPreferences',
 ];
 /** Open to everybody by design. */
 const PUBLIC = [
@@ -668,6 +683,8 @@ const PUBLIC = [
   // Door controllers: the door's bearer token is the key (tested in modules/access).
   'pullDoorGrants',
   'acknowledgeDoorGrants',
+  // The public VAPID key: the browser needs it to subscribe.
+  'getPushConfig',
 ];
 
 describe('tenant isolation matrix', () => {

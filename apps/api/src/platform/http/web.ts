@@ -35,6 +35,18 @@ export async function registerWeb(app: FastifyInstance) {
   const dist = config.webDistDir ?? DEFAULT_DIST;
   const indexFile = dist + '/index.html';
   const hasWeb = existsSync(indexFile);
+  // The static plugin sets its own cache-control after setHeaders, so the exceptions to its
+  // one hour are made when the answer is sent: hashed assets never change, and the service
+  // worker and the manifest are checked on every load, so a new build replaces them at once.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (!hasWeb || reply.statusCode >= 400) return payload;
+    const path = request.url.split('?')[0] ?? '';
+    if (path.startsWith('/assets/'))
+      reply.header('cache-control', 'public, max-age=31536000, immutable');
+    else if (path === '/sw.js' || path === '/manifest.webmanifest')
+      reply.header('cache-control', 'no-cache');
+    return payload;
+  });
   if (hasWeb) {
     await app.register(fastifyStatic, {
       root: dist,
@@ -42,10 +54,6 @@ export async function registerWeb(app: FastifyInstance) {
       wildcard: true,
       index: false,
       maxAge: '1h',
-      setHeaders: (res, path) => {
-        if (path.includes('/assets/'))
-          res.setHeader('cache-control', 'public, max-age=31536000, immutable');
-      },
     });
   }
   const index = () => readFileSync(indexFile, 'utf8');

@@ -2,12 +2,15 @@
  * Server-side texts: error messages and emails, in every supported language. The web app
  * has its own texts; these are the ones the API itself says.
  */
+import { pushMessages } from '../push/push.messages.js';
+
 export const LANGUAGES = ['fi', 'sv', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 type Messages = Record<string, string>;
 
 const fi: Messages = {
+  ...pushMessages.fi,
   'error.incomeHighestFeeOnly': 'Valitse joko tulot tai korkein maksu',
   'error.incomeHighestFeeOnly.detail':
     'Kun hyväksyt korkeimman maksun, tuloja tai liitettä ei tarvita.',
@@ -397,6 +400,7 @@ const fi: Messages = {
 };
 
 const sv: Messages = {
+  ...pushMessages.sv,
   'error.incomeHighestFeeOnly': 'Välj antingen inkomster eller högsta avgift',
   'error.incomeHighestFeeOnly.detail':
     'När du godkänner den högsta avgiften behövs inga inkomster eller bilagor.',
@@ -790,6 +794,7 @@ const sv: Messages = {
 };
 
 const en: Messages = {
+  ...pushMessages.en,
   'error.incomeHighestFeeOnly': 'Choose either income or the highest fee',
   'error.incomeHighestFeeOnly.detail':
     'When you accept the highest fee, no income or attachment is needed.',

@@ -2,8 +2,9 @@ import { inTenant, type Tx } from '../db/database.js';
 import { audit } from '../audit/audit.js';
 import { notFound } from '../http/errors.js';
 import { requireRole, requireUser, type Ctx, type Role } from '../http/context.js';
-import { enqueueEmails } from '../email/outbox.js';
-import { translate, isLanguage, type Language } from '../i18n/messages.js';
+import type { Topic } from '../push/topics.js';
+import { notifyOutsideApp, type OutsideNotice, type Recipient } from './channels.js';
+import { translate, isLanguage } from '../i18n/messages.js';
 import { sessionIsLive } from '../auth/session.repo.js';
 import * as repo from './notifications.repo.js';
 import { streamCounters } from './hub.js';
@@ -86,29 +87,41 @@ export async function markRead(ctx: Ctx, notificationId: string | null): Promise
 
 /**
  * Tell one person something, in their language: in the app, and by email (the text, the
- * link and the municipality's footer) when they have an address. In the caller's transaction,
- * so nothing is told of a change that does not commit.
+ * link and the municipality's footer) and push when they want those for the topic. In the
+ * caller's transaction, so nothing is told of a change that does not commit.
  */
 export async function notifyPerson(
   tx: Tx,
   ctx: Pick<Ctx, 'municipality' | 'baseUrl'>,
   person: Recipient,
   message: { title: string; body: string; link: string },
+  topic: Topic = 'general',
 ): Promise<void> {
-  await notifyPeople(tx, ctx, [{ person, message }]);
+  await notifyPeople(tx, ctx, [{ person, message, topic }]);
 }
 
-export interface Recipient {
-  id: string;
-  email: string | null;
-  language: Language;
+export type { Recipient };
+
+export interface Notice {
+  person: Recipient;
+  message: { title: string; body: string; link: string | null };
+  /** What it is about, for the person's email and push switches; default general. */
+  topic?: Topic;
+  /**
+   * What the email and the push say instead of the notice itself, when its title or body must
+   * stay in the app (a daycare message's title is about a child).
+   */
+  outside?: Pick<OutsideNotice, 'email' | 'push'>;
 }
 
-/** notifyPerson for many people at once: one statement for the notices, one for the emails. */
+/**
+ * notifyPerson for many people at once: one statement for the notices, one for the emails,
+ * one for the pushes. The in-app notice is always kept, whatever the preferences.
+ */
 export async function notifyPeople(
   tx: Tx,
   ctx: Pick<Ctx, 'municipality' | 'baseUrl'>,
-  notices: { person: Recipient; message: { title: string; body: string; link: string | null } }[],
+  notices: Notice[],
 ): Promise<void> {
   await repo.insertNotifications(
     tx,
@@ -120,23 +133,25 @@ export async function notifyPeople(
       link: message.link,
     })),
   );
-  await enqueueEmails(
+  await notifyOutsideApp(
     tx,
-    notices.flatMap(({ person, message }) => {
-      if (!person.email) return [];
+    ctx,
+    notices.map(({ person, message, topic, outside }) => {
+      if (outside) return { person, topic: topic ?? 'general', ...outside };
       const footer = translate(person.language, 'email.notification.footer', {
         municipality: ctx.municipality.name[person.language],
       });
-      return [
-        {
-          municipalityId: ctx.municipality.id,
-          to: person.email,
+      return {
+        person,
+        topic: topic ?? 'general',
+        email: {
           subject: message.title,
           text: [message.body, message.link && `${ctx.baseUrl}${message.link}`, footer]
             .filter(Boolean)
             .join('\n\n'),
         },
-      ];
+        push: message,
+      };
     }),
   );
 }

@@ -77,6 +77,11 @@ export function NotificationsPage() {
       <Heading variant="h1" mb="s">
         {t('notifications.title')}
       </Heading>
+      <Paragraph mb="m">
+        <RouterLink asComponent={RouterDomLink} to={`/${slug}/notifications/settings`}>
+          {t('menuItem', { ns: 'push' })}
+        </RouterLink>
+      </Paragraph>
       {notifications.isPending && <Loading text={t('notifications.loading')} />}
       {notifications.isError && <ErrorAlert error={notifications.error} />}
       {data && (
