@@ -95,6 +95,9 @@ export type MessageThreadList = OkJson<'listMessageThreads'>;
 export type MessageThreadSummary = MessageThreadList['items'][number];
 export type MessageThread = OkJson<'getMessageThread'>;
 export type SendMessageBody = JsonBody<'sendMessage'>;
+export type ReplyBody = JsonBody<'replyToThread'>;
+export type AttachmentUpload = NonNullable<SendMessageBody['attachments']>[number];
+export type MessageAttachment = MessageThread['messages'][number]['attachments'][number];
 export type MessageTarget = JsonBody<'previewMessageRecipients'>;
 export type MessageRecipients = OkJson<'previewMessageRecipients'>;
 export type GroupDay = OkJson<'listGroupDay'>;
@@ -568,11 +571,11 @@ export const api = {
     unwrap(client.POST('/api/{slug}/messages/recipients', { ...p(slug), body })),
   sendMessage: (slug: string, body: SendMessageBody) =>
     unwrap(client.POST('/api/{slug}/messages/threads', { ...p(slug), body })),
-  replyToThread: (slug: string, threadId: string, body: string) =>
+  replyToThread: (slug: string, threadId: string, body: ReplyBody) =>
     unwrap(
       client.POST('/api/{slug}/messages/threads/{threadId}/replies', {
         params: { path: { slug, threadId } },
-        body: { body },
+        body,
       }),
     ),
   markThreadRead: (slug: string, threadId: string) =>
@@ -738,6 +741,9 @@ export const invoicePdfUrl = (slug: string, invoiceId: string) =>
 
 export const receiptPdfUrl = (slug: string, orderId: string) =>
   `/api/${encodeURIComponent(slug)}/orders/${encodeURIComponent(orderId)}/receipt.pdf`;
+
+export const messageAttachmentUrl = (slug: string, attachmentId: string) =>
+  `/api/${encodeURIComponent(slug)}/messages/attachments/${encodeURIComponent(attachmentId)}`;
 
 export const notificationStreamUrl = (slug: string) =>
   `/api/${encodeURIComponent(slug)}/notifications/stream`;

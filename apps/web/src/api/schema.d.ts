@@ -1940,6 +1940,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/{slug}/messages/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A message's attachment, for the thread's participants only (audited) */
+        get: operations["getMessageAttachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/{slug}/messages/threads": {
         parameters: {
             query?: never;
@@ -2701,6 +2718,13 @@ export interface components {
                 body: string;
                 /** Format: date-time */
                 createdAt: string;
+                attachments: {
+                    /** Format: uuid */
+                    id: string;
+                    filename: string;
+                    contentType: string;
+                    sizeBytes: number;
+                }[];
             }[];
             participants: {
                 name: string;
@@ -8337,6 +8361,38 @@ export interface operations {
             };
         };
     };
+    getMessageAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description image/jpeg, image/png, image/webp or application/pdf */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listMessageThreads: {
         parameters: {
             query?: {
@@ -8400,6 +8456,13 @@ export interface operations {
                     urgent: boolean;
                     /** @default false */
                     requiresAck: boolean;
+                    /** @description At most 5 files (JPEG, PNG, WebP or PDF, checked by their bytes), each at most 10 MB, 20 MB together */
+                    attachments?: {
+                        filename: string;
+                        /** @enum {string} */
+                        contentType: "image/jpeg" | "image/png" | "image/webp" | "application/pdf";
+                        dataBase64: string;
+                    }[];
                 };
             };
         };
@@ -8558,6 +8621,13 @@ export interface operations {
             content: {
                 "application/json": {
                     body: string;
+                    /** @description At most 5 files (JPEG, PNG, WebP or PDF, checked by their bytes), each at most 10 MB, 20 MB together */
+                    attachments?: {
+                        filename: string;
+                        /** @enum {string} */
+                        contentType: "image/jpeg" | "image/png" | "image/webp" | "application/pdf";
+                        dataBase64: string;
+                    }[];
                 };
             };
         };

@@ -3,6 +3,12 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { DateTime, NoContent, SlugParams, Uuid, responses } from '../../platform/http/schemas.js';
 import { slug } from './daycare.schema.js';
 import * as service from './messages.js';
+import {
+  AttachmentsInput,
+  AttachmentSchema,
+  attachmentRoutes,
+} from './messages.attachments.routes.js';
+import { ATTACHMENT_BODY_LIMIT } from './messages.attachments.js';
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 const Kind = Type.Union([Type.Literal('bulletin'), Type.Literal('message')]);
@@ -61,6 +67,7 @@ export const MessageThreadSchema = Type.Object(
         mine: Type.Boolean(),
         body: Type.String(),
         createdAt: DateTime,
+        attachments: Type.Array(AttachmentSchema),
       }),
     ),
     participants: Type.Array(
@@ -86,6 +93,8 @@ export const MessageThreadSchema = Type.Object(
 
 /** Daycare messages between guardians and staff. */
 export const messageRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  await app.register(attachmentRoutes);
+
   app.get(
     '/messages/threads',
     {
@@ -152,6 +161,7 @@ export const messageRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/messages/threads',
     {
+      bodyLimit: ATTACHMENT_BODY_LIMIT,
       schema: {
         operationId: 'sendMessage',
         tags: ['messages'],
@@ -165,6 +175,7 @@ export const messageRoutes: FastifyPluginAsyncTypebox = async (app) => {
             body: Type.String({ minLength: 1, maxLength: 10000, pattern: '\\S' }),
             urgent: Type.Boolean({ default: false }),
             requiresAck: Type.Boolean({ default: false }),
+            attachments: AttachmentsInput,
           },
           { additionalProperties: false },
         ),
@@ -192,12 +203,16 @@ export const messageRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/messages/threads/:threadId/replies',
     {
+      bodyLimit: ATTACHMENT_BODY_LIMIT,
       schema: {
         operationId: 'replyToThread',
         tags: ['messages'],
         params: ThreadParams,
         body: Type.Object(
-          { body: Type.String({ minLength: 1, maxLength: 10000, pattern: '\\S' }) },
+          {
+            body: Type.String({ minLength: 1, maxLength: 10000, pattern: '\\S' }),
+            attachments: AttachmentsInput,
+          },
           { additionalProperties: false },
         ),
         response: responses({ 201: Type.Object({ id: Uuid }) }),
@@ -206,7 +221,14 @@ export const messageRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) =>
       reply
         .status(201)
-        .send(await service.replyToThread(request.ctx, request.params.threadId, request.body.body)),
+        .send(
+          await service.replyToThread(
+            request.ctx,
+            request.params.threadId,
+            request.body.body,
+            request.body.attachments,
+          ),
+        ),
   );
 
   app.post(

@@ -616,6 +616,19 @@ export interface MessagesTable {
   created_at: GeneratedTimestamp;
 }
 
+export interface MessageAttachmentsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  message_id: string;
+  thread_id: string;
+  position: number;
+  filename: string;
+  content_type: string;
+  size_bytes: number;
+  data: Uint8Array;
+  created_at: GeneratedTimestamp;
+}
+
 export interface ThreadParticipantsTable {
   municipality_id: string;
   thread_id: string;
@@ -637,6 +650,7 @@ export interface MessageUnreadTotalsTable {
 export interface DB {
   message_threads: MessageThreadsTable;
   messages: MessagesTable;
+  message_attachments: MessageAttachmentsTable;
   thread_participants: ThreadParticipantsTable;
   message_unread_totals: MessageUnreadTotalsTable;
   organisations: OrganisationsTable;

@@ -332,6 +332,15 @@ const fi: Messages = {
   'error.bulletinNoReplies.detail': 'Tiedote on yksisuuntainen. Lähetä tarvittaessa uusi viesti.',
   'error.messageNoAck': 'Viestiä ei tarvitse kuitata',
   'error.messageNoAck.detail': 'Vain kuittausta pyytävät viestit kuitataan.',
+  'error.attachmentCount': 'Liian monta liitettä',
+  'error.attachmentCount.detail': 'Viestissä voi olla enintään {max} liitettä.',
+  'error.attachmentTooLarge': 'Liite {name} on liian suuri',
+  'error.attachmentTooLarge.detail': 'Yksi liite saa olla enintään {mb} Mt.',
+  'error.attachmentsTooLarge': 'Liitteet ovat yhteensä liian suuria',
+  'error.attachmentsTooLarge.detail': 'Viestin liitteet saavat olla yhteensä enintään {mb} Mt.',
+  'error.attachmentType': 'Liitteen {name} tiedostomuotoa ei hyväksytä',
+  'error.attachmentType.detail':
+    'Liitteen on oltava JPEG-, PNG- tai WebP-kuva tai PDF-tiedosto, ja sen sisällön on vastattava tyyppiä.',
   'email.notification.footer': 'Tämä viesti on lähetetty {municipality}n Helppo-palvelusta.',
   // Organisations as buyers, seasons priced and credited (issue 3).
   'error.notOrganisationMember': 'Et voi toimia tämän yhteisön puolesta',
@@ -718,6 +727,15 @@ const sv: Messages = {
     'Kungörelsen är enkelriktad. Skicka vid behov ett nytt meddelande.',
   'error.messageNoAck': 'Meddelandet behöver inte kvitteras',
   'error.messageNoAck.detail': 'Endast meddelanden som ber om kvittering kvitteras.',
+  'error.attachmentCount': 'För många bilagor',
+  'error.attachmentCount.detail': 'Ett meddelande kan ha högst {max} bilagor.',
+  'error.attachmentTooLarge': 'Bilagan {name} är för stor',
+  'error.attachmentTooLarge.detail': 'En bilaga får vara högst {mb} MB.',
+  'error.attachmentsTooLarge': 'Bilagorna är sammanlagt för stora',
+  'error.attachmentsTooLarge.detail': 'Meddelandets bilagor får vara högst {mb} MB sammanlagt.',
+  'error.attachmentType': 'Filformatet för bilagan {name} godkänns inte',
+  'error.attachmentType.detail':
+    'Bilagan ska vara en JPEG-, PNG- eller WebP-bild eller en PDF-fil, och innehållet ska motsvara typen.',
   'email.notification.footer':
     'Det här meddelandet har skickats från Helppo-tjänsten i {municipality}.',
   // Organisations as buyers, seasons priced and credited (issue 3).
@@ -1104,6 +1122,15 @@ const en: Messages = {
   'error.bulletinNoReplies.detail': 'Bulletins are one way. Send a new message if needed.',
   'error.messageNoAck': 'The message needs no acknowledgement',
   'error.messageNoAck.detail': 'Only messages that ask for it are acknowledged.',
+  'error.attachmentCount': 'Too many attachments',
+  'error.attachmentCount.detail': 'A message can have at most {max} attachments.',
+  'error.attachmentTooLarge': 'The attachment {name} is too large',
+  'error.attachmentTooLarge.detail': 'One attachment can be at most {mb} MB.',
+  'error.attachmentsTooLarge': 'The attachments are too large together',
+  'error.attachmentsTooLarge.detail': "A message's attachments can be at most {mb} MB together.",
+  'error.attachmentType': 'The file type of the attachment {name} is not accepted',
+  'error.attachmentType.detail':
+    'The attachment must be a JPEG, PNG or WebP image or a PDF file, and its content must match its type.',
   'email.notification.footer': 'This message was sent by the Helppo service of {municipality}.',
   // Organisations as buyers, seasons priced and credited (issue 3).
   'error.notOrganisationMember': 'You cannot act for this organisation',

@@ -16,6 +16,8 @@ import { api, type MessageTarget, type Role } from '../../api/client';
 import { ErrorAlert, Loading } from '../../app/feedback';
 import { daycareKeys } from '../daycare/queries';
 import { useSendMessage } from './queries';
+import { AttachmentPicker } from './AttachmentPicker';
+import { attachmentProblem, toUploads } from './attachments';
 
 /**
  * A new message. Staff choose a group or a unit where they work (the municipal account also
@@ -52,6 +54,7 @@ export function NewMessageForm({
   const [body, setBody] = useState('');
   const [urgent, setUrgent] = useState(false);
   const [requiresAck, setRequiresAck] = useState(false);
+  const [files, setFiles] = useState<File[]>([]);
   const [touched, setTouched] = useState(false);
 
   const options: { value: string; label: string }[] = [];
@@ -92,6 +95,7 @@ export function NewMessageForm({
     target: chosen ? undefined : t('new.chooseTarget'),
     title: title.trim() ? undefined : t('required'),
     body: body.trim() ? undefined : t('required'),
+    files: attachmentProblem(files) ? 'files' : undefined,
   };
   const shown = (key: keyof typeof errors) => (touched ? errors[key] : undefined);
 
@@ -107,6 +111,7 @@ export function NewMessageForm({
         body,
         urgent: guardianWriting ? false : urgent,
         requiresAck: guardianWriting ? false : requiresAck,
+        ...(files.length > 0 ? { attachments: await toUploads(files) } : {}),
       });
       onClose();
       navigate(`/${slug}/messages/${sent.id}`);
@@ -209,6 +214,7 @@ export function NewMessageForm({
           fullWidth
           mb="m"
         />
+        <AttachmentPicker files={files} onChange={setFiles} disabled={send.isPending} />
         {send.isError && <ErrorAlert error={send.error} />}
         <div className="messages__actions">
           <Button type="submit" disabled={send.isPending}>
