@@ -102,6 +102,8 @@ export type MessageTarget = JsonBody<'previewMessageRecipients'>;
 export type MessageRecipients = OkJson<'previewMessageRecipients'>;
 export type GroupDay = OkJson<'listGroupDay'>;
 export type GroupDayChild = GroupDay['children'][number];
+export type StaffAbsenceBody = JsonBody<'recordGroupAbsence'>;
+export type StaffChild = OkJson<'listMyGroupChildren'>['items'][number];
 export type AdminDaycareUnit = OkJson<'listDaycareUnits'>['items'][number];
 export type DaycareUnitBody = JsonBody<'createDaycareUnit'>;
 export type DaycareGroupBody = JsonBody<'createDaycareGroup'>;
@@ -613,6 +615,21 @@ export const api = {
     unwrap(
       client.GET('/api/{slug}/daycare/groups/{groupId}/day', {
         params: { path: { slug, groupId }, query: date ? { date } : {} },
+      }),
+    ),
+  listMyGroupChildren: (slug: string) =>
+    unwrap(client.GET('/api/{slug}/daycare/staff/children', p(slug))),
+  recordGroupAbsence: (slug: string, groupId: string, body: StaffAbsenceBody) =>
+    unwrap(
+      client.POST('/api/{slug}/daycare/groups/{groupId}/absences', {
+        params: { path: { slug, groupId } },
+        body,
+      }),
+    ),
+  cancelGroupAbsence: (slug: string, groupId: string, absenceId: string) =>
+    unwrap(
+      client.POST('/api/{slug}/daycare/groups/{groupId}/absences/{absenceId}/cancel', {
+        params: { path: { slug, groupId, absenceId } },
       }),
     ),
   listDaycareUnits: (slug: string) =>

@@ -545,6 +545,7 @@ export interface DaycareAbsencesTable {
   report_id: string;
   reported_by: string;
   reported_at: GeneratedTimestamp;
+  reported_by_staff: Generated<boolean>;
   cancelled_by: string | null;
   cancelled_at: NullableTimestamp;
 }

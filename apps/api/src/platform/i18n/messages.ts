@@ -291,6 +291,9 @@ const fi: Messages = {
   'error.absenceNoDays': 'Lapsella ei ole hoitopäiviä valituilla päivillä',
   'error.absenceNoDays.detail':
     'Lapsella {child} ei ole varhaiskasvatuspaikkaa tai yksikkö on kiinni valittuina päivinä.',
+  'error.absenceStaffPast': 'Mennyttä poissaoloa ei voi muuttaa',
+  'error.absenceStaffPast.detail':
+    'Henkilökunta voi merkitä ja poistaa poissaoloja tästä päivästä eteenpäin.',
   'error.absenceLocked': 'Poissaoloa ei voi enää perua',
   'error.absenceLocked.detail':
     'Menneen päivän poissaoloa ei voi perua, eikä tämän päivän poissaoloa klo {time} jälkeen. Kerro muutoksesta suoraan lapsen ryhmään.',
@@ -686,6 +689,9 @@ const sv: Messages = {
   'error.absenceNoDays': 'Barnet har inga vårddagar de valda dagarna',
   'error.absenceNoDays.detail':
     '{child} har ingen plats i småbarnspedagogiken eller enheten är stängd de valda dagarna.',
+  'error.absenceStaffPast': 'En frånvaro som har varit kan inte ändras',
+  'error.absenceStaffPast.detail':
+    'Personalen kan anteckna och ta bort frånvaro från och med i dag.',
   'error.absenceLocked': 'Frånvaron kan inte längre återkallas',
   'error.absenceLocked.detail':
     'Frånvaro för en dag som har varit kan inte återkallas, och inte heller dagens frånvaro efter kl. {time}. Meddela ändringen direkt till barnets grupp.',
@@ -1083,6 +1089,8 @@ const en: Messages = {
   'error.absenceNoDays': 'The child has no daycare days on the chosen days',
   'error.absenceNoDays.detail':
     '{child} has no daycare placement, or the unit is closed, on the chosen days.',
+  'error.absenceStaffPast': 'A past absence cannot be changed',
+  'error.absenceStaffPast.detail': 'Staff can record and remove absences from today on.',
   'error.absenceLocked': 'The absence can no longer be cancelled',
   'error.absenceLocked.detail':
     "A past day's absence cannot be cancelled, nor today's after {time}. Tell the child's group directly.",

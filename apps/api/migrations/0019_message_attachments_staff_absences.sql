@@ -28,3 +28,7 @@ CREATE POLICY tenant_isolation ON message_attachments
   WITH CHECK (municipality_id = app_current_municipality());
 -- Like messages, attachments are never edited or deleted.
 GRANT SELECT, INSERT ON message_attachments TO helppo_app;
+
+-- Staff of a child's group record absences too (a phone call in the morning, a child sent
+-- home sick). The guardians see that the daycare recorded it; the row is otherwise the same.
+ALTER TABLE daycare_absences ADD COLUMN reported_by_staff boolean NOT NULL DEFAULT false;
