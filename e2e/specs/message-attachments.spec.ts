@@ -19,6 +19,10 @@ afterAll(async () => browser?.close());
 
 const GUARDIAN = 'huoltaja@tyrskyla.example';
 const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 'latin1');
 
 /** Helsinki calendar days (the tests run with TZ=Europe/Helsinki). */
@@ -60,9 +64,11 @@ describe('message attachments', () => {
       { name: 'muistio.txt', mimeType: 'text/plain', buffer: Buffer.from('muistio') },
     ]);
     await page.getByText('Tiedostoa muistio.txt ei voi liittää', { exact: false }).waitFor();
+    await page.screenshot({ path: '/tmp/message-attachments-form-fi.png', fullPage: true });
     await page.getByRole('button', { name: 'Poista liite muistio.txt' }).click();
     await files.setInputFiles([
       { name: 'retkikirje.pdf', mimeType: 'application/pdf', buffer: PDF },
+      { name: 'kartta.png', mimeType: 'image/png', buffer: PNG },
     ]);
     const chosen = page.getByRole('list', { name: 'Valitut liitteet' });
     expect(await chosen.innerText()).toContain('retkikirje.pdf');
@@ -88,6 +94,11 @@ describe('message attachments', () => {
       await expect.poll(() => heading(guardianPage)).toBe(title);
       const link = guardianPage.getByRole('link', { name: /retkikirje\.pdf/ });
       await link.waitFor();
+      // The image's thumbnail comes from the same guarded address.
+      const thumb = guardianPage.locator('.message-attachment__thumb');
+      await expect
+        .poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+        .toBe(1);
       await expectNoAxeViolations(guardianPage, `thread with an attachment (phone, ${language})`);
       await guardianPage.screenshot({
         path: `/tmp/message-attachments-${language}-phone.png`,

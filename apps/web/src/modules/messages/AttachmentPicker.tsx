@@ -34,15 +34,17 @@ export function AttachmentPicker({
 
   return (
     <div className="message-files">
-      <label htmlFor={`${id}-input`} className="message-files__label">
+      <span id={`${id}-label`} className="message-files__label">
         {t('attachments.label')}
-      </label>
+      </span>
       <p id={`${id}-hint`} className="message-files__hint">
         {t('attachments.hint')}
       </p>
       <input
         id={`${id}-input`}
         ref={input}
+        className="message-files__input"
+        aria-labelledby={`${id}-label ${id}-choose`}
         type="file"
         multiple
         accept={ACCEPT}
@@ -56,6 +58,10 @@ export function AttachmentPicker({
           event.target.value = '';
         }}
       />
+      {/* The browser's own button speaks the browser's language; this one speaks ours. */}
+      <label htmlFor={`${id}-input`} id={`${id}-choose`} className="message-files__choose">
+        {t('attachments.choose')}
+      </label>
       <div aria-live="polite">
         {problem && (
           <p id={`${id}-error`} className="message-files__error">
