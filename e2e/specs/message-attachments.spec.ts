@@ -97,7 +97,11 @@ describe('message attachments', () => {
       // The image's thumbnail comes from the same guarded address.
       const thumb = guardianPage.locator('.message-attachment__thumb');
       await expect
-        .poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+        .poll(() =>
+          thumb.evaluate(
+            (img) => (img as { complete: boolean; naturalWidth: number }).naturalWidth,
+          ),
+        )
         .toBe(1);
       await expectNoAxeViolations(guardianPage, `thread with an attachment (phone, ${language})`);
       await guardianPage.screenshot({
