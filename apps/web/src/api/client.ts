@@ -95,10 +95,15 @@ export type MessageThreadList = OkJson<'listMessageThreads'>;
 export type MessageThreadSummary = MessageThreadList['items'][number];
 export type MessageThread = OkJson<'getMessageThread'>;
 export type SendMessageBody = JsonBody<'sendMessage'>;
+export type ReplyBody = JsonBody<'replyToThread'>;
+export type AttachmentUpload = NonNullable<SendMessageBody['attachments']>[number];
+export type MessageAttachment = MessageThread['messages'][number]['attachments'][number];
 export type MessageTarget = JsonBody<'previewMessageRecipients'>;
 export type MessageRecipients = OkJson<'previewMessageRecipients'>;
 export type GroupDay = OkJson<'listGroupDay'>;
 export type GroupDayChild = GroupDay['children'][number];
+export type StaffAbsenceBody = JsonBody<'recordGroupAbsence'>;
+export type StaffChild = OkJson<'listMyGroupChildren'>['items'][number];
 export type AdminDaycareUnit = OkJson<'listDaycareUnits'>['items'][number];
 export type DaycareUnitBody = JsonBody<'createDaycareUnit'>;
 export type DaycareGroupBody = JsonBody<'createDaycareGroup'>;
@@ -568,11 +573,11 @@ export const api = {
     unwrap(client.POST('/api/{slug}/messages/recipients', { ...p(slug), body })),
   sendMessage: (slug: string, body: SendMessageBody) =>
     unwrap(client.POST('/api/{slug}/messages/threads', { ...p(slug), body })),
-  replyToThread: (slug: string, threadId: string, body: string) =>
+  replyToThread: (slug: string, threadId: string, body: ReplyBody) =>
     unwrap(
       client.POST('/api/{slug}/messages/threads/{threadId}/replies', {
         params: { path: { slug, threadId } },
-        body: { body },
+        body,
       }),
     ),
   markThreadRead: (slug: string, threadId: string) =>
@@ -610,6 +615,21 @@ export const api = {
     unwrap(
       client.GET('/api/{slug}/daycare/groups/{groupId}/day', {
         params: { path: { slug, groupId }, query: date ? { date } : {} },
+      }),
+    ),
+  listMyGroupChildren: (slug: string) =>
+    unwrap(client.GET('/api/{slug}/daycare/staff/children', p(slug))),
+  recordGroupAbsence: (slug: string, groupId: string, body: StaffAbsenceBody) =>
+    unwrap(
+      client.POST('/api/{slug}/daycare/groups/{groupId}/absences', {
+        params: { path: { slug, groupId } },
+        body,
+      }),
+    ),
+  cancelGroupAbsence: (slug: string, groupId: string, absenceId: string) =>
+    unwrap(
+      client.POST('/api/{slug}/daycare/groups/{groupId}/absences/{absenceId}/cancel', {
+        params: { path: { slug, groupId, absenceId } },
       }),
     ),
   listDaycareUnits: (slug: string) =>
@@ -738,6 +758,9 @@ export const invoicePdfUrl = (slug: string, invoiceId: string) =>
 
 export const receiptPdfUrl = (slug: string, orderId: string) =>
   `/api/${encodeURIComponent(slug)}/orders/${encodeURIComponent(orderId)}/receipt.pdf`;
+
+export const messageAttachmentUrl = (slug: string, attachmentId: string) =>
+  `/api/${encodeURIComponent(slug)}/messages/attachments/${encodeURIComponent(attachmentId)}`;
 
 export const notificationStreamUrl = (slug: string) =>
   `/api/${encodeURIComponent(slug)}/notifications/stream`;

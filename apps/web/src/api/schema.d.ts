@@ -1672,6 +1672,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/{slug}/daycare/staff/children": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The children placed today in the staff member's groups (to write to one) */
+        get: operations["listMyGroupChildren"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/daycare/groups/{groupId}/absences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Staff of the group record a child's absence (today at any time of day, or later days) */
+        post: operations["recordGroupAbsence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/daycare/groups/{groupId}/absences/{absenceId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Staff of the group remove a child's absence of today or a later day */
+        post: operations["cancelGroupAbsence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/{slug}/admin/daycare/units": {
         parameters: {
             query?: never;
@@ -1986,6 +2037,23 @@ export interface paths {
         get?: never;
         /** Save the municipality's own parameter set of the period starting on validFrom */
         put: operations["saveFeePeriod"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/messages/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A message's attachment, for the thread's participants only (audited) */
+        get: operations["getMessageAttachment"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -2665,6 +2733,8 @@ export interface components {
             reportId: string;
             /** @description Before the day, or today before the cut-off */
             canCancel: boolean;
+            /** @description Recorded by the staff of the group */
+            byStaff: boolean;
         };
         DaycareIncomeStatement: {
             /** Format: uuid */
@@ -2754,6 +2824,13 @@ export interface components {
                 body: string;
                 /** Format: date-time */
                 createdAt: string;
+                attachments: {
+                    /** Format: uuid */
+                    id: string;
+                    filename: string;
+                    contentType: string;
+                    sizeBytes: number;
+                }[];
             }[];
             participants: {
                 name: string;
@@ -7438,6 +7515,8 @@ export interface operations {
                         today: string;
                         /** @description The unit is open on the day */
                         operationDay: boolean;
+                        /** @description The asker may record and remove the group's absences on this day */
+                        canRecord: boolean;
                         unit: {
                             /** Format: uuid */
                             id: string;
@@ -7459,14 +7538,19 @@ export interface operations {
                              */
                             birthDate: string;
                             absence: {
+                                /** Format: uuid */
+                                id: string;
                                 /** @enum {string} */
                                 category: "sick" | "other" | "holiday";
                                 note: string;
                                 /** Format: date-time */
                                 reportedAt: string;
                                 reportedBy: string;
+                                byStaff: boolean;
                             } | null;
                             upcoming: {
+                                /** Format: uuid */
+                                id: string;
                                 /**
                                  * Format: date
                                  * @description A calendar day, YYYY-MM-DD
@@ -7474,8 +7558,140 @@ export interface operations {
                                 date: string;
                                 /** @enum {string} */
                                 category: "sick" | "other" | "holiday";
+                                byStaff: boolean;
                             }[];
                         }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMyGroupChildren: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            firstName: string;
+                            lastName: string;
+                            unitName: string;
+                            groupName: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordGroupAbsence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                groupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    childId: string;
+                    /**
+                     * Format: date
+                     * @description A calendar day, YYYY-MM-DD
+                     */
+                    startDate: string;
+                    /**
+                     * Format: date
+                     * @description A calendar day, YYYY-MM-DD
+                     */
+                    endDate: string;
+                    /** @enum {string} */
+                    category: "sick" | "other" | "holiday";
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        days: number;
+                        /** Format: uuid */
+                        reportId: string;
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelGroupAbsence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                groupId: string;
+                absenceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cancelled: number;
                     };
                 };
             };
@@ -8601,6 +8817,38 @@ export interface operations {
             };
         };
     };
+    getMessageAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description image/jpeg, image/png, image/webp or application/pdf */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listMessageThreads: {
         parameters: {
             query?: {
@@ -8664,6 +8912,13 @@ export interface operations {
                     urgent: boolean;
                     /** @default false */
                     requiresAck: boolean;
+                    /** @description At most 5 files (JPEG, PNG, WebP or PDF, checked by their bytes), each at most 10 MB, 20 MB together */
+                    attachments?: {
+                        filename: string;
+                        /** @enum {string} */
+                        contentType: "image/jpeg" | "image/png" | "image/webp" | "application/pdf";
+                        dataBase64: string;
+                    }[];
                 };
             };
         };
@@ -8822,6 +9077,13 @@ export interface operations {
             content: {
                 "application/json": {
                     body: string;
+                    /** @description At most 5 files (JPEG, PNG, WebP or PDF, checked by their bytes), each at most 10 MB, 20 MB together */
+                    attachments?: {
+                        filename: string;
+                        /** @enum {string} */
+                        contentType: "image/jpeg" | "image/png" | "image/webp" | "application/pdf";
+                        dataBase64: string;
+                    }[];
                 };
             };
         };

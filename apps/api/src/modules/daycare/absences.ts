@@ -27,6 +27,7 @@ export interface AbsenceView {
   note: string;
   reportId: string;
   canCancel: boolean;
+  byStaff: boolean;
 }
 
 /** How far ahead absences (a summer holiday, say) can be reported. */
@@ -45,6 +46,7 @@ const COLUMNS = [
   'a.category',
   'a.note',
   'a.report_id',
+  'a.reported_by_staff',
 ] as const;
 
 type Row = {
@@ -54,6 +56,7 @@ type Row = {
   category: AbsenceCategory;
   note: string;
   report_id: string;
+  reported_by_staff: boolean;
 };
 const toView = (row: Row, openFrom: string): AbsenceView => ({
   id: row.id,
@@ -63,6 +66,7 @@ const toView = (row: Row, openFrom: string): AbsenceView => ({
   note: row.note,
   reportId: row.report_id,
   canCancel: row.date >= openFrom,
+  byStaff: row.reported_by_staff,
 });
 
 /**
@@ -119,6 +123,7 @@ export async function reportAbsence(ctx: Ctx, input: AbsenceInput) {
             note: eb.ref('excluded.note'),
             report_id: eb.ref('excluded.report_id'),
             reported_by: eb.ref('excluded.reported_by'),
+            reported_by_staff: false,
             reported_at: sql`now()`,
           })),
       )
@@ -129,6 +134,7 @@ export async function reportAbsence(ctx: Ctx, input: AbsenceInput) {
         'category',
         'note',
         'report_id',
+        'reported_by_staff',
       ])
       .execute();
     await auditEach(

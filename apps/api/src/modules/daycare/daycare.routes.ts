@@ -6,12 +6,15 @@ import {
   GroupDaySchema,
   MyDaycareSchema,
   ReportAbsenceBody,
+  StaffAbsenceBody,
+  StaffChildSchema,
   StaffUnitSchema,
   slug,
 } from './daycare.schema.js';
 import { cancelAbsences, listMyAbsences, reportAbsence } from './absences.js';
 import { listMyDaycareChildren } from './family.js';
-import { listGroupDay, listMyDaycareUnits } from './group-day.js';
+import { listGroupDay, listMyDaycareUnits, listMyGroupChildren } from './group-day.js';
+import { cancelGroupAbsence, recordGroupAbsence } from './absences.staff.js';
 
 const absence = Type.Ref('DaycareAbsence');
 
@@ -107,5 +110,56 @@ export const daycareRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => listGroupDay(request.ctx, request.params.groupId, request.query.date),
+  );
+
+  app.get(
+    '/daycare/staff/children',
+    {
+      schema: {
+        operationId: 'listMyGroupChildren',
+        tags: ['daycare'],
+        summary: "The children placed today in the staff member's groups (to write to one)",
+        params: SlugParams,
+        response: responses({ 200: Type.Object({ items: Type.Array(StaffChildSchema) }) }),
+      },
+    },
+    async (request) => ({ items: await listMyGroupChildren(request.ctx) }),
+  );
+
+  const GroupParams = Type.Object({ slug, groupId: Uuid });
+  app.post(
+    '/daycare/groups/:groupId/absences',
+    {
+      schema: {
+        operationId: 'recordGroupAbsence',
+        tags: ['daycare'],
+        summary:
+          "Staff of the group record a child's absence (today at any time of day, or later days)",
+        params: GroupParams,
+        body: StaffAbsenceBody,
+        response: responses({
+          201: Type.Object({ days: Type.Integer(), reportId: Uuid }),
+        }),
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await recordGroupAbsence(request.ctx, request.params.groupId, request.body)),
+  );
+
+  app.post(
+    '/daycare/groups/:groupId/absences/:absenceId/cancel',
+    {
+      schema: {
+        operationId: 'cancelGroupAbsence',
+        tags: ['daycare'],
+        summary: "Staff of the group remove a child's absence of today or a later day",
+        params: Type.Object({ slug, groupId: Uuid, absenceId: Uuid }),
+        response: responses({ 200: Type.Object({ cancelled: Type.Integer() }) }),
+      },
+    },
+    async (request) =>
+      cancelGroupAbsence(request.ctx, request.params.groupId, request.params.absenceId),
   );
 };

@@ -45,6 +45,7 @@ export const DaycareAbsenceSchema = Type.Object(
     note: Type.String(),
     reportId: Type.String({ description: 'Shared by the days of one report' }),
     canCancel: Type.Boolean({ description: 'Before the day, or today before the cut-off' }),
+    byStaff: Type.Boolean({ description: 'Recorded by the staff of the group' }),
   },
   { $id: 'DaycareAbsence' },
 );
@@ -80,6 +81,25 @@ export const ReportAbsenceBody = Type.Object(
   { additionalProperties: false },
 );
 
+export const StaffAbsenceBody = Type.Object(
+  {
+    childId: Uuid,
+    startDate: Day,
+    endDate: Day,
+    category: AbsenceCategorySchema,
+    note: Type.String({ maxLength: 500 }),
+  },
+  { additionalProperties: false },
+);
+
+export const StaffChildSchema = Type.Object({
+  id: Uuid,
+  firstName: Type.String(),
+  lastName: Type.String(),
+  unitName: Type.String(),
+  groupName: Type.String(),
+});
+
 export const StaffUnitSchema = Type.Object({
   id: Uuid,
   name: Type.String(),
@@ -96,6 +116,9 @@ export const GroupDaySchema = Type.Object({
   date: Day,
   today: Day,
   operationDay: Type.Boolean({ description: 'The unit is open on the day' }),
+  canRecord: Type.Boolean({
+    description: "The asker may record and remove the group's absences on this day",
+  }),
   unit: Type.Object({ id: Uuid, name: Type.String() }),
   group: Type.Object({ id: Uuid, name: Type.String() }),
   children: Type.Array(
@@ -106,14 +129,23 @@ export const GroupDaySchema = Type.Object({
       birthDate: Day,
       absence: Type.Union([
         Type.Object({
+          id: Uuid,
           category: AbsenceCategorySchema,
           note: Type.String(),
           reportedAt: DateTime,
           reportedBy: Type.String(),
+          byStaff: Type.Boolean(),
         }),
         Type.Null(),
       ]),
-      upcoming: Type.Array(Type.Object({ date: Day, category: AbsenceCategorySchema })),
+      upcoming: Type.Array(
+        Type.Object({
+          id: Uuid,
+          date: Day,
+          category: AbsenceCategorySchema,
+          byStaff: Type.Boolean(),
+        }),
+      ),
     }),
   ),
 });

@@ -62,6 +62,14 @@ export async function listGroupDay(ctx: Ctx, groupId: string, date: string | und
     }
     const now = todayAt(await absenceCutoff(tx));
     const day = date ?? now.today;
+    // Recording absences is for the group's own staff and the unit's (absences.staff.ts).
+    const recorder = await tx
+      .selectFrom('daycare_staff')
+      .select('id')
+      .where('person_id', '=', actor.personId)
+      .where('unit_id', '=', group.unit_id)
+      .where((eb) => eb.or([eb('group_id', 'is', null), eb('group_id', '=', groupId)]))
+      .executeTakeFirst();
     const children = await tx
       .selectFrom('daycare_placements as p')
       .innerJoin('children as c', 'c.id', 'p.child_id')
@@ -77,9 +85,11 @@ export async function listGroupDay(ctx: Ctx, groupId: string, date: string | und
         'c.first_name',
         'c.last_name',
         sql<string>`c.birth_date::text`.as('birth_date'),
+        'a.id as absence_id',
         'a.category',
         'a.note',
         'a.reported_at',
+        'a.reported_by_staff',
         'reporter.name as reported_by',
       ])
       .where('p.group_id', '=', groupId)
@@ -93,7 +103,13 @@ export async function listGroupDay(ctx: Ctx, groupId: string, date: string | und
     const upcoming = childIds.length
       ? await tx
           .selectFrom('daycare_absences')
-          .select(['child_id', sql<string>`absence_date::text`.as('date'), 'category'])
+          .select([
+            'id',
+            'child_id',
+            sql<string>`absence_date::text`.as('date'),
+            'category',
+            'reported_by_staff',
+          ])
           .where('child_id', 'in', childIds)
           .where('cancelled_at', 'is', null)
           .where('absence_date', '>', day)
@@ -109,6 +125,7 @@ export async function listGroupDay(ctx: Ctx, groupId: string, date: string | und
       date: day,
       today: now.today,
       operationDay: group.operation_days.includes(isoWeekday(day)),
+      canRecord: recorder !== undefined && day >= now.today,
       unit: { id: group.unit_id, name: group.unit_name },
       group: { id: group.id, name: group.name },
       children: children.map((c) => ({
@@ -118,16 +135,76 @@ export async function listGroupDay(ctx: Ctx, groupId: string, date: string | und
         birthDate: c.birth_date,
         absence: c.category
           ? {
+              id: c.absence_id!,
               category: c.category,
               note: c.note ?? '',
               reportedAt: c.reported_at!.toISOString(),
               reportedBy: c.reported_by ?? '',
+              byStaff: c.reported_by_staff ?? false,
             }
           : null,
         upcoming: upcoming
           .filter((a) => a.child_id === c.id)
-          .map((a) => ({ date: a.date, category: a.category as AbsenceCategory })),
+          .map((a) => ({
+            id: a.id,
+            date: a.date,
+            category: a.category as AbsenceCategory,
+            byStaff: a.reported_by_staff,
+          })),
       })),
     };
+  });
+}
+
+/**
+ * The children placed today in the staff member's groups (every group of a unit they work in
+ * as a whole), for picking one child to write to. Audited: it lists children.
+ */
+export async function listMyGroupChildren(ctx: Ctx) {
+  requireRole(ctx, 'daycare_staff');
+  const actor = ctx.actor;
+  return inTenant(ctx.db, ctx.municipality.id, async (tx) => {
+    const today = todayAt(await absenceCutoff(tx)).today;
+    const rows = await tx
+      .selectFrom('daycare_placements as p')
+      .innerJoin('children as c', 'c.id', 'p.child_id')
+      .innerJoin('daycare_groups as g', 'g.id', 'p.group_id')
+      .innerJoin('daycare_units as u', 'u.id', 'p.unit_id')
+      .select([
+        'c.id',
+        'c.first_name',
+        'c.last_name',
+        'g.name as group_name',
+        'u.name as unit_name',
+      ])
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('daycare_staff as s')
+            .select('s.id')
+            .where('s.person_id', '=', actor.personId)
+            .whereRef('s.unit_id', '=', 'p.unit_id')
+            .where((w) =>
+              w.or([w('s.group_id', 'is', null), w('s.group_id', '=', w.ref('p.group_id'))]),
+            ),
+        ),
+      )
+      .where('p.start_date', '<=', today)
+      .where((eb) => eb.or([eb('p.end_date', 'is', null), eb('p.end_date', '>=', today)]))
+      .orderBy('c.first_name')
+      .orderBy('c.last_name')
+      .orderBy('c.id')
+      .execute();
+    await audit(tx, ctx, 'daycare.staffChildren.list', null, {
+      date: today,
+      children: rows.map((r) => r.id),
+    });
+    return rows.map((r) => ({
+      id: r.id,
+      firstName: r.first_name,
+      lastName: r.last_name,
+      unitName: r.unit_name,
+      groupName: r.group_name,
+    }));
   });
 }

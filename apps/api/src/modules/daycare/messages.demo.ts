@@ -1,10 +1,35 @@
 import type { Tx } from '../../platform/db/database.js';
 import { addToTotals } from './messages.repo.js';
 
+/** A one-page PDF with one line of text (Latin-1, parentheses escaped), offsets computed. */
+export function demoPdf(text: string): Buffer {
+  const content = `BT /F1 24 Tf 72 760 Td (${text.replace(/([()\\])/g, '\\$1')}) Tj ET`;
+  const objects = [
+    '<</Type/Catalog/Pages 2 0 R>>',
+    '<</Type/Pages/Kids[3 0 R]/Count 1>>',
+    '<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R/Resources<</Font<</F1 5 0 R>>>>>>',
+    `<</Length ${content.length}>>stream\n${content}\nendstream`,
+    '<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>',
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = out.length;
+  out +=
+    `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n` +
+    offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('') +
+    `trailer<</Size ${objects.length + 1}/Root 1 0 R>>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
+
 /**
  * One demo thread: Päiväkoti Majakka's bulletin to the Meritähdet group (Eino's), asking for
  * acknowledgement, so the demo guardian has an unread message with the red dot and the sender
- * a list of who has not acknowledged. Counters as the service would leave them.
+ * a list of who has not acknowledged, with a PDF attachment. Counters as the service would
+ * leave them.
  */
 export async function seedDemoMessages(
   tx: Tx,
@@ -38,7 +63,7 @@ export async function seedDemoMessages(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await tx
+  const message = await tx
     .insertInto('messages')
     .values({
       municipality_id: m,
@@ -47,6 +72,21 @@ export async function seedDemoMessages(
       body:
         'Lähdemme ensi viikolla retkelle Majakkasaareen. Pukekaa lapselle sään mukaiset ' +
         'vaatteet ja kumisaappaat. Kuitatkaa tämä luetuksi.',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const pdf = demoPdf('Syysretki Majakkasaareen (demo)');
+  await tx
+    .insertInto('message_attachments')
+    .values({
+      municipality_id: m,
+      message_id: message.id,
+      thread_id: thread.id,
+      position: 0,
+      filename: 'retkiohje.pdf',
+      content_type: 'application/pdf',
+      size_bytes: pdf.length,
+      data: pdf,
     })
     .execute();
   await tx

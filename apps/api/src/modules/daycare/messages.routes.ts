@@ -1,91 +1,24 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { DateTime, NoContent, SlugParams, Uuid, responses } from '../../platform/http/schemas.js';
-import { slug } from './daycare.schema.js';
 import * as service from './messages.js';
+import { AttachmentsInput, attachmentRoutes } from './messages.attachments.routes.js';
+import {
+  Kind,
+  MessageThreadSchema,
+  MessageThreadSummarySchema,
+  TargetProps,
+  ThreadParams,
+  Unread,
+} from './messages.schema.js';
 
-const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
-const Kind = Type.Union([Type.Literal('bulletin'), Type.Literal('message')]);
-const Scope = Type.Union([
-  Type.Literal('child'),
-  Type.Literal('group'),
-  Type.Literal('unit'),
-  Type.Literal('municipality'),
-]);
-const TargetProps = {
-  scope: Scope,
-  childId: Type.Optional(Uuid),
-  groupId: Type.Optional(Uuid),
-  unitId: Type.Optional(Uuid),
-};
-const ThreadParams = Type.Object({ slug, threadId: Uuid });
-const Unread = Type.Object({ unreadCount: Type.Integer() });
-
-export const MessageThreadSummarySchema = Type.Object(
-  {
-    id: Uuid,
-    kind: Kind,
-    title: Type.String(),
-    urgent: Type.Boolean(),
-    requiresAck: Type.Boolean(),
-    scope: Scope,
-    from: Type.String(),
-    mine: Type.Boolean(),
-    lastMessageAt: DateTime,
-    preview: Type.String(),
-    unreadCount: Type.Integer(),
-    acknowledgedAt: Nullable(DateTime),
-    archived: Type.Boolean(),
-  },
-  { $id: 'MessageThreadSummary' },
-);
-
-export const MessageThreadSchema = Type.Object(
-  {
-    id: Uuid,
-    kind: Kind,
-    title: Type.String(),
-    urgent: Type.Boolean(),
-    requiresAck: Type.Boolean(),
-    scope: Scope,
-    from: Type.String(),
-    mine: Type.Boolean(),
-    canReply: Type.Boolean(),
-    unreadCount: Type.Integer(),
-    archived: Type.Boolean(),
-    acknowledgedAt: Nullable(DateTime),
-    messages: Type.Array(
-      Type.Object({
-        id: Uuid,
-        authorName: Type.String(),
-        mine: Type.Boolean(),
-        body: Type.String(),
-        createdAt: DateTime,
-      }),
-    ),
-    participants: Type.Array(
-      Type.Object({
-        name: Type.String(),
-        role: Type.Union([Type.Literal('guardian'), Type.Literal('staff')]),
-      }),
-    ),
-    acknowledgements: Type.Union([
-      Type.Array(
-        Type.Object({
-          personId: Uuid,
-          name: Type.String(),
-          acknowledgedAt: Nullable(DateTime),
-          remindedAt: Nullable(DateTime),
-        }),
-      ),
-      Type.Null(),
-    ]),
-  },
-  { $id: 'MessageThread' },
-);
+export { MessageThreadSchema, MessageThreadSummarySchema };
+import { ATTACHMENT_BODY_LIMIT } from './messages.attachments.js';
 
 /** Daycare messages between guardians and staff. */
 export const messageRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  await app.register(attachmentRoutes);
+
   app.get(
     '/messages/threads',
     {
@@ -152,6 +85,7 @@ export const messageRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/messages/threads',
     {
+      bodyLimit: ATTACHMENT_BODY_LIMIT,
       schema: {
         operationId: 'sendMessage',
         tags: ['messages'],
@@ -165,6 +99,7 @@ export const messageRoutes: FastifyPluginAsyncTypebox = async (app) => {
             body: Type.String({ minLength: 1, maxLength: 10000, pattern: '\\S' }),
             urgent: Type.Boolean({ default: false }),
             requiresAck: Type.Boolean({ default: false }),
+            attachments: AttachmentsInput,
           },
           { additionalProperties: false },
         ),
@@ -192,12 +127,16 @@ export const messageRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/messages/threads/:threadId/replies',
     {
+      bodyLimit: ATTACHMENT_BODY_LIMIT,
       schema: {
         operationId: 'replyToThread',
         tags: ['messages'],
         params: ThreadParams,
         body: Type.Object(
-          { body: Type.String({ minLength: 1, maxLength: 10000, pattern: '\\S' }) },
+          {
+            body: Type.String({ minLength: 1, maxLength: 10000, pattern: '\\S' }),
+            attachments: AttachmentsInput,
+          },
           { additionalProperties: false },
         ),
         response: responses({ 201: Type.Object({ id: Uuid }) }),
@@ -206,7 +145,14 @@ export const messageRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) =>
       reply
         .status(201)
-        .send(await service.replyToThread(request.ctx, request.params.threadId, request.body.body)),
+        .send(
+          await service.replyToThread(
+            request.ctx,
+            request.params.threadId,
+            request.body.body,
+            request.body.attachments,
+          ),
+        ),
   );
 
   app.post(

@@ -10,6 +10,13 @@ import { notifyOutsideApp, type OutsideNotice } from '../../platform/notificatio
 import { memberUnitIds, staffToTell } from './daycare.repo.js';
 import { localToday } from './days.js';
 import * as counters from './messages.repo.js';
+import {
+  attachmentsOfThread,
+  checkAttachments,
+  downloadAttachment,
+  saveAttachments,
+  type AttachmentInput,
+} from './messages.attachments.js';
 
 /**
  * Daycare messages. Staff write to the guardians of one child, of a group or of a unit (an
@@ -33,6 +40,7 @@ export interface NewThread extends Target {
   body: string;
   urgent: boolean;
   requiresAck: boolean;
+  attachments?: AttachmentInput[];
 }
 
 interface Person {
@@ -323,6 +331,7 @@ export async function sendMessage(ctx: Ctx, input: NewThread) {
   requireUser(ctx);
   const me = ctx.actor.personId;
   const m = ctx.municipality.id;
+  const files = checkAttachments(input.attachments);
   return inTenant(ctx.db, m, async (tx) => {
     const r = await resolve(tx, ctx, input);
     if (r.recipients.length === 0) throw new AppError(422, 'messageNoRecipients');
@@ -345,10 +354,12 @@ export async function sendMessage(ctx: Ctx, input: NewThread) {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await tx
+    const first = await tx
       .insertInto('messages')
       .values({ municipality_id: m, thread_id: thread.id, author_id: me, body: input.body.trim() })
-      .execute();
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await saveAttachments(tx, m, thread.id, first.id, files);
     const participants = new Map<string, 'guardian' | 'staff'>();
     participants.set(me, r.role);
     for (const p of r.recipients) participants.set(p.id, guardian ? 'staff' : 'guardian');
@@ -373,13 +384,14 @@ export async function sendMessage(ctx: Ctx, input: NewThread) {
       groupId: r.groupId,
       childId: r.childId,
       recipients: r.recipients.length,
+      attachments: files.length,
     });
     return { id: thread.id, recipients: r.recipients.length };
   });
 }
 
 /** The thread if the person may see it: a participant, and staff only while in the unit. */
-async function visibleThread(tx: Tx, ctx: AuthenticatedCtx, threadId: string) {
+export async function visibleThread(tx: Tx, ctx: AuthenticatedCtx, threadId: string) {
   const row = await tx
     .selectFrom('message_threads as t')
     .innerJoin('thread_participants as p', 'p.thread_id', 't.id')
@@ -516,6 +528,7 @@ export async function getMessageThread(ctx: Ctx, threadId: string) {
       .where('p.thread_id', '=', threadId)
       .orderBy('people.name')
       .execute();
+    const attachments = await attachmentsOfThread(tx, threadId);
     const canSeeAcks = t.requires_ack && t.role === 'staff';
     await audit(tx, ctx, 'daycare.message.read', `thread:${threadId}`, {
       messages: messages.length,
@@ -539,6 +552,7 @@ export async function getMessageThread(ctx: Ctx, threadId: string) {
         mine: m.author_id === me,
         body: m.body,
         createdAt: m.created_at.toISOString(),
+        attachments: attachments.get(m.id) ?? [],
       })),
       participants: participants.map((p) => ({
         name: p.name,
@@ -559,10 +573,16 @@ export async function getMessageThread(ctx: Ctx, threadId: string) {
 }
 
 /** A reply: one more unread for everyone else in the thread. Bulletins take no replies from guardians. */
-export async function replyToThread(ctx: Ctx, threadId: string, body: string) {
+export async function replyToThread(
+  ctx: Ctx,
+  threadId: string,
+  body: string,
+  attachments?: AttachmentInput[],
+) {
   requireUser(ctx);
   const me = ctx.actor.personId;
   const m = ctx.municipality.id;
+  const files = checkAttachments(attachments);
   return inTenant(ctx.db, m, async (tx) => {
     const t = await visibleThread(tx, ctx, threadId);
     if (t.kind === 'bulletin' && t.role !== 'staff') throw new AppError(422, 'bulletinNoReplies');
@@ -577,6 +597,7 @@ export async function replyToThread(ctx: Ctx, threadId: string, body: string) {
       .values({ municipality_id: m, thread_id: threadId, author_id: me, body: body.trim() })
       .returning('id')
       .executeTakeFirstOrThrow();
+    await saveAttachments(tx, m, threadId, message.id, files);
     await counters.lockThreadTotals(tx, m, threadId);
     // The author has read the thread up to their own reply.
     await counters.markRead(tx, m, threadId, me);
@@ -596,6 +617,7 @@ export async function replyToThread(ctx: Ctx, threadId: string, body: string) {
     await audit(tx, ctx, 'daycare.message.reply', `thread:${threadId}`, {
       messageId: message.id,
       recipients: told.length,
+      attachments: files.length,
     });
     return { id: message.id };
   });
@@ -708,4 +730,10 @@ export async function getUnreadCount(ctx: Ctx) {
   return inTenant(ctx.db, ctx.municipality.id, async (tx) => ({
     unreadCount: await counters.unreadTotal(tx, ctx.actor.personId),
   }));
+}
+
+/** An attachment's bytes, for the participants of its thread only (audited). */
+export async function downloadMessageAttachment(ctx: Ctx, attachmentId: string) {
+  requireUser(ctx);
+  return downloadAttachment(ctx, attachmentId, (tx, threadId) => visibleThread(tx, ctx, threadId));
 }

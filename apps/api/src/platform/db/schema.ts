@@ -545,6 +545,7 @@ export interface DaycareAbsencesTable {
   report_id: string;
   reported_by: string;
   reported_at: GeneratedTimestamp;
+  reported_by_staff: Generated<boolean>;
   cancelled_by: string | null;
   cancelled_at: NullableTimestamp;
 }
@@ -616,6 +617,19 @@ export interface MessagesTable {
   created_at: GeneratedTimestamp;
 }
 
+export interface MessageAttachmentsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  message_id: string;
+  thread_id: string;
+  position: number;
+  filename: string;
+  content_type: string;
+  size_bytes: number;
+  data: Uint8Array;
+  created_at: GeneratedTimestamp;
+}
+
 export interface ThreadParticipantsTable {
   municipality_id: string;
   thread_id: string;
@@ -661,6 +675,7 @@ export interface DB {
   notification_preferences: NotificationPreferencesTable;
   message_threads: MessageThreadsTable;
   messages: MessagesTable;
+  message_attachments: MessageAttachmentsTable;
   thread_participants: ThreadParticipantsTable;
   message_unread_totals: MessageUnreadTotalsTable;
   organisations: OrganisationsTable;

@@ -394,6 +394,7 @@ const unit = {
 const DAYCARE_STAFF: Record<string, Call> = {
   listMyDaycareUnits: { method: 'GET', path: () => 'daycare/units' },
   listGroupDay: { method: 'GET', path: () => `daycare/groups/${ids.daycareGroup}/day` },
+  listMyGroupChildren: { method: 'GET', path: () => 'daycare/staff/children' },
 };
 /** The fee parameters: administrators save them (finance staff read them too). */
 const feeSet = {
@@ -653,6 +654,12 @@ const SIGNED_IN = [
   'unsubscribePush',
   'getNotificationPreferences',
   'updateNotificationPreferences',
+  // A thread participant's attachments (tested in modules/daycare/messages.attachments.test.ts).
+  'getMessageAttachment',
+  // The staff of the group record absences: the role first (403), then the group (404);
+  // tested in modules/daycare/absences.staff.test.ts.
+  'recordGroupAbsence',
+  'cancelGroupAbsence',
 ];
 /** Open to everybody by design. */
 const PUBLIC = [

@@ -297,6 +297,9 @@ const fi: Messages = {
   'error.absenceNoDays': 'Lapsella ei ole hoitopäiviä valituilla päivillä',
   'error.absenceNoDays.detail':
     'Lapsella {child} ei ole varhaiskasvatuspaikkaa tai yksikkö on kiinni valittuina päivinä.',
+  'error.absenceStaffPast': 'Mennyttä poissaoloa ei voi muuttaa',
+  'error.absenceStaffPast.detail':
+    'Henkilökunta voi merkitä ja poistaa poissaoloja tästä päivästä eteenpäin.',
   'error.absenceLocked': 'Poissaoloa ei voi enää perua',
   'error.absenceLocked.detail':
     'Menneen päivän poissaoloa ei voi perua, eikä tämän päivän poissaoloa klo {time} jälkeen. Kerro muutoksesta suoraan lapsen ryhmään.',
@@ -338,6 +341,15 @@ const fi: Messages = {
   'error.bulletinNoReplies.detail': 'Tiedote on yksisuuntainen. Lähetä tarvittaessa uusi viesti.',
   'error.messageNoAck': 'Viestiä ei tarvitse kuitata',
   'error.messageNoAck.detail': 'Vain kuittausta pyytävät viestit kuitataan.',
+  'error.attachmentCount': 'Liian monta liitettä',
+  'error.attachmentCount.detail': 'Viestissä voi olla enintään {max} liitettä.',
+  'error.attachmentTooLarge': 'Liite {name} on liian suuri',
+  'error.attachmentTooLarge.detail': 'Yksi liite saa olla enintään {mb} Mt.',
+  'error.attachmentsTooLarge': 'Liitteet ovat yhteensä liian suuria',
+  'error.attachmentsTooLarge.detail': 'Viestin liitteet saavat olla yhteensä enintään {mb} Mt.',
+  'error.attachmentType': 'Liitteen {name} tiedostomuotoa ei hyväksytä',
+  'error.attachmentType.detail':
+    'Liitteen on oltava JPEG-, PNG- tai WebP-kuva tai PDF-tiedosto, ja sen sisällön on vastattava tyyppiä.',
   'email.notification.footer': 'Tämä viesti on lähetetty {municipality}n Helppo-palvelusta.',
   // Organisations as buyers, seasons priced and credited (issue 3).
   'error.notOrganisationMember': 'Et voi toimia tämän yhteisön puolesta',
@@ -687,6 +699,9 @@ const sv: Messages = {
   'error.absenceNoDays': 'Barnet har inga vårddagar de valda dagarna',
   'error.absenceNoDays.detail':
     '{child} har ingen plats i småbarnspedagogiken eller enheten är stängd de valda dagarna.',
+  'error.absenceStaffPast': 'En frånvaro som har varit kan inte ändras',
+  'error.absenceStaffPast.detail':
+    'Personalen kan anteckna och ta bort frånvaro från och med i dag.',
   'error.absenceLocked': 'Frånvaron kan inte längre återkallas',
   'error.absenceLocked.detail':
     'Frånvaro för en dag som har varit kan inte återkallas, och inte heller dagens frånvaro efter kl. {time}. Meddela ändringen direkt till barnets grupp.',
@@ -728,6 +743,15 @@ const sv: Messages = {
     'Kungörelsen är enkelriktad. Skicka vid behov ett nytt meddelande.',
   'error.messageNoAck': 'Meddelandet behöver inte kvitteras',
   'error.messageNoAck.detail': 'Endast meddelanden som ber om kvittering kvitteras.',
+  'error.attachmentCount': 'För många bilagor',
+  'error.attachmentCount.detail': 'Ett meddelande kan ha högst {max} bilagor.',
+  'error.attachmentTooLarge': 'Bilagan {name} är för stor',
+  'error.attachmentTooLarge.detail': 'En bilaga får vara högst {mb} MB.',
+  'error.attachmentsTooLarge': 'Bilagorna är sammanlagt för stora',
+  'error.attachmentsTooLarge.detail': 'Meddelandets bilagor får vara högst {mb} MB sammanlagt.',
+  'error.attachmentType': 'Filformatet för bilagan {name} godkänns inte',
+  'error.attachmentType.detail':
+    'Bilagan ska vara en JPEG-, PNG- eller WebP-bild eller en PDF-fil, och innehållet ska motsvara typen.',
   'email.notification.footer':
     'Det här meddelandet har skickats från Helppo-tjänsten i {municipality}.',
   // Organisations as buyers, seasons priced and credited (issue 3).
@@ -1079,6 +1103,8 @@ const en: Messages = {
   'error.absenceNoDays': 'The child has no daycare days on the chosen days',
   'error.absenceNoDays.detail':
     '{child} has no daycare placement, or the unit is closed, on the chosen days.',
+  'error.absenceStaffPast': 'A past absence cannot be changed',
+  'error.absenceStaffPast.detail': 'Staff can record and remove absences from today on.',
   'error.absenceLocked': 'The absence can no longer be cancelled',
   'error.absenceLocked.detail':
     "A past day's absence cannot be cancelled, nor today's after {time}. Tell the child's group directly.",
@@ -1118,6 +1144,15 @@ const en: Messages = {
   'error.bulletinNoReplies.detail': 'Bulletins are one way. Send a new message if needed.',
   'error.messageNoAck': 'The message needs no acknowledgement',
   'error.messageNoAck.detail': 'Only messages that ask for it are acknowledged.',
+  'error.attachmentCount': 'Too many attachments',
+  'error.attachmentCount.detail': 'A message can have at most {max} attachments.',
+  'error.attachmentTooLarge': 'The attachment {name} is too large',
+  'error.attachmentTooLarge.detail': 'One attachment can be at most {mb} MB.',
+  'error.attachmentsTooLarge': 'The attachments are too large together',
+  'error.attachmentsTooLarge.detail': "A message's attachments can be at most {mb} MB together.",
+  'error.attachmentType': 'The file type of the attachment {name} is not accepted',
+  'error.attachmentType.detail':
+    'The attachment must be a JPEG, PNG or WebP image or a PDF file, and its content must match its type.',
   'email.notification.footer': 'This message was sent by the Helppo service of {municipality}.',
   // Organisations as buyers, seasons priced and credited (issue 3).
   'error.notOrganisationMember': 'You cannot act for this organisation',

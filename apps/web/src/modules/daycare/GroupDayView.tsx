@@ -1,9 +1,13 @@
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Heading, Paragraph } from 'suomifi-ui-components';
+import { Button, Heading, Paragraph } from 'suomifi-ui-components';
 import type { GroupDay, GroupDayChild } from '../../api/client';
+import { ErrorAlert, SuccessAlert } from '../../app/feedback';
 import { currentLanguage } from '../../i18n';
 import { formatMoment } from '../bookings/time';
 import { formatDays, fullName } from './format';
+import { useCancelGroupAbsence } from './queries';
+import { StaffAbsenceForm } from './StaffAbsenceForm';
 
 type Upcoming = GroupDayChild['upcoming'];
 
@@ -20,13 +24,25 @@ function runs(upcoming: Upcoming) {
   return list;
 }
 
-/** The day of one group: counts, the absent with their reasons, the present, what is coming. */
-export function GroupDayView({ day }: { day: GroupDay }) {
+/**
+ * The day of one group: counts, the absent with their reasons, the present, what is coming.
+ * The group's staff record a present child absent, or remove an absence, from today on.
+ */
+export function GroupDayView({ slug, day }: { slug: string; day: GroupDay }) {
   const { t } = useTranslation('daycare');
   const language = currentLanguage();
   const absent = day.children.filter((c) => c.absence);
   const present = day.children.filter((c) => !c.absence);
   const coming = day.children.filter((c) => c.upcoming.length > 0);
+  const [recording, setRecording] = useState<string | null>(null);
+  const [done, setDone] = useState('');
+  const noticeRef = useRef<HTMLDivElement>(null);
+  const cancel = useCancelGroupAbsence(slug, day.group.id);
+  const canRecord = day.canRecord && day.operationDay;
+  const say = (text: string) => {
+    setDone(text);
+    window.setTimeout(() => noticeRef.current?.focus(), 0);
+  };
 
   return (
     <div className="group-day">
@@ -49,6 +65,10 @@ export function GroupDayView({ day }: { day: GroupDay }) {
           </>
         )}
       </dl>
+      <div ref={noticeRef} tabIndex={-1} className="notice-focus">
+        {done && <SuccessAlert>{done}</SuccessAlert>}
+        {cancel.isError && <ErrorAlert error={cancel.error} />}
+      </div>
       {day.operationDay && (
         <>
           <section aria-labelledby="absent-heading" className="form-section">
@@ -75,7 +95,22 @@ export function GroupDayView({ day }: { day: GroupDay }) {
                         name: c.absence!.reportedBy,
                         time: formatMoment(c.absence!.reportedAt, language),
                       })}
+                      {c.absence!.byStaff && ` ${t('staffAbsence.byStaff')}`}
                     </p>
+                    {canRecord && (
+                      <Button
+                        variant="secondary"
+                        aria-label={t('staffAbsence.removeFor', { name: fullName(c) })}
+                        disabled={cancel.isPending}
+                        onClick={() =>
+                          cancel.mutate(c.absence!.id, {
+                            onSuccess: () => say(t('staffAbsence.removed', { name: fullName(c) })),
+                          })
+                        }
+                      >
+                        {t('staffAbsence.remove')}
+                      </Button>
+                    )}
                   </li>
                 ))}
               </ul>
@@ -88,10 +123,35 @@ export function GroupDayView({ day }: { day: GroupDay }) {
             {present.length === 0 ? (
               <Paragraph>{t('staff.nonePresent')}</Paragraph>
             ) : (
-              <ul className="day-list day-list--compact">
+              <ul className={canRecord ? 'day-list' : 'day-list day-list--compact'}>
                 {present.map((c) => (
                   <li key={c.id} className="day-child">
-                    {fullName(c)}
+                    <div className="day-child__row">
+                      <span>{fullName(c)}</span>
+                      {canRecord && (
+                        <Button
+                          variant="secondaryNoBorder"
+                          aria-expanded={recording === c.id}
+                          aria-label={t('staffAbsence.recordFor', { name: fullName(c) })}
+                          onClick={() => setRecording(recording === c.id ? null : c.id)}
+                        >
+                          {t('staffAbsence.record')}
+                        </Button>
+                      )}
+                    </div>
+                    {recording === c.id && (
+                      <StaffAbsenceForm
+                        slug={slug}
+                        groupId={day.group.id}
+                        date={day.date}
+                        child={c}
+                        onDone={(text) => {
+                          setRecording(null);
+                          say(text);
+                        }}
+                        onCancel={() => setRecording(null)}
+                      />
+                    )}
                   </li>
                 ))}
               </ul>

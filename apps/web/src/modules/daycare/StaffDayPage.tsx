@@ -95,7 +95,7 @@ export function StaffDayPage() {
           </Heading>
           {day.isPending && <Loading text={t('loading')} />}
           {day.isError && <ErrorAlert error={day.error} />}
-          {day.data && <GroupDayView day={day.data} />}
+          {day.data && <GroupDayView slug={slug} day={day.data} />}
         </>
       )}
     </div>

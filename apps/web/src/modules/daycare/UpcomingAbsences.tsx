@@ -70,6 +70,7 @@ export function UpcomingAbsences({ slug, daycare }: { slug: string; daycare: MyD
                 </span>
                 {entry.note && <span className="absence-entry__note"> – {entry.note}</span>}
               </p>
+              {entry.byStaff && <p className="absence-entry__by">{t('upcoming.byStaff')}</p>}
               {entry.cancellable.length > 0 ? (
                 <Button
                   variant="secondary"

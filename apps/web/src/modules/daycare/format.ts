@@ -39,6 +39,8 @@ export interface AbsenceEntry {
   note: string;
   /** The days of the entry that can still be cancelled. */
   cancellable: string[];
+  /** Recorded by the daycare's staff, not by a guardian. */
+  byStaff: boolean;
 }
 
 export function absenceEntries(
@@ -50,6 +52,7 @@ export function absenceEntries(
     note: string;
     reportId: string;
     canCancel: boolean;
+    byStaff?: boolean;
   }[],
 ): AbsenceEntry[] {
   const entries = new Map<string, AbsenceEntry>();
@@ -64,6 +67,7 @@ export function absenceEntries(
       category: a.category,
       note: a.note,
       cancellable: [],
+      byStaff: Boolean(a.byStaff),
     };
     entry.to = a.date;
     entry.days += 1;

@@ -10,6 +10,7 @@ import {
   type NewDaycareChildBody,
   type PlacementBody,
   type ReportAbsenceBody,
+  type StaffAbsenceBody,
 } from '../../api/client';
 
 export const daycareKeys = {
@@ -169,5 +170,22 @@ export function useSaveFeePeriod(slug: string) {
     mutationFn: ({ validFrom, body }: { validFrom: string; body: FeePeriodBody }) =>
       api.saveFeePeriod(slug, validFrom, body),
     onSuccess: refresh,
+  });
+}
+
+/** Staff record or remove a child's absence from the group's day view. */
+export function useRecordGroupAbsence(slug: string, groupId: string) {
+  const refresh = useRefresh(slug);
+  return useMutation({
+    mutationFn: (body: StaffAbsenceBody) => api.recordGroupAbsence(slug, groupId, body),
+    onSuccess: refresh,
+  });
+}
+
+export function useCancelGroupAbsence(slug: string, groupId: string) {
+  const refresh = useRefresh(slug);
+  return useMutation({
+    mutationFn: (absenceId: string) => api.cancelGroupAbsence(slug, groupId, absenceId),
+    onSettled: refresh,
   });
 }

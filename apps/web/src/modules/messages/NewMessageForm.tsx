@@ -16,6 +16,9 @@ import { api, type MessageTarget, type Role } from '../../api/client';
 import { ErrorAlert, Loading } from '../../app/feedback';
 import { daycareKeys } from '../daycare/queries';
 import { useSendMessage } from './queries';
+import { AttachmentPicker } from './AttachmentPicker';
+import { ChildPicker } from './ChildPicker';
+import { attachmentProblem, toUploads } from './attachments';
 
 /**
  * A new message. Staff choose a group or a unit where they work (the municipal account also
@@ -47,14 +50,17 @@ export function NewMessageForm({
   });
   const send = useSendMessage(slug);
   const [target, setTarget] = useState('');
+  const [pickedChild, setPickedChild] = useState('');
   const [kind, setKind] = useState<'message' | 'bulletin'>('message');
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
   const [urgent, setUrgent] = useState(false);
   const [requiresAck, setRequiresAck] = useState(false);
+  const [files, setFiles] = useState<File[]>([]);
   const [touched, setTouched] = useState(false);
 
   const options: { value: string; label: string }[] = [];
+  if (staff) options.push({ value: 'child:', label: t('new.oneChild') });
   if (staff)
     for (const unit of units.data?.items ?? []) {
       options.push({ value: `unit:${unit.id}`, label: t('new.wholeUnit', { unit: unit.name }) });
@@ -72,17 +78,21 @@ export function NewMessageForm({
       });
     }
   const chosen = target || (options.length === 1 ? options[0]!.value : '');
-  const [scope, id] = chosen.split(':') as [MessageTarget['scope'] | '', string];
-  const targetBody: MessageTarget | null = scope
-    ? {
-        scope,
-        ...(scope === 'child' ? { childId: id } : {}),
-        ...(scope === 'group' ? { groupId: id } : {}),
-        ...(scope === 'unit' ? { unitId: id } : {}),
-      }
-    : null;
+  const [scope, listedId] = chosen.split(':') as [MessageTarget['scope'] | '', string];
+  // Staff writing to one child pick the child from their groups' children.
+  const picking = staff && scope === 'child';
+  const id = picking ? pickedChild : listedId;
+  const targetBody: MessageTarget | null =
+    scope && !(picking && !pickedChild)
+      ? {
+          scope,
+          ...(scope === 'child' ? { childId: id } : {}),
+          ...(scope === 'group' ? { groupId: id } : {}),
+          ...(scope === 'unit' ? { unitId: id } : {}),
+        }
+      : null;
   const recipients = useQuery({
-    queryKey: ['messages', slug, 'recipients', chosen],
+    queryKey: ['messages', slug, 'recipients', chosen, id],
     queryFn: () => api.previewMessageRecipients(slug, targetBody!),
     enabled: targetBody !== null,
   });
@@ -90,8 +100,10 @@ export function NewMessageForm({
 
   const errors = {
     target: chosen ? undefined : t('new.chooseTarget'),
+    child: picking && !pickedChild ? t('new.chooseChild') : undefined,
     title: title.trim() ? undefined : t('required'),
     body: body.trim() ? undefined : t('required'),
+    files: attachmentProblem(files) ? 'files' : undefined,
   };
   const shown = (key: keyof typeof errors) => (touched ? errors[key] : undefined);
 
@@ -107,6 +119,7 @@ export function NewMessageForm({
         body,
         urgent: guardianWriting ? false : urgent,
         requiresAck: guardianWriting ? false : requiresAck,
+        ...(files.length > 0 ? { attachments: await toUploads(files) } : {}),
       });
       onClose();
       navigate(`/${slug}/messages/${sent.id}`);
@@ -136,6 +149,14 @@ export function NewMessageForm({
             </RadioButton>
           ))}
         </RadioButtonGroup>
+        {picking && (
+          <ChildPicker
+            slug={slug}
+            value={pickedChild}
+            onChange={setPickedChild}
+            error={shown('child')}
+          />
+        )}
         {targetBody && (
           <div className="message-recipients" aria-live="polite">
             {recipients.isPending && <Paragraph>{t('loading')}</Paragraph>}
@@ -209,6 +230,7 @@ export function NewMessageForm({
           fullWidth
           mb="m"
         />
+        <AttachmentPicker files={files} onChange={setFiles} disabled={send.isPending} />
         {send.isError && <ErrorAlert error={send.error} />}
         <div className="messages__actions">
           <Button type="submit" disabled={send.isPending}>

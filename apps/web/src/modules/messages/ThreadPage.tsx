@@ -9,6 +9,9 @@ import { usePageTitle } from '../../app/usePageTitle';
 import { currentLanguage } from '../../i18n';
 import { formatDateTimeLong } from '../courses/format';
 import { useThread, useThreadAction } from './queries';
+import { AttachmentList } from './AttachmentList';
+import { AttachmentPicker } from './AttachmentPicker';
+import { attachmentProblem, toUploads } from './attachments';
 import './messages.css';
 
 function Acknowledgements({ slug, thread }: { slug: string; thread: MessageThread }) {
@@ -52,6 +55,7 @@ export function ThreadPage() {
   const thread = useThread(slug, threadId);
   const language = currentLanguage();
   const [reply, setReply] = useState('');
+  const [files, setFiles] = useState<File[]>([]);
   const [note, setNote] = useState('');
   const read = useThreadAction(slug, () => api.markThreadRead(slug, threadId));
   const unread = useThreadAction(slug, () => api.markThreadUnread(slug, threadId));
@@ -59,7 +63,12 @@ export function ThreadPage() {
     api.archiveThread(slug, threadId, !thread.data?.archived),
   );
   const ack = useThreadAction(slug, () => api.acknowledgeMessage(slug, threadId));
-  const send = useThreadAction(slug, () => api.replyToThread(slug, threadId, reply));
+  const send = useThreadAction(slug, async () =>
+    api.replyToThread(slug, threadId, {
+      body: reply,
+      ...(files.length > 0 ? { attachments: await toUploads(files) } : {}),
+    }),
+  );
   const noteRef = useRef<HTMLDivElement>(null);
   usePageTitle(thread.data?.title ?? t('title'));
 
@@ -81,10 +90,11 @@ export function ThreadPage() {
 
   async function onReply(event: FormEvent) {
     event.preventDefault();
-    if (!reply.trim() || send.isPending) return;
+    if (!reply.trim() || send.isPending || attachmentProblem(files)) return;
     try {
       await send.mutateAsync();
       setReply('');
+      setFiles([]);
       say(t('thread.sent'));
     } catch {
       // shown below
@@ -125,6 +135,7 @@ export function ThreadPage() {
               {m.authorName} · {formatDateTimeLong(m.createdAt, language)}
             </p>
             <p className="message-bubble__body">{m.body}</p>
+            <AttachmentList slug={slug} attachments={m.attachments} />
           </li>
         ))}
       </ol>
@@ -158,7 +169,11 @@ export function ThreadPage() {
             fullWidth
             mb="s"
           />
-          <Button type="submit" disabled={send.isPending || !reply.trim()}>
+          <AttachmentPicker files={files} onChange={setFiles} disabled={send.isPending} />
+          <Button
+            type="submit"
+            disabled={send.isPending || !reply.trim() || attachmentProblem(files) !== null}
+          >
             {t('thread.send')}
           </Button>
         </form>
