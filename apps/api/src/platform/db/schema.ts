@@ -634,7 +634,37 @@ export interface MessageUnreadTotalsTable {
   unread: Generated<number>;
 }
 
+export type FreePlaceAgeGroup = 'under3' | 'age3to5' | 'preschool';
+
+export interface DaycareFreePlaceSubscriptionsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  person_id: string;
+  unit_id: string;
+  age_group: FreePlaceAgeGroup;
+  unsubscribe_token: string;
+  created_at: GeneratedTimestamp;
+  ended_at: NullableTimestamp;
+}
+
+export interface DaycareFreePlacesTable {
+  id: Generated<string>;
+  municipality_id: string;
+  unit_id: string;
+  age_group: FreePlaceAgeGroup;
+  from_date: DateColumn;
+  places: number;
+  note: Generated<string>;
+  notified: Generated<number>;
+  created_by: string;
+  created_at: GeneratedTimestamp;
+  ended_by: string | null;
+  ended_at: NullableTimestamp;
+}
+
 export interface DB {
+  daycare_free_place_subscriptions: DaycareFreePlaceSubscriptionsTable;
+  daycare_free_places: DaycareFreePlacesTable;
   message_threads: MessageThreadsTable;
   messages: MessagesTable;
   thread_participants: ThreadParticipantsTable;
