@@ -9,7 +9,8 @@
  * new unread count is measured (p50, p99, max). Then, with the streams still connected,
  * clients ask getUnreadCount for SECONDS seconds (default 20) over CONNECTIONS connections
  * (default 64); in the same run a bare Fastify hello-world gives the HTTP baseline under the
- * same load. Prints one JSON object. Loopback only.
+ * same load, and every guardian's session read (a signed-in request doing nothing else) shows
+ * what the per-request session lookup alone allows. Prints one JSON object. Loopback only.
  *
  * Options: --guardians N --messages N --seconds N --connections N (or the same in capitals).
  */
@@ -200,8 +201,16 @@ async function main() {
     const delivered = streams.filter((s) => s.received !== null);
     const delays = delivered.map((s) => s.received! - sentAt);
 
-    log(`getUnreadCount for ${SECONDS} s over ${CONNECTIONS} connections, streams connected`);
+    // What any signed-in request costs here (the session and the municipality looked up, no
+    // work of its own): the ceiling of getUnreadCount on this server, between it and hello-world.
+    log(`signed-in session reads for ${SECONDS} s over ${CONNECTIONS} connections`);
     const cookies = data.guardianTokens.map((t) => `helppo_session=${t}`);
+    const sessionRead = await timed(() => ({
+      method: 'GET',
+      url: `${base}/api/tyrskyla/session`,
+      headers: { cookie: cookies[Math.floor(Math.random() * cookies.length)]! },
+    }));
+    log(`getUnreadCount for ${SECONDS} s over ${CONNECTIONS} connections, streams connected`);
     const unread = await timed(() => ({
       method: 'GET',
       url: `${base}/api/tyrskyla/messages/unread`,
@@ -230,6 +239,7 @@ async function main() {
         unread_count_per_s: Math.round(unread.perSecond),
         unread_p50_ms: round(unread.p50),
         unread_p99_ms: round(unread.p99),
+        session_read_per_s: Math.round(sessionRead.perSecond),
         hello_world_per_s: Math.round(hello.perSecond),
         hello_world_p99_ms: round(hello.p99),
         ratio_vs_hello_world: Number((unread.perSecond / hello.perSecond).toFixed(3)),
