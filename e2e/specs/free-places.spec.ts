@@ -116,6 +116,18 @@ describe('free-place alerts', () => {
     await page.getByText(note).first().waitFor();
     await expect.poll(() => mine.innerText()).not.toContain('Päiväkoti Majakka, Esiopetus');
 
+    // The places are taken: the staff end the record, and it leaves the public list.
+    await staffPage
+      .locator('li')
+      .filter({ hasText: note })
+      .getByRole('button', { name: /^Päätä:/ })
+      .click();
+    await staffPage.getByText(/^Päätetty: Esiopetus: 3 paikkaa/).waitFor();
+    await page.reload();
+    await expect.poll(() => heading(page)).toBe('Vapaat päiväkotipaikat');
+    await page.getByText('Päiväkoti Majakka').first().waitFor();
+    await expect.poll(() => page.getByText(note).count()).toBe(0);
+
     // A made-up token changes nothing and says so.
     await mailPage.goto(`/tyrskyla/daycare/free-places/stop/${'x'.repeat(43)}`);
     await mailPage.getByText(/Länken är inte giltig/).waitFor();

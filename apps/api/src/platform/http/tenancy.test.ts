@@ -384,6 +384,7 @@ const unit = {
 const DAYCARE_STAFF: Record<string, Call> = {
   listMyDaycareUnits: { method: 'GET', path: () => 'daycare/units' },
   listGroupDay: { method: 'GET', path: () => `daycare/groups/${ids.daycareGroup}/day` },
+  listStaffFreePlaces: { method: 'GET', path: () => 'daycare/free-places/staff' },
 };
 /** The fee parameters: administrators save them (finance staff read them too). */
 const feeSet = {
@@ -638,6 +639,13 @@ const SIGNED_IN = [
   'archiveThread',
   'acknowledgeMessage',
   'remindUnacknowledged',
+  // Free-place alerts: a person's own subscriptions; the unit's staff (or an administrator)
+  // record and end free places, 403/404 to anyone else (tested in free-places.test.ts).
+  'listFreePlaceSubscriptions',
+  'subscribeFreePlaceAlerts',
+  'removeFreePlaceSubscription',
+  'recordFreePlaces',
+  'endFreePlaces',
 ];
 /** Open to everybody by design. */
 const PUBLIC = [
@@ -668,6 +676,10 @@ const PUBLIC = [
   // Door controllers: the door's bearer token is the key (tested in modules/access).
   'pullDoorGrants',
   'acknowledgeDoorGrants',
+  // The free places of the units; an alert's stop link carries its token as the key.
+  'listFreePlaces',
+  'unsubscribeFreePlaceAlertsByToken',
+  'resubscribeFreePlaceAlertsByToken',
 ];
 
 describe('tenant isolation matrix', () => {
