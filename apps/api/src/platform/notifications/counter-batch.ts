@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { inTenant, type Database } from '../db/database.js';
 import { streamCounterBatches, streamCounters } from './hub.js';
 
@@ -55,7 +56,7 @@ export class CounterBatch {
           .selectFrom('sessions')
           .select('id')
           .where('id', 'in', [...new Set(list.map((w) => w.sessionId))])
-          .where('expires_at', '>', new Date())
+          .where('expires_at', '>', sql<Date>`now()`)
           .execute();
         const people = [...new Set(list.map((w) => w.personId))];
         const many = streamCounterBatches.get(counter);
