@@ -57,6 +57,7 @@ import { organisationRoutes } from './modules/organisations/organisations.routes
 import { OrganisationSchema } from './modules/organisations/organisations.schema.js';
 import { daycareRoutes } from './modules/daycare/daycare.routes.js';
 import { daycareAdminRoutes } from './modules/daycare/daycare.admin.routes.js';
+import { freePlaceRoutes } from './modules/daycare/free-places.routes.js';
 import {
   FeePeriodSchema,
   IncomeStatementSchema,
@@ -219,6 +220,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await tenant.register(receiptRoutes);
       await tenant.register(daycareRoutes);
       await tenant.register(daycareAdminRoutes);
+      await tenant.register(freePlaceRoutes);
       await tenant.register(feesRoutes);
       await tenant.register(messageRoutes);
     },

@@ -21,6 +21,12 @@ export const navEntries: readonly NavEntry[] = [
   { id: 'shop', path: 'shop', audience: 'everyone' },
   { id: 'daycare', path: 'daycare', audience: ['guardian'] },
   { id: 'daycareStaff', path: 'daycare/staff', audience: ['daycare_staff'] },
+  { id: 'freePlaces', path: 'daycare/free-places', audience: 'everyone' },
+  {
+    id: 'freePlacesStaff',
+    path: 'daycare/free-places/manage',
+    audience: ['daycare_staff', 'admin'],
+  },
   { id: 'messages', path: 'messages', audience: ['guardian', 'daycare_staff', 'admin'] },
   { id: 'myBookings', path: 'bookings/mine', audience: 'signedIn' },
   { id: 'myRegistrations', path: 'courses/mine', audience: 'signedIn' },

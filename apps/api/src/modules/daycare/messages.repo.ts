@@ -1,6 +1,10 @@
 import { sql } from 'kysely';
 import { notifyAfterCommit, type Tx } from '../../platform/db/database.js';
-import { NOTIFICATION_CHANNEL, streamCounters } from '../../platform/notifications/hub.js';
+import {
+  NOTIFICATION_CHANNEL,
+  streamCounterBatches,
+  streamCounters,
+} from '../../platform/notifications/hub.js';
 
 /**
  * The unread counters of daycare messages. Every change goes through these functions, inside
@@ -18,6 +22,14 @@ export async function unreadTotal(tx: Tx, personId: string): Promise<number> {
 }
 
 streamCounters.set('messages', unreadTotal);
+streamCounterBatches.set('messages', async (tx, personIds) => {
+  const rows = await tx
+    .selectFrom('message_unread_totals')
+    .select(['person_id', 'unread'])
+    .where('person_id', 'in', personIds)
+    .execute();
+  return new Map(rows.map((r) => [r.person_id, r.unread]));
+});
 
 /** Tell the live streams of these people that their message badge changed (after commit). */
 export function publishUnread(tx: Tx, municipalityId: string, personIds: string[]) {

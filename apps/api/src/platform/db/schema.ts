@@ -670,9 +670,39 @@ export interface NotificationPreferencesTable {
   updated_at: GeneratedTimestamp;
 }
 
+export type FreePlaceAgeGroup = 'under3' | 'age3to5' | 'preschool';
+
+export interface DaycareFreePlaceSubscriptionsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  person_id: string;
+  unit_id: string;
+  age_group: FreePlaceAgeGroup;
+  unsubscribe_token: string;
+  created_at: GeneratedTimestamp;
+  ended_at: NullableTimestamp;
+}
+
+export interface DaycareFreePlacesTable {
+  id: Generated<string>;
+  municipality_id: string;
+  unit_id: string;
+  age_group: FreePlaceAgeGroup;
+  from_date: DateColumn;
+  places: number;
+  note: Generated<string>;
+  notified: Generated<number>;
+  created_by: string;
+  created_at: GeneratedTimestamp;
+  ended_by: string | null;
+  ended_at: NullableTimestamp;
+}
+
 export interface DB {
   push_subscriptions: PushSubscriptionsTable;
   notification_preferences: NotificationPreferencesTable;
+  daycare_free_place_subscriptions: DaycareFreePlaceSubscriptionsTable;
+  daycare_free_places: DaycareFreePlacesTable;
   message_threads: MessageThreadsTable;
   messages: MessagesTable;
   message_attachments: MessageAttachmentsTable;

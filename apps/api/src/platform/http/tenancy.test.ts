@@ -395,6 +395,7 @@ const DAYCARE_STAFF: Record<string, Call> = {
   listMyDaycareUnits: { method: 'GET', path: () => 'daycare/units' },
   listGroupDay: { method: 'GET', path: () => `daycare/groups/${ids.daycareGroup}/day` },
   listMyGroupChildren: { method: 'GET', path: () => 'daycare/staff/children' },
+  listStaffFreePlaces: { method: 'GET', path: () => 'daycare/free-places/staff' },
 };
 /** The fee parameters: administrators save them (finance staff read them too). */
 const feeSet = {
@@ -660,6 +661,13 @@ const SIGNED_IN = [
   // tested in modules/daycare/absences.staff.test.ts.
   'recordGroupAbsence',
   'cancelGroupAbsence',
+  // Free-place alerts: a person's own subscriptions; the unit's staff (or an administrator)
+  // record and end free places, 403/404 to anyone else (tested in free-places.test.ts).
+  'listFreePlaceSubscriptions',
+  'subscribeFreePlaceAlerts',
+  'removeFreePlaceSubscription',
+  'recordFreePlaces',
+  'endFreePlaces',
 ];
 /** Open to everybody by design. */
 const PUBLIC = [
@@ -692,6 +700,10 @@ const PUBLIC = [
   'acknowledgeDoorGrants',
   // The public VAPID key: the browser needs it to subscribe.
   'getPushConfig',
+  // The free places of the units; an alert's stop link carries its token as the key.
+  'listFreePlaces',
+  'unsubscribeFreePlaceAlertsByToken',
+  'resubscribeFreePlaceAlertsByToken',
 ];
 
 describe('tenant isolation matrix', () => {

@@ -19,6 +19,16 @@ export interface NotificationEvent {
  */
 export const streamCounters = new Map<string, (tx: Tx, personId: string) => Promise<number>>();
 
+/**
+ * Optional: a counter's reader for many people at once (person id → value; missing: 0), used
+ * when one change reaches many streams (counter-batch.ts). Without one the single reader runs
+ * for each person, still in one transaction.
+ */
+export const streamCounterBatches = new Map<
+  string,
+  (tx: Tx, personIds: string[]) => Promise<Map<string, number>>
+>();
+
 interface Subscriber {
   onEvent: (event: NotificationEvent) => void;
   onClose: () => void;

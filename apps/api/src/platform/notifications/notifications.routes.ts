@@ -6,6 +6,7 @@ import { DateTime, NoContent, SlugParams, Uuid, responses } from '../http/schema
 import { RoleSchema } from '../municipality/municipality.routes.js';
 import * as service from './notifications.service.js';
 import { streamCounters } from './hub.js';
+import { CounterBatch } from './counter-batch.js';
 
 export const NotificationSchema = Type.Object(
   {
@@ -23,6 +24,8 @@ const HEARTBEAT_MS = 25_000;
 
 export const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const heartbeatMs = app.deps.config.streamHeartbeatMs ?? HEARTBEAT_MS;
+  // A counter that changes for many people at once is read for all their streams together.
+  const counterBatch = new CounterBatch(app.deps.db);
   app.get(
     '/notifications',
     {
@@ -122,6 +125,18 @@ export const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       };
       const unsubscribe = hub.subscribe(ctx.municipality.id, ctx.actor.personId, {
         onEvent: (event) => {
+          if (event.kind === 'counter' && event.counter) {
+            const name = event.counter;
+            counterBatch
+              .read(ctx.municipality.id, name, ctx.actor.personId, ctx.actor.sessionId)
+              .then((unreadCount) => {
+                if (closed) return;
+                if (unreadCount === null) return close();
+                send(name, { unreadCount });
+              })
+              .catch((error: unknown) => request.log.warn({ err: error }, 'stream update failed'));
+            return;
+          }
           service
             .getForStream(ctx, event.notificationId, event.counter ? [event.counter] : [])
             .then((update) => {

@@ -18,6 +18,13 @@ const FeeParametersPage = page(() =>
   import('./FeeParametersPage').then((m) => m.FeeParametersPage),
 );
 const DaycareUnitPage = page(() => import('./DaycareUnitPage').then((m) => m.DaycareUnitPage));
+const FreePlacesPage = page(() => import('./FreePlacesPage').then((m) => m.FreePlacesPage));
+const FreePlacesStopPage = page(() =>
+  import('./FreePlacesStopPage').then((m) => m.FreePlacesStopPage),
+);
+const StaffFreePlacesPage = page(() =>
+  import('./StaffFreePlacesPage').then((m) => m.StaffFreePlacesPage),
+);
 
 const el = (Page: LazyExoticComponent<ComponentType>) => (
   <Suspense fallback={null}>
@@ -36,6 +43,13 @@ export const daycareRoutes: RouteObject[] = [
     element: <RoleOnly roles={['daycare_staff']}>{el(StaffDayPage)}</RoleOnly>,
   },
   { path: 'daycare/fees', element: <SignedInOnly>{el(FeesPage)}</SignedInOnly> },
+  // Public: the list for anyone, and the stop page that every alert links to (no login).
+  { path: 'daycare/free-places', element: el(FreePlacesPage) },
+  { path: 'daycare/free-places/stop/:token', element: el(FreePlacesStopPage) },
+  {
+    path: 'daycare/free-places/manage',
+    element: <RoleOnly roles={['daycare_staff', 'admin']}>{el(StaffFreePlacesPage)}</RoleOnly>,
+  },
   {
     path: 'admin/daycare/income-statements',
     element: <RoleOnly roles={['finance']}>{el(IncomeStatementsPage)}</RoleOnly>,
