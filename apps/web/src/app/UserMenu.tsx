@@ -3,6 +3,7 @@ import { Link as RouterDomLink, useLocation, useNavigate } from 'react-router-do
 import { ActionMenu, ActionMenuItem, IconLogin, RouterLink } from 'suomifi-ui-components';
 import type { Session } from '../api/client';
 import { useLogout } from '../modules/platform/queries';
+import { forgetThisDevice } from '../modules/push/device';
 
 export function UserMenu({ slug, session }: { slug: string; session: Session | undefined }) {
   const { t } = useTranslation();
@@ -39,11 +40,21 @@ export function UserMenu({ slug, session }: { slug: string; session: Session | u
         <ActionMenuItem onClick={() => void navigate(`/${slug}/notifications/settings`)}>
           {t('menuItem', { ns: 'push' })}
         </ActionMenuItem>
-        <ActionMenuItem onClick={() => logout.mutate(undefined, { onSuccess: afterLogout })}>
+        <ActionMenuItem
+          onClick={() =>
+            void forgetThisDevice(slug).finally(() =>
+              logout.mutate(undefined, { onSuccess: afterLogout }),
+            )
+          }
+        >
           {t('header.logout')}
         </ActionMenuItem>
         <ActionMenuItem
-          onClick={() => logoutEverywhere.mutate(undefined, { onSuccess: afterLogout })}
+          onClick={() =>
+            void forgetThisDevice(slug).finally(() =>
+              logoutEverywhere.mutate(undefined, { onSuccess: afterLogout }),
+            )
+          }
         >
           {t('header.logoutEverywhere')}
         </ActionMenuItem>

@@ -1,3 +1,5 @@
+import { pushApi } from './api';
+
 /**
  * This browser's side of Web Push: the service worker (public/sw.js) and the push
  * subscription made with the server's VAPID key.
@@ -80,4 +82,19 @@ export function subscriptionJson(subscription: PushSubscription) {
     endpoint: subscription.endpoint,
     keys: { p256dh: json.keys?.p256dh ?? '', auth: json.keys?.auth ?? '' },
   };
+}
+
+/**
+ * On logout: this device stops receiving the person's pushes (a shared tablet must not show
+ * the previous user's notices). Best effort: logging out goes on whatever happens here.
+ */
+export async function forgetThisDevice(slug: string): Promise<void> {
+  try {
+    const subscription = await currentSubscription();
+    if (!subscription) return;
+    await pushApi.unsubscribePush(slug, subscription.endpoint).catch(() => undefined);
+    await subscription.unsubscribe();
+  } catch {
+    // No service worker or no permission: nothing was pushed here.
+  }
 }
