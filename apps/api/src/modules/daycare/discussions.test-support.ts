@@ -93,7 +93,8 @@ export const book = (guardian: Client, slotId: string, childId: string) =>
 
 /**
  * Let the demo guardians of a group's children sign in (the seeded families have no
- * password) and return each with one of their children in the group.
+ * password) and return each with one of their children in the group; only families whose
+ * children are all in the group's unit.
  */
 export async function groupGuardians(app: FastifyInstance, db: Database, groupId: string) {
   const rows = await asSystem(db, async (tx) => {
@@ -107,6 +108,9 @@ export async function groupGuardians(app: FastifyInstance, db: Database, groupId
         join guardianships g on g.child_id = pl.child_id
         join people p on p.id = g.person_id
         where pl.group_id = ${groupId} and p.email like '%@perhe.example'
+          and not exists (select 1 from guardianships g2
+            join daycare_placements p2 on p2.child_id = g2.child_id
+            where g2.person_id = p.id and p2.unit_id <> pl.unit_id)
         order by pl.child_id, p.email`.execute(tx)
     ).rows;
   });

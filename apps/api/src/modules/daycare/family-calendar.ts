@@ -44,6 +44,61 @@ const onlyWeekend = (from: string, to: string) => {
   return true;
 };
 
+interface AbsenceRow {
+  id: string;
+  child_id: string;
+  report_id: string;
+  category: AbsenceCategory;
+  reported_at: Date;
+  date: string;
+}
+
+/**
+ * Absence days of one report and child in a row (weekends between) make one entry; a report
+ * for several children with the same days is one entry naming them all. `rows` come ordered
+ * by child, report and day.
+ */
+function absenceRanges(rows: AbsenceRow[], nameOf: (childId: string) => string) {
+  const runs: { report: string; child: string; entry: CalendarEntry }[] = [];
+  for (const a of rows) {
+    const last = runs.at(-1);
+    if (
+      last?.report === a.report_id &&
+      last.child === a.child_id &&
+      onlyWeekend(last.entry.endDate, a.date)
+    ) {
+      last.entry.endDate = a.date;
+      continue;
+    }
+    runs.push({
+      report: a.report_id,
+      child: a.child_id,
+      entry: {
+        kind: 'absence',
+        id: a.id,
+        title: '',
+        description: '',
+        children: [nameOf(a.child_id)],
+        startDate: a.date,
+        endDate: a.date,
+        startsAt: null,
+        endsAt: null,
+        place: '',
+        category: a.category,
+        stamp: a.reported_at,
+      },
+    });
+  }
+  const merged = new Map<string, CalendarEntry>();
+  for (const { report, entry } of runs) {
+    const key = `${report}/${entry.startDate}/${entry.endDate}`;
+    const same = merged.get(key);
+    if (same) same.children.push(...entry.children);
+    else merged.set(key, entry);
+  }
+  return [...merged.values()];
+}
+
 export async function familyEntries(
   tx: Tx,
   personId: string,
@@ -126,61 +181,7 @@ export async function familyEntries(
     category: null,
     stamp: d.booked_at,
   }));
-  // Absence days of one report and child in a row (weekends between) make one entry; a report
-  // for several children with the same days is one entry naming them all.
-  const ranges = new Map<string, CalendarEntry>();
-  let open: (CalendarEntry & { key: string; report: string; child: string }) | null = null;
-  const close = () => {
-    if (!open) return;
-    const key = `${open.report}/${open.startDate}/${open.endDate}`;
-    const same = ranges.get(key);
-    if (same) same.children.push(...open.children);
-    else ranges.set(key, { ...open });
-    open = null;
-  };
-  for (const a of absences) {
-    if (
-      open &&
-      open.report === a.report_id &&
-      open.child === a.child_id &&
-      onlyWeekend(open.endDate, a.date)
-    ) {
-      open.endDate = a.date;
-      continue;
-    }
-    close();
-    open = {
-      key: '',
-      report: a.report_id,
-      child: a.child_id,
-      kind: 'absence',
-      id: a.id,
-      title: '',
-      description: '',
-      children: [nameOf(a.child_id)],
-      startDate: a.date,
-      endDate: a.date,
-      startsAt: null,
-      endsAt: null,
-      place: '',
-      category: a.category,
-      stamp: a.reported_at,
-    };
-  }
-  close();
-  for (const r of ranges.values()) {
-    const {
-      key: _key,
-      report: _report,
-      child: _child,
-      ...entry
-    } = r as typeof r & {
-      key?: string;
-      report?: string;
-      child?: string;
-    };
-    entries.push(entry);
-  }
+  entries.push(...absenceRanges(absences, nameOf));
   const byEvent = new Map<string, CalendarEntry>();
   for (const e of events) {
     const known = byEvent.get(e.id);
