@@ -148,6 +148,14 @@ describe('discussion times', () => {
     await staff.reload();
     await staff.getByRole('heading', { name: 'Ajat: 1/2 varattu' }).waitFor();
     await staff.getByText('Varattu: Eino Virtanen').waitFor();
+    // The free time can be changed (the booked one only cancelled).
+    expect(await staff.getByRole('button', { name: /^Muokkaa aikaa / }).count()).toBe(1);
+    await staff.getByRole('button', { name: /^Muokkaa aikaa / }).click();
+    await staff.getByLabel('Paikka').last().fill('Videopuhelu, linkki sähköpostissa');
+    await expectNoAxeViolations(staff, 'editing a slot');
+    await staff.getByRole('button', { name: 'Tallenna' }).click();
+    await staff.getByText('Aika muutettiin.').waitFor();
+    await staff.getByText(/Veera Varhaiskasvattaja, Videopuhelu, linkki sähköpostissa/).waitFor();
     expect(errors).toEqual([]);
     expect(staffErrors).toEqual([]);
     await context.close();

@@ -70,6 +70,10 @@ describe('discussion reminders', () => {
         .selectFrom('jobs')
         .select(['run_at', sql<string>`payload->>'bookingId'`.as('booking')])
         .where('kind', '=', 'daycare.discussionReminder')
+        .where(
+          sql<boolean>`payload->>'bookingId' in (
+            select id::text from discussion_bookings where survey_id = ${s.id})`,
+        )
         .execute(),
     );
     expect(jobs).toHaveLength(2);

@@ -2,12 +2,13 @@ import type { Tx } from '../../platform/db/database.js';
 import { addDays, isoWeekday } from './days.js';
 import { localMoment } from './discussions.repo.js';
 import { seriesSlots } from './discussions.slots.js';
+import { scheduleReminder } from './discussions.notify.js';
 
 /**
  * Demo discussion times and events in Päiväkoti Majakka: a VASU survey for the Meritähdet
  * group (Eino's) with free slots on Tuesday and Wednesday next week held by Veera and Maarit
- * in parallel, bookable until Monday; a forest trip of the group and a parents' evening of
- * the unit.
+ * in parallel, bookable until Monday (one booked by another family); a forest trip of the
+ * group and a parents' evening of the unit.
  */
 export async function seedDemoDiscussions(
   tx: Tx,
@@ -33,7 +34,7 @@ export async function seedDemoDiscussions(
       title: 'VASU-keskustelut',
       description:
         'Keskustelemme lapsenne varhaiskasvatussuunnitelmasta (VASU). Varatkaa aika ' +
-        'kummallekin lapselle erikseen. Keskustelu kestää 45 minuuttia.',
+        'jokaiselle lapselle erikseen. Keskustelu kestää 45 minuuttia.',
       booking_deadline: monday,
       created_by: place.unitStaffId,
     })
@@ -60,7 +61,7 @@ export async function seedDemoDiscussions(
     ...series(addDays(monday, 1), place.unitStaffId, 'Videopuhelu (linkki tulee sähköpostiin)'),
     ...series(addDays(monday, 2), place.groupStaffId, 'Meritähtien ryhmähuone'),
   ];
-  await tx
+  const inserted = await tx
     .insertInto('discussion_slots')
     .values(
       slots.map((s) => ({
@@ -72,7 +73,35 @@ export async function seedDemoDiscussions(
         place: s.place,
       })),
     )
+    .returning(['id', 'starts_at'])
     .execute();
+  // Another family has booked Wednesday's first time already: the staff see a booking and
+  // who has not booked, the demo guardian one taken time fewer.
+  const other = await tx
+    .selectFrom('guardianships')
+    .innerJoin('people', 'people.id', 'guardianships.person_id')
+    .select(['guardianships.child_id', 'guardianships.person_id'])
+    .where(
+      'guardianships.child_id',
+      'in',
+      children.map((c) => c.child_id),
+    )
+    .where('people.email', 'like', '%@perhe.example')
+    .orderBy('people.email')
+    .executeTakeFirstOrThrow();
+  const wednesday = inserted.at(-slots.filter((s) => s.day === addDays(monday, 2)).length)!;
+  const booking = await tx
+    .insertInto('discussion_bookings')
+    .values({
+      municipality_id: m,
+      survey_id: survey.id,
+      slot_id: wednesday.id,
+      child_id: other.child_id,
+      booked_by: other.person_id,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await scheduleReminder(tx, m, booking.id, wednesday.starts_at);
   await tx
     .insertInto('daycare_events')
     .values([

@@ -59,7 +59,7 @@ function checkTimes(slots: SlotInput[]) {
 }
 
 /** Translate the staff-overlap exclusion into a clear conflict (the whole write is undone). */
-async function noOverlap<T>(work: () => Promise<T>): Promise<T> {
+export async function noOverlap<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {

@@ -12,7 +12,7 @@ import {
   surveyChildren,
   unitStaffMembers,
 } from './discussions.repo.js';
-import { insertSlots, type SlotInput } from './discussions.slots.js';
+import { insertSlots, noOverlap, type SlotInput } from './discussions.slots.js';
 import { tellGuardiansToBook } from './discussions.notify.js';
 
 /**
@@ -42,58 +42,60 @@ export async function staffSurvey(tx: Tx, ctx: AuthenticatedCtx, surveyId: strin
 export async function createSurvey(ctx: Ctx, input: NewSurvey) {
   requireRole(ctx, 'daycare_staff');
   const actor = ctx.actor;
-  const surveyId = await inTenant(ctx.db, ctx.municipality.id, async (tx) => {
-    const group = await findGroup(tx, input.groupId);
-    const memberships = group ? await membershipsIn(tx, actor.personId, group.unit_id) : [];
-    // A member of the whole unit may ask any of its groups; a group's staff their own groups.
-    if (!group || !memberships.some((g) => g === null || g === group.id)) throw notFound();
-    const today = localToday();
-    if (input.bookingDeadline < today) throw new AppError(422, 'discussionDeadlinePast');
-    const placed = await tx
-      .selectFrom('daycare_placements')
-      .select('child_id')
-      .distinct()
-      .where('group_id', '=', group.id)
-      .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', today)]))
-      .execute();
-    const inGroup = new Set(placed.map((p) => p.child_id));
-    const chosen = input.childIds?.length ? [...new Set(input.childIds)] : [...inGroup];
-    if (chosen.length === 0 || chosen.some((id) => !inGroup.has(id))) {
-      throw new AppError(422, 'discussionChildren');
-    }
-    const survey = await tx
-      .insertInto('discussion_surveys')
-      .values({
-        municipality_id: ctx.municipality.id,
-        unit_id: group.unit_id,
-        group_id: group.id,
-        title: input.title.trim(),
-        description: input.description.trim(),
-        booking_deadline: input.bookingDeadline,
-        created_by: actor.personId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await tx
-      .insertInto('discussion_survey_children')
-      .values(
-        chosen.map((child_id) => ({
+  const surveyId = await noOverlap(() =>
+    inTenant(ctx.db, ctx.municipality.id, async (tx) => {
+      const group = await findGroup(tx, input.groupId);
+      const memberships = group ? await membershipsIn(tx, actor.personId, group.unit_id) : [];
+      // A member of the whole unit may ask any of its groups; a group's staff their own groups.
+      if (!group || !memberships.some((g) => g === null || g === group.id)) throw notFound();
+      const today = localToday();
+      if (input.bookingDeadline < today) throw new AppError(422, 'discussionDeadlinePast');
+      const placed = await tx
+        .selectFrom('daycare_placements')
+        .select('child_id')
+        .distinct()
+        .where('group_id', '=', group.id)
+        .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', today)]))
+        .execute();
+      const inGroup = new Set(placed.map((p) => p.child_id));
+      const chosen = input.childIds?.length ? [...new Set(input.childIds)] : [...inGroup];
+      if (chosen.length === 0 || chosen.some((id) => !inGroup.has(id))) {
+        throw new AppError(422, 'discussionChildren');
+      }
+      const survey = await tx
+        .insertInto('discussion_surveys')
+        .values({
           municipality_id: ctx.municipality.id,
-          survey_id: survey.id,
-          child_id,
-        })),
-      )
-      .execute();
-    await insertSlots(tx, ctx, survey.id, group.unit_id, input.slots);
-    await audit(tx, ctx, 'daycare.discussion.create', `discussion:${survey.id}`, {
-      group: group.id,
-      children: chosen,
-      slots: input.slots.length,
-    });
-    const row = (await findSurvey(tx, survey.id))!;
-    await tellGuardiansToBook(tx, ctx, 'published', row, await surveyChildren(tx, survey.id));
-    return survey.id;
-  });
+          unit_id: group.unit_id,
+          group_id: group.id,
+          title: input.title.trim(),
+          description: input.description.trim(),
+          booking_deadline: input.bookingDeadline,
+          created_by: actor.personId,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await tx
+        .insertInto('discussion_survey_children')
+        .values(
+          chosen.map((child_id) => ({
+            municipality_id: ctx.municipality.id,
+            survey_id: survey.id,
+            child_id,
+          })),
+        )
+        .execute();
+      await insertSlots(tx, ctx, survey.id, group.unit_id, input.slots);
+      await audit(tx, ctx, 'daycare.discussion.create', `discussion:${survey.id}`, {
+        group: group.id,
+        children: chosen,
+        slots: input.slots.length,
+      });
+      const row = (await findSurvey(tx, survey.id))!;
+      await tellGuardiansToBook(tx, ctx, 'published', row, await surveyChildren(tx, survey.id));
+      return survey.id;
+    }),
+  );
   return getStaffSurvey(ctx, surveyId);
 }
 

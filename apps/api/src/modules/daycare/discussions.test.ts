@@ -200,6 +200,25 @@ describe('discussion times', () => {
     });
     expect(clash.statusCode).toBe(409);
     expect(clash.json().code).toBe('discussionStaffOverlap');
+    // Also when publishing: two slots of one person at once undo the whole survey.
+    const twice = await staff.post('daycare/staff/discussions', {
+      groupId: meritahdet,
+      title: 'Päällekkäin',
+      description: '',
+      bookingDeadline: day(-2),
+      slots: [day(5), day(5)].map((d) => ({
+        day: d,
+        start: '15:00',
+        end: '15:30',
+        staffId: veera,
+        place: '',
+      })),
+    });
+    expect(twice.statusCode).toBe(409);
+    const listed = (await staff.get('daycare/staff/discussions')).json().items as {
+      title: string;
+    }[];
+    expect(listed.map((i) => i.title)).not.toContain('Päällekkäin');
     const series = await staff.post(`daycare/staff/discussions/${s.id}/slots`, {
       series: {
         day: day(4),
@@ -242,5 +261,35 @@ describe('discussion times', () => {
     expect(audited.map((a) => a.action)).toEqual(
       expect.arrayContaining(['daycare.discussion.create', 'daycare.discussion.remind']),
     );
+  });
+
+  it('refuses bad surveys and slots with translated problems, writing nothing', async () => {
+    const aallokko = await staffPersonId(rt.db, 'aallokko@tyrskyla.example');
+    const slot = { day: day(6), start: '09:00', end: '09:30', staffId: veera, place: '' };
+    const base = { groupId: meritahdet, title: 'Huono', description: '', bookingDeadline: day(-2) };
+    const cases: [Record<string, unknown>, number, string][] = [
+      [
+        { ...base, bookingDeadline: addDays(week, -30), slots: [slot] },
+        422,
+        'discussionDeadlinePast',
+      ],
+      [{ ...base, childIds: [aino], slots: [slot] }, 422, 'discussionChildren'],
+      [{ ...base, slots: [{ ...slot, end: '08:30' }] }, 422, 'discussionSlotTimes'],
+      [{ ...base, slots: [{ ...slot, day: addDays(week, -30) }] }, 422, 'discussionSlotPast'],
+      [{ ...base, slots: [{ ...slot, staffId: aallokko }] }, 422, 'discussionStaff'],
+      [{ ...base, title: '', slots: [slot] }, 400, 'validation'],
+    ];
+    for (const [body, status, code] of cases) {
+      const response = await staff.post('daycare/staff/discussions', body);
+      expect(response.statusCode, response.body).toBe(status);
+      expect(response.json().code).toBe(code);
+      expect(response.json().title).not.toMatch(/^error\./);
+    }
+    const titles = (
+      (await staff.get('daycare/staff/discussions')).json().items as {
+        title: string;
+      }[]
+    ).map((i) => i.title);
+    expect(titles).not.toContain('Huono');
   });
 });

@@ -384,6 +384,8 @@ const unit = {
 const DAYCARE_STAFF: Record<string, Call> = {
   listMyDaycareUnits: { method: 'GET', path: () => 'daycare/units' },
   listGroupDay: { method: 'GET', path: () => `daycare/groups/${ids.daycareGroup}/day` },
+  listStaffDiscussions: { method: 'GET', path: () => 'daycare/staff/discussions' },
+  listStaffDaycareEvents: { method: 'GET', path: () => 'daycare/staff/events' },
 };
 /** The fee parameters: administrators save them (finance staff read them too). */
 const feeSet = {
@@ -638,6 +640,21 @@ const SIGNED_IN = [
   'archiveThread',
   'acknowledgeMessage',
   'remindUnacknowledged',
+  // Discussion times and the family calendar: a guardian's own children; the staff's
+  // operations are refused to others (403) and outside their units (404), tested in
+  // modules/daycare/discussions*.test.ts.
+  'listMyDiscussions',
+  'bookDiscussionSlot',
+  'cancelDiscussionBooking',
+  'getFamilyCalendar',
+  'createDiscussionSurvey',
+  'getStaffDiscussion',
+  'addDiscussionSlots',
+  'updateDiscussionSlot',
+  'cancelDiscussionSlot',
+  'remindDiscussionSurvey',
+  'createDaycareEvent',
+  'cancelDaycareEvent',
 ];
 /** Open to everybody by design. */
 const PUBLIC = [

@@ -16,6 +16,7 @@ import {
   type StaffSurvey,
 } from './discussions.queries';
 import { checkSeries, emptySeries, SlotSeriesFields } from './SlotSeriesFields';
+import { SlotEditForm } from './SlotEditForm';
 import './daycare.css';
 import './discussions.css';
 
@@ -87,6 +88,7 @@ export function StaffSurveyPage() {
   const cancel = useCancelSlot(slug);
   const remind = useRemind(slug, surveyId);
   const [notice, setNotice] = useState('');
+  const [editing, setEditing] = useState('');
   const noticeRef = useRef<HTMLDivElement>(null);
   usePageTitle(survey.data?.title ?? t('staff.title'));
 
@@ -173,16 +175,41 @@ export function StaffSurveyPage() {
                     ? t('detail.bookedFor', { child: slot.booking.child })
                     : t('detail.free')}
                 </p>
-                <Button
-                  variant="secondary"
-                  disabled={cancel.isPending}
-                  onClick={() => void onCancel(slot.id, Boolean(slot.booking))}
-                  aria-label={t('detail.cancelLabel', {
-                    time: formatSpan(slot.startsAt, slot.endsAt, language),
-                  })}
-                >
-                  {t('detail.cancel')}
-                </Button>
+                {editing === slot.id ? (
+                  <SlotEditForm
+                    slug={slug}
+                    slot={slot}
+                    staff={s.staff}
+                    onDone={(changed) => {
+                      setEditing('');
+                      if (changed) tell(t('edit.saved'));
+                    }}
+                  />
+                ) : (
+                  <div className="button-row">
+                    {!slot.booking && (
+                      <Button
+                        variant="secondary"
+                        onClick={() => setEditing(slot.id)}
+                        aria-label={t('edit.label', {
+                          time: formatSpan(slot.startsAt, slot.endsAt, language),
+                        })}
+                      >
+                        {t('edit.open')}
+                      </Button>
+                    )}
+                    <Button
+                      variant="secondary"
+                      disabled={cancel.isPending}
+                      onClick={() => void onCancel(slot.id, Boolean(slot.booking))}
+                      aria-label={t('detail.cancelLabel', {
+                        time: formatSpan(slot.startsAt, slot.endsAt, language),
+                      })}
+                    >
+                      {t('detail.cancel')}
+                    </Button>
+                  </div>
+                )}
               </li>
             ))}
           </ul>

@@ -23,6 +23,7 @@ export type StaffSurvey = Ok<'getStaffDiscussion'>;
 export type StaffSurveySummary = Ok<'listStaffDiscussions'>['items'][number];
 export type NewSurveyBody = Body<'createDiscussionSurvey'>;
 export type SlotSeries = NonNullable<Body<'addDiscussionSlots'>['series']>;
+export type SlotBody = Body<'updateDiscussionSlot'>;
 export type StaffEvent = Ok<'listStaffDaycareEvents'>['items'][number];
 export type EventBody = Body<'createDaycareEvent'>;
 
@@ -58,6 +59,13 @@ export const discussionApi = {
       client.POST('/api/{slug}/daycare/staff/discussions/{surveyId}/slots', {
         params: { path: { slug, surveyId } },
         body: { series },
+      }),
+    ),
+  updateSlot: (slug: string, slotId: string, body: SlotBody) =>
+    unwrap(
+      client.PUT('/api/{slug}/daycare/staff/discussion-slots/{slotId}', {
+        params: { path: { slug, slotId } },
+        body,
       }),
     ),
   cancelSlot: (slug: string, slotId: string) =>
@@ -120,6 +128,8 @@ export const useCreateSurvey = (slug: string) =>
   useChange(slug, (body: NewSurveyBody) => discussionApi.create(slug, body));
 export const useAddSeries = (slug: string, surveyId: string) =>
   useChange(slug, (series: SlotSeries) => discussionApi.addSeries(slug, surveyId, series));
+export const useUpdateSlot = (slug: string) =>
+  useChange(slug, (slotId: string, body: SlotBody) => discussionApi.updateSlot(slug, slotId, body));
 export const useCancelSlot = (slug: string) =>
   useChange(slug, (slotId: string) => discussionApi.cancelSlot(slug, slotId));
 export const useRemind = (slug: string, surveyId: string) =>
