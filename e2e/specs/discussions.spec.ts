@@ -17,6 +17,8 @@ beforeAll(async () => {
 afterAll(async () => browser?.close());
 
 const GUARDIAN = 'huoltaja@tyrskyla.example';
+/** The server may be slow on a busy machine: polls wait as long as the other steps. */
+const WAIT = { timeout: 10_000 };
 const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
 const tick = (scope: Page | ReturnType<Page['locator']>, label: string | RegExp) =>
   scope.locator('label').filter({ hasText: label }).first().click();
@@ -61,7 +63,7 @@ async function publishSurvey(
   await page.getByLabel(texts.to).fill('15.00');
   await page.getByLabel(texts.place).fill(values.place);
   await page.getByRole('button', { name: texts.submit }).click();
-  await expect.poll(() => heading(page)).toBe(values.title);
+  await expect.poll(() => heading(page), WAIT).toBe(values.title);
 }
 
 async function bookFirstTime(page: Page, title: string, book: string) {
@@ -88,7 +90,7 @@ describe('discussion times', () => {
     const staff = await staffContext.newPage();
     const staffErrors = collectPageErrors(staff);
     await loginAs(staff, 'varhaiskasvatus@tyrskyla.example', '/tyrskyla/daycare/staff/discussions');
-    await expect.poll(() => heading(staff)).toBe('Keskusteluajat');
+    await expect.poll(() => heading(staff), WAIT).toBe('Keskusteluajat');
     await staff.getByRole('heading', { name: 'Uusi keskustelukysely' }).waitFor();
     await expectNoAxeViolations(staff, 'staff discussions page');
     // Sent empty: the form says what is missing.
@@ -125,7 +127,7 @@ describe('discussion times', () => {
     const errors = collectPageErrors(page);
     await loginAs(page, GUARDIAN, '/tyrskyla/daycare');
     await page.getByRole('link', { name: 'Keskusteluajat' }).click();
-    await expect.poll(() => heading(page)).toBe('Keskusteluajat');
+    await expect.poll(() => heading(page), WAIT).toBe('Keskusteluajat');
     await page.getByRole('heading', { name: title }).waitFor();
     await expectNoAxeViolations(page, 'guardian discussions (phone)');
     await bookFirstTime(page, title, 'Varaa aika');
@@ -135,7 +137,7 @@ describe('discussion times', () => {
     await expectNoAxeViolations(page, 'guardian booked a time (phone)');
 
     await page.getByRole('link', { name: 'Kalenteri' }).click();
-    await expect.poll(() => heading(page)).toBe('Kalenteri');
+    await expect.poll(() => heading(page), WAIT).toBe('Kalenteri');
     const entry = page.locator('.agenda-entry').filter({ hasText: title });
     expect(await entry.innerText()).toMatch(
       /Keskusteluaika[\s\S]*13\.00–13\.45[\s\S]*Eino[\s\S]*Neuvotteluhuone Simpukka/,
@@ -151,7 +153,10 @@ describe('discussion times', () => {
     // The free time can be changed (the booked one only cancelled).
     expect(await staff.getByRole('button', { name: /^Muokkaa aikaa / }).count()).toBe(1);
     await staff.getByRole('button', { name: /^Muokkaa aikaa / }).click();
-    await staff.getByLabel('Paikka').last().fill('Videopuhelu, linkki sähköpostissa');
+    await staff
+      .locator('.slot-edit')
+      .getByLabel('Paikka')
+      .fill('Videopuhelu, linkki sähköpostissa');
     await expectNoAxeViolations(staff, 'editing a slot');
     await staff.getByRole('button', { name: 'Tallenna' }).click();
     await staff.getByText('Aika muutettiin.').waitFor();
@@ -174,7 +179,7 @@ describe('discussion times', () => {
       await signIn(staffContext, 'aallokko@tyrskyla.example', 'sv');
       await staff.goto('/tyrskyla/daycare/staff');
       await staff.getByRole('link', { name: 'Samtalstider' }).click();
-      await expect.poll(() => heading(staff)).toBe('Samtalstider');
+      await expect.poll(() => heading(staff), WAIT).toBe('Samtalstider');
       await staff.getByRole('heading', { name: 'Ny samtalsförfrågan' }).waitFor();
       await expectNoAxeViolations(staff, 'staff discussions, Swedish (phone)');
       await publishSurvey(
@@ -206,7 +211,7 @@ describe('discussion times', () => {
       const errors = collectPageErrors(page);
       await signIn(context, GUARDIAN, 'sv');
       await page.goto('/tyrskyla/daycare/discussions');
-      await expect.poll(() => heading(page)).toBe('Samtalstider');
+      await expect.poll(() => heading(page), WAIT).toBe('Samtalstider');
       await page.getByRole('heading', { name: title }).waitFor();
       await expectNoAxeViolations(page, 'guardian discussions, Swedish (phone)');
       await bookFirstTime(page, title, 'Boka tiden');
@@ -215,7 +220,7 @@ describe('discussion times', () => {
       await expectNoAxeViolations(page, 'guardian booked a time, Swedish (phone)');
 
       await page.getByRole('link', { name: 'Kalender' }).click();
-      await expect.poll(() => heading(page)).toBe('Kalender');
+      await expect.poll(() => heading(page), WAIT).toBe('Kalender');
       const entry = page.locator('.agenda-entry').filter({ hasText: title });
       expect(await entry.innerText()).toMatch(
         /Samtalstid[\s\S]*13\.00–13\.45[\s\S]*Aino[\s\S]*Videosamtal/,
