@@ -56,6 +56,7 @@ import { AccessGrantSchema, DoorSchema } from './modules/access/access.schema.js
 import { organisationRoutes } from './modules/organisations/organisations.routes.js';
 import { OrganisationSchema } from './modules/organisations/organisations.schema.js';
 import { daycareRoutes } from './modules/daycare/daycare.routes.js';
+import { discussionRoutes } from './modules/daycare/discussions.routes.js';
 import { daycareAdminRoutes } from './modules/daycare/daycare.admin.routes.js';
 import { freePlaceRoutes } from './modules/daycare/free-places.routes.js';
 import {
@@ -219,6 +220,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await tenant.register(organisationRoutes);
       await tenant.register(receiptRoutes);
       await tenant.register(daycareRoutes);
+      await tenant.register(discussionRoutes);
       await tenant.register(daycareAdminRoutes);
       await tenant.register(freePlaceRoutes);
       await tenant.register(feesRoutes);

@@ -14,6 +14,7 @@ import { bookingHandlers } from './modules/bookings/booking-payments.js';
 import { refundHandlers } from './modules/payments/refunds.js';
 import { paymentHandlers } from './modules/payments/payments.js';
 import { courseHandlers } from './modules/bookings/courses.js';
+import { discussionHandlers } from './modules/daycare/discussions.notify.js';
 import { discoverOidc } from './platform/auth/oidc.js';
 import { startDemoIdp } from './platform/auth/demo-idp.js';
 import { asSystem } from './platform/db/database.js';
@@ -102,6 +103,7 @@ export async function createRuntime(
     ...pushHandlers(db, config),
     ...bookingHandlers(db, { publicUrl: config.publicUrl }),
     ...courseHandlers(db, { publicUrl: config.publicUrl }),
+    ...discussionHandlers(db, { publicUrl: config.publicUrl }),
     ...refundHandlers(db, { payments: config.payments, publicUrl: config.publicUrl }),
     ...paymentHandlers(db, { payments: config.payments, publicUrl: config.publicUrl }),
     ...accessHandlers(db, { mqtt: mqttAdapter(doorBus) }),

@@ -310,59 +310,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/{slug}/push/config": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The public VAPID key (applicationServerKey) to subscribe to Web Push with */
-        get: operations["getPushConfig"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/{slug}/push/subscriptions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Receive pushes on this device (the browser's PushSubscription as JSON) */
-        post: operations["subscribePush"];
-        /** No more pushes to this device */
-        delete: operations["unsubscribePush"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/{slug}/notification-preferences": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Email and push per topic (in-app notices are always kept) */
-        get: operations["getNotificationPreferences"];
-        /** Switch email or push on or off for topics */
-        put: operations["updateNotificationPreferences"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/{slug}/admin/audit": {
         parameters: {
             query?: never;
@@ -507,7 +454,7 @@ export interface paths {
         /** Current and coming reservations for facility staff */
         get: operations["listReservations"];
         put?: never;
-        /** Staff book for a customer (found by email), or for an organisation the customer is a member of; a priced booking goes to their cart */
+        /** Staff book for a customer, found by email; a priced booking goes to their cart */
         post: operations["createReservationForCustomer"];
         delete?: never;
         options?: never;
@@ -946,7 +893,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Paid order lines, refunds and credits of a period, for the finance office */
+        /** Paid order lines of a period, for the finance office */
         get: operations["listSales"];
         put?: never;
         post?: never;
@@ -1672,15 +1619,15 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/{slug}/daycare/staff/children": {
+    "/api/{slug}/daycare/discussions": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** The children placed today in the staff member's groups (to write to one) */
-        get: operations["listMyGroupChildren"];
+        /** Discussion surveys concerning the guardian's children */
+        get: operations["listMyDiscussions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1689,7 +1636,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/{slug}/daycare/groups/{groupId}/absences": {
+    "/api/{slug}/daycare/discussion-slots/{slotId}/bookings": {
         parameters: {
             query?: never;
             header?: never;
@@ -1698,15 +1645,15 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Staff of the group record a child's absence (today at any time of day, or later days) */
-        post: operations["recordGroupAbsence"];
+        /** Book a slot for one's child until the deadline (replaces the child's earlier time in the survey); 409 when taken */
+        post: operations["bookDiscussionSlot"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/{slug}/daycare/groups/{groupId}/absences/{absenceId}/cancel": {
+    "/api/{slug}/daycare/discussion-bookings/{bookingId}": {
         parameters: {
             query?: never;
             header?: never;
@@ -1715,9 +1662,148 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Staff of the group remove a child's absence of today or a later day */
-        post: operations["cancelGroupAbsence"];
+        post?: never;
+        /** Cancel a child's discussion time until the deadline */
+        delete: operations["cancelDiscussionBooking"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/daycare/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The guardian's calendar: discussion times, absences and daycare events, next weeks */
+        get: operations["getFamilyCalendar"];
+        put?: never;
+        post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/daycare/staff/discussions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Discussion surveys of the staff member's units */
+        get: operations["listStaffDiscussions"];
+        put?: never;
+        /** Publish a discussion survey for a group's children */
+        post: operations["createDiscussionSurvey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/daycare/staff/discussions/{surveyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A survey with its slots, bookings and who has not booked */
+        get: operations["getStaffDiscussion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/daycare/staff/discussions/{surveyId}/slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add slots: a list, or a series (a day from–to, length) */
+        post: operations["addDiscussionSlots"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/daycare/staff/discussion-slots/{slotId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a slot nobody has booked */
+        put: operations["updateDiscussionSlot"];
+        post?: never;
+        /** Cancel a slot (a booked one tells the child's guardians) */
+        delete: operations["cancelDiscussionSlot"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/daycare/staff/discussions/{surveyId}/remind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remind the guardians of the children not booked yet */
+        post: operations["remindDiscussionSurvey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/daycare/staff/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Events of the staff member's units */
+        get: operations["listStaffDaycareEvents"];
+        put?: never;
+        /** Publish an event for a unit or a group */
+        post: operations["createDaycareEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/daycare/staff/events/{eventId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Cancel an event */
+        delete: operations["cancelDaycareEvent"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1908,127 +1994,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/{slug}/daycare/free-places": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Every daycare unit with its current free places (public) */
-        get: operations["listFreePlaces"];
-        put?: never;
-        /** Record free places of a unit's age group from a date and alert the subscribers */
-        post: operations["recordFreePlaces"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/{slug}/daycare/free-places/subscriptions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The signed-in person's free-place alert subscriptions */
-        get: operations["listFreePlaceSubscriptions"];
-        put?: never;
-        /** Subscribe to alerts of a unit's free places for an age group (201 new, 200 subscribed already) */
-        post: operations["subscribeFreePlaceAlerts"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/{slug}/daycare/free-places/subscriptions/{subscriptionId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /** Stop one of your own free-place alert subscriptions */
-        delete: operations["removeFreePlaceSubscription"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/{slug}/daycare/free-places/unsubscribe": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Stop a subscription with the token of an alert's link (no login) */
-        post: operations["unsubscribeFreePlaceAlertsByToken"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/{slug}/daycare/free-places/resubscribe": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Take a stop by token back: the alerts continue (no login) */
-        post: operations["resubscribeFreePlaceAlertsByToken"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/{slug}/daycare/free-places/staff": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The current free places of the units the staff member manages (admin: all) */
-        get: operations["listStaffFreePlaces"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/{slug}/daycare/free-places/{freePlaceId}/end": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** End a free-place record (the places are taken) */
-        post: operations["endFreePlaces"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/{slug}/daycare/fees": {
         parameters: {
             query?: never;
@@ -2158,23 +2123,6 @@ export interface paths {
         get?: never;
         /** Save the municipality's own parameter set of the period starting on validFrom */
         put: operations["saveFeePeriod"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/{slug}/messages/attachments/{attachmentId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A message's attachment, for the thread's participants only (audited) */
-        get: operations["getMessageAttachment"];
-        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -2854,8 +2802,6 @@ export interface components {
             reportId: string;
             /** @description Before the day, or today before the cut-off */
             canCancel: boolean;
-            /** @description Recorded by the staff of the group */
-            byStaff: boolean;
         };
         DaycareIncomeStatement: {
             /** Format: uuid */
@@ -2945,13 +2891,6 @@ export interface components {
                 body: string;
                 /** Format: date-time */
                 createdAt: string;
-                attachments: {
-                    /** Format: uuid */
-                    id: string;
-                    filename: string;
-                    contentType: string;
-                    sizeBytes: number;
-                }[];
             }[];
             participants: {
                 name: string;
@@ -3636,209 +3575,6 @@ export interface operations {
             };
         };
     };
-    getPushConfig: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                slug: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        publicKey: string;
-                    };
-                };
-            };
-            /** @description Problem details (RFC 9457), translated */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    subscribePush: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                slug: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    endpoint: string;
-                    expirationTime?: number | null;
-                    keys: {
-                        p256dh: string;
-                        auth: string;
-                    };
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                    };
-                };
-            };
-            /** @description Problem details (RFC 9457), translated */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    unsubscribePush: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                slug: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    endpoint: string;
-                };
-            };
-        };
-        responses: {
-            /** @description No content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Problem details (RFC 9457), translated */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    getNotificationPreferences: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                slug: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        topics: {
-                            /** @enum {string} */
-                            topic: "messages" | "urgentMessages" | "absences" | "discussions" | "freePlaces" | "bookings" | "general";
-                            email: boolean;
-                            push: boolean;
-                        }[];
-                        pushDevices: number;
-                    };
-                };
-            };
-            /** @description Problem details (RFC 9457), translated */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    updateNotificationPreferences: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                slug: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    changes: {
-                        /** @enum {string} */
-                        topic: "messages" | "urgentMessages" | "absences" | "discussions" | "freePlaces" | "bookings" | "general";
-                        /** @enum {string} */
-                        channel: "email" | "push";
-                        enabled: boolean;
-                    }[];
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        topics: {
-                            /** @enum {string} */
-                            topic: "messages" | "urgentMessages" | "absences" | "discussions" | "freePlaces" | "bookings" | "general";
-                            email: boolean;
-                            push: boolean;
-                        }[];
-                        pushDevices: number;
-                    };
-                };
-            };
-            /** @description Problem details (RFC 9457), translated */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     listAuditEvents: {
         parameters: {
             query?: {
@@ -4277,11 +4013,6 @@ export interface operations {
                     end: string;
                     purpose?: string;
                     attendees?: number;
-                    /**
-                     * Format: uuid
-                     * @description Act for this organisation (the asker must be a member); absent: for oneself
-                     */
-                    organisationId?: string;
                     /** @description The version of the facility's terms of use the booker accepted; required when it has terms */
                     termsVersion?: number;
                     /** Format: email */
@@ -5638,9 +5369,6 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: {
-                            kind: "sale" | "refund" | "credit";
-                            /** Format: uuid */
-                            lineId: string;
                             paidAt: string;
                             /** Format: uuid */
                             orderId: string;
@@ -5648,8 +5376,8 @@ export interface operations {
                             /** Format: uuid */
                             productId: string | null;
                             product: string;
-                            quantity: number | null;
-                            unitPriceCents: number | null;
+                            quantity: number;
+                            unitPriceCents: number;
                             vatRateBp: number;
                             netCents: number;
                             vatCents: number;
@@ -7636,8 +7364,6 @@ export interface operations {
                         today: string;
                         /** @description The unit is open on the day */
                         operationDay: boolean;
-                        /** @description The asker may record and remove the group's absences on this day */
-                        canRecord: boolean;
                         unit: {
                             /** Format: uuid */
                             id: string;
@@ -7659,19 +7385,14 @@ export interface operations {
                              */
                             birthDate: string;
                             absence: {
-                                /** Format: uuid */
-                                id: string;
                                 /** @enum {string} */
                                 category: "sick" | "other" | "holiday";
                                 note: string;
                                 /** Format: date-time */
                                 reportedAt: string;
                                 reportedBy: string;
-                                byStaff: boolean;
                             } | null;
                             upcoming: {
-                                /** Format: uuid */
-                                id: string;
                                 /**
                                  * Format: date
                                  * @description A calendar day, YYYY-MM-DD
@@ -7679,7 +7400,6 @@ export interface operations {
                                 date: string;
                                 /** @enum {string} */
                                 category: "sick" | "other" | "holiday";
-                                byStaff: boolean;
                             }[];
                         }[];
                     };
@@ -7696,7 +7416,231 @@ export interface operations {
             };
         };
     };
-    listMyGroupChildren: {
+    listMyDiscussions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description A calendar day, YYYY-MM-DD
+                         */
+                        today: string;
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            description: string;
+                            /**
+                             * Format: date
+                             * @description A calendar day, YYYY-MM-DD
+                             */
+                            bookingDeadline: string;
+                            /** @description Booking, changing and cancelling are still possible */
+                            open: boolean;
+                            unitName: string;
+                            groupName: string;
+                            children: {
+                                /** Format: uuid */
+                                id: string;
+                                firstName: string;
+                                booking: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    slotId: string;
+                                    /** Format: date-time */
+                                    startsAt: string;
+                                    /** Format: date-time */
+                                    endsAt: string;
+                                    staffName: string;
+                                    place: string;
+                                } | null;
+                            }[];
+                            freeSlots: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: date-time */
+                                startsAt: string;
+                                /** Format: date-time */
+                                endsAt: string;
+                                staffName: string;
+                                place: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    bookDiscussionSlot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                slotId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    childId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        slotId: string;
+                        /** Format: uuid */
+                        childId: string;
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelDiscussionBooking: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                bookingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFamilyCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description A calendar day, YYYY-MM-DD
+                         */
+                        from: string;
+                        /**
+                         * Format: date
+                         * @description A calendar day, YYYY-MM-DD
+                         */
+                        to: string;
+                        items: {
+                            /** @enum {string} */
+                            kind: "discussion" | "absence" | "event";
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            description: string;
+                            /** @description The children's first names */
+                            children: string[];
+                            /**
+                             * Format: date
+                             * @description A calendar day, YYYY-MM-DD
+                             */
+                            startDate: string;
+                            /**
+                             * Format: date
+                             * @description A calendar day, YYYY-MM-DD
+                             */
+                            endDate: string;
+                            /** Format: date-time */
+                            startsAt: string | null;
+                            /** Format: date-time */
+                            endsAt: string | null;
+                            place: string;
+                            /** @enum {string|null} */
+                            category: "sick" | "other" | "holiday" | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listStaffDiscussions: {
         parameters: {
             query?: never;
             header?: never;
@@ -7717,10 +7661,17 @@ export interface operations {
                         items: {
                             /** Format: uuid */
                             id: string;
-                            firstName: string;
-                            lastName: string;
+                            title: string;
+                            /**
+                             * Format: date
+                             * @description A calendar day, YYYY-MM-DD
+                             */
+                            bookingDeadline: string;
                             unitName: string;
                             groupName: string;
+                            children: number;
+                            booked: number;
+                            slots: number;
                         }[];
                     };
                 };
@@ -7736,13 +7687,12 @@ export interface operations {
             };
         };
     };
-    recordGroupAbsence: {
+    createDiscussionSurvey: {
         parameters: {
             query?: never;
             header?: never;
             path: {
                 slug: string;
-                groupId: string;
             };
             cookie?: never;
         };
@@ -7750,20 +7700,31 @@ export interface operations {
             content: {
                 "application/json": {
                     /** Format: uuid */
-                    childId: string;
+                    groupId: string;
+                    /** @description Chosen children of the group; none: every child placed in it */
+                    childIds?: string[];
+                    title: string;
+                    description: string;
                     /**
                      * Format: date
                      * @description A calendar day, YYYY-MM-DD
                      */
-                    startDate: string;
-                    /**
-                     * Format: date
-                     * @description A calendar day, YYYY-MM-DD
-                     */
-                    endDate: string;
-                    /** @enum {string} */
-                    category: "sick" | "other" | "holiday";
-                    note: string;
+                    bookingDeadline: string;
+                    slots: {
+                        /**
+                         * Format: date
+                         * @description A calendar day, YYYY-MM-DD
+                         */
+                        day: string;
+                        /** @description Helsinki time, HH:MM */
+                        start: string;
+                        /** @description Helsinki time, HH:MM */
+                        end: string;
+                        /** Format: uuid */
+                        staffId: string;
+                        /** @description A room, or "video call" and how to join */
+                        place: string;
+                    }[];
                 };
             };
         };
@@ -7775,9 +7736,55 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        days: number;
                         /** Format: uuid */
-                        reportId: string;
+                        id: string;
+                        title: string;
+                        description: string;
+                        /**
+                         * Format: date
+                         * @description A calendar day, YYYY-MM-DD
+                         */
+                        bookingDeadline: string;
+                        unit: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        group: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** @description Who may hold the discussions */
+                        staff: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        slots: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            staff: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            place: string;
+                            booking: {
+                                /** Format: uuid */
+                                id: string;
+                                child: string;
+                            } | null;
+                        }[];
+                        notBooked: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
                     };
                 };
             };
@@ -7792,14 +7799,13 @@ export interface operations {
             };
         };
     };
-    cancelGroupAbsence: {
+    getStaffDiscussion: {
         parameters: {
             query?: never;
             header?: never;
             path: {
                 slug: string;
-                groupId: string;
-                absenceId: string;
+                surveyId: string;
             };
             cookie?: never;
         };
@@ -7812,9 +7818,540 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        cancelled: number;
+                        /** Format: uuid */
+                        id: string;
+                        title: string;
+                        description: string;
+                        /**
+                         * Format: date
+                         * @description A calendar day, YYYY-MM-DD
+                         */
+                        bookingDeadline: string;
+                        unit: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        group: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** @description Who may hold the discussions */
+                        staff: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        slots: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            staff: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            place: string;
+                            booking: {
+                                /** Format: uuid */
+                                id: string;
+                                child: string;
+                            } | null;
+                        }[];
+                        notBooked: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
                     };
                 };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addDiscussionSlots: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                surveyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    slots?: {
+                        /**
+                         * Format: date
+                         * @description A calendar day, YYYY-MM-DD
+                         */
+                        day: string;
+                        /** @description Helsinki time, HH:MM */
+                        start: string;
+                        /** @description Helsinki time, HH:MM */
+                        end: string;
+                        /** Format: uuid */
+                        staffId: string;
+                        /** @description A room, or "video call" and how to join */
+                        place: string;
+                    }[];
+                    series?: {
+                        /**
+                         * Format: date
+                         * @description A calendar day, YYYY-MM-DD
+                         */
+                        day: string;
+                        /** @description Helsinki time, HH:MM */
+                        from: string;
+                        /** @description Helsinki time, HH:MM */
+                        to: string;
+                        minutes: number;
+                        /** @default 0 */
+                        breakMinutes: number;
+                        /** Format: uuid */
+                        staffId: string;
+                        /** @description A room, or "video call" and how to join */
+                        place: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        title: string;
+                        description: string;
+                        /**
+                         * Format: date
+                         * @description A calendar day, YYYY-MM-DD
+                         */
+                        bookingDeadline: string;
+                        unit: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        group: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** @description Who may hold the discussions */
+                        staff: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        slots: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            staff: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            place: string;
+                            booking: {
+                                /** Format: uuid */
+                                id: string;
+                                child: string;
+                            } | null;
+                        }[];
+                        notBooked: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateDiscussionSlot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                slotId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description A calendar day, YYYY-MM-DD
+                     */
+                    day: string;
+                    /** @description Helsinki time, HH:MM */
+                    start: string;
+                    /** @description Helsinki time, HH:MM */
+                    end: string;
+                    /** Format: uuid */
+                    staffId: string;
+                    /** @description A room, or "video call" and how to join */
+                    place: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        title: string;
+                        description: string;
+                        /**
+                         * Format: date
+                         * @description A calendar day, YYYY-MM-DD
+                         */
+                        bookingDeadline: string;
+                        unit: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        group: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** @description Who may hold the discussions */
+                        staff: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        slots: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            staff: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            place: string;
+                            booking: {
+                                /** Format: uuid */
+                                id: string;
+                                child: string;
+                            } | null;
+                        }[];
+                        notBooked: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelDiscussionSlot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                slotId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        title: string;
+                        description: string;
+                        /**
+                         * Format: date
+                         * @description A calendar day, YYYY-MM-DD
+                         */
+                        bookingDeadline: string;
+                        unit: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        group: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** @description Who may hold the discussions */
+                        staff: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        slots: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            staff: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            place: string;
+                            booking: {
+                                /** Format: uuid */
+                                id: string;
+                                child: string;
+                            } | null;
+                        }[];
+                        notBooked: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    remindDiscussionSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                surveyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        children: number;
+                        guardians: number;
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listStaffDaycareEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            description: string;
+                            /**
+                             * Format: date
+                             * @description A calendar day, YYYY-MM-DD
+                             */
+                            startDate: string;
+                            /**
+                             * Format: date
+                             * @description A calendar day, YYYY-MM-DD
+                             */
+                            endDate: string;
+                            /** @description Helsinki time, HH:MM */
+                            startTime: string | null;
+                            /** @description Helsinki time, HH:MM */
+                            endTime: string | null;
+                            unitName: string;
+                            groupName: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createDaycareEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    unitId: string;
+                    /**
+                     * Format: uuid
+                     * @description null: the whole unit
+                     */
+                    groupId: string | null;
+                    title: string;
+                    description: string;
+                    /**
+                     * Format: date
+                     * @description A calendar day, YYYY-MM-DD
+                     */
+                    startDate: string;
+                    /**
+                     * Format: date
+                     * @description A calendar day, YYYY-MM-DD
+                     */
+                    endDate: string;
+                    /** @description Helsinki time, HH:MM */
+                    startTime: string | null;
+                    /** @description Helsinki time, HH:MM */
+                    endTime: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelDaycareEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Problem details (RFC 9457), translated */
             "4XX": {
@@ -8542,452 +9079,6 @@ export interface operations {
             };
         };
     };
-    listFreePlaces: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                slug: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        units: {
-                            /** Format: uuid */
-                            id: string;
-                            name: string;
-                            address: string;
-                            freePlaces: {
-                                /** Format: uuid */
-                                id: string;
-                                /** Format: uuid */
-                                unitId: string;
-                                /** @enum {string} */
-                                ageGroup: "under3" | "age3to5" | "preschool";
-                                /**
-                                 * Format: date
-                                 * @description A calendar day, YYYY-MM-DD
-                                 */
-                                fromDate: string;
-                                places: number;
-                                note: string;
-                            }[];
-                        }[];
-                    };
-                };
-            };
-            /** @description Problem details (RFC 9457), translated */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    recordFreePlaces: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                slug: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** Format: uuid */
-                    unitId: string;
-                    /** @enum {string} */
-                    ageGroup: "under3" | "age3to5" | "preschool";
-                    /**
-                     * Format: date
-                     * @description A calendar day, YYYY-MM-DD
-                     */
-                    fromDate: string;
-                    places: number;
-                    /** @default  */
-                    note: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        freePlace: {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            unitId: string;
-                            /** @enum {string} */
-                            ageGroup: "under3" | "age3to5" | "preschool";
-                            /**
-                             * Format: date
-                             * @description A calendar day, YYYY-MM-DD
-                             */
-                            fromDate: string;
-                            places: number;
-                            note: string;
-                        };
-                        notified: number;
-                    };
-                };
-            };
-            /** @description Problem details (RFC 9457), translated */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    listFreePlaceSubscriptions: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                slug: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            unit: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            };
-                            /** @enum {string} */
-                            ageGroup: "under3" | "age3to5" | "preschool";
-                            /** Format: date-time */
-                            createdAt: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Problem details (RFC 9457), translated */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    subscribeFreePlaceAlerts: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                slug: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** Format: uuid */
-                    unitId: string;
-                    /** @enum {string} */
-                    ageGroup: "under3" | "age3to5" | "preschool";
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        unit: {
-                            /** Format: uuid */
-                            id: string;
-                            name: string;
-                        };
-                        /** @enum {string} */
-                        ageGroup: "under3" | "age3to5" | "preschool";
-                        /** Format: date-time */
-                        createdAt: string;
-                    };
-                };
-            };
-            /** @description Default Response */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        unit: {
-                            /** Format: uuid */
-                            id: string;
-                            name: string;
-                        };
-                        /** @enum {string} */
-                        ageGroup: "under3" | "age3to5" | "preschool";
-                        /** Format: date-time */
-                        createdAt: string;
-                    };
-                };
-            };
-            /** @description Problem details (RFC 9457), translated */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    removeFreePlaceSubscription: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                slug: string;
-                subscriptionId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Problem details (RFC 9457), translated */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    unsubscribeFreePlaceAlertsByToken: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                slug: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    token: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        unit: {
-                            /** Format: uuid */
-                            id: string;
-                            name: string;
-                        };
-                        /** @enum {string} */
-                        ageGroup: "under3" | "age3to5" | "preschool";
-                        /** @description Whether the alerts are on after this call */
-                        subscribed: boolean;
-                    };
-                };
-            };
-            /** @description Problem details (RFC 9457), translated */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    resubscribeFreePlaceAlertsByToken: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                slug: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    token: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        unit: {
-                            /** Format: uuid */
-                            id: string;
-                            name: string;
-                        };
-                        /** @enum {string} */
-                        ageGroup: "under3" | "age3to5" | "preschool";
-                        /** @description Whether the alerts are on after this call */
-                        subscribed: boolean;
-                    };
-                };
-            };
-            /** @description Problem details (RFC 9457), translated */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    listStaffFreePlaces: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                slug: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        units: {
-                            /** Format: uuid */
-                            id: string;
-                            name: string;
-                            /** @description Live subscriptions of the unit, all age groups */
-                            subscribers: number;
-                            freePlaces: {
-                                /** Format: uuid */
-                                id: string;
-                                /** @enum {string} */
-                                ageGroup: "under3" | "age3to5" | "preschool";
-                                /**
-                                 * Format: date
-                                 * @description A calendar day, YYYY-MM-DD
-                                 */
-                                fromDate: string;
-                                places: number;
-                                note: string;
-                                /** @description Subscribers told when it was recorded */
-                                notified: number;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                        }[];
-                    };
-                };
-            };
-            /** @description Problem details (RFC 9457), translated */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    endFreePlaces: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                slug: string;
-                freePlaceId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Problem details (RFC 9457), translated */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     getFeePreview: {
         parameters: {
             query?: {
@@ -9384,38 +9475,6 @@ export interface operations {
             };
         };
     };
-    getMessageAttachment: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                slug: string;
-                attachmentId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description image/jpeg, image/png, image/webp or application/pdf */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": string;
-                };
-            };
-            /** @description Problem details (RFC 9457), translated */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     listMessageThreads: {
         parameters: {
             query?: {
@@ -9479,13 +9538,6 @@ export interface operations {
                     urgent: boolean;
                     /** @default false */
                     requiresAck: boolean;
-                    /** @description At most 5 files (JPEG, PNG, WebP or PDF, checked by their bytes), each at most 10 MB, 20 MB together */
-                    attachments?: {
-                        filename: string;
-                        /** @enum {string} */
-                        contentType: "image/jpeg" | "image/png" | "image/webp" | "application/pdf";
-                        dataBase64: string;
-                    }[];
                 };
             };
         };
@@ -9644,13 +9696,6 @@ export interface operations {
             content: {
                 "application/json": {
                     body: string;
-                    /** @description At most 5 files (JPEG, PNG, WebP or PDF, checked by their bytes), each at most 10 MB, 20 MB together */
-                    attachments?: {
-                        filename: string;
-                        /** @enum {string} */
-                        contentType: "image/jpeg" | "image/png" | "image/webp" | "application/pdf";
-                        dataBase64: string;
-                    }[];
                 };
             };
         };

@@ -11,6 +11,7 @@ import type fiDaycare from './fi/daycare.json';
 import type fiMessages from './fi/messages.json';
 import type fiPush from './fi/push.json';
 import type fiFreePlaces from './fi/freePlaces.json';
+import type fiDiscussions from './fi/discussions.json';
 
 export const languages = ['fi', 'sv', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -77,6 +78,7 @@ declare module 'i18next' {
       messages: typeof fiMessages;
       push: typeof fiPush;
       freePlaces: typeof fiFreePlaces;
+      discussions: typeof fiDiscussions;
     };
   }
 }

@@ -7,6 +7,7 @@ import { notFound } from '../../platform/http/errors.js';
 import { requireUser, type Ctx } from '../../platform/http/context.js';
 import type { Language } from '../../platform/i18n/messages.js';
 import * as repo from './bookings.repo.js';
+import { addFamilyCalendar } from '../daycare/family-feed.js';
 
 const STATUS: Record<string, ICalEventStatus> = {
   confirmed: ICalEventStatus.CONFIRMED,
@@ -18,6 +19,16 @@ const STATUS: Record<string, ICalEventStatus> = {
 
 /** iCalendar (RFC 5545) of reservations; times in UTC, which every calendar app converts. */
 function toCalendar(
+  ctx: Ctx,
+  name: string,
+  rows: repo.ReservationRow[],
+  language: Language,
+  baseUrl: string,
+) {
+  return reservationsCalendar(ctx, name, rows, language, baseUrl).toString();
+}
+
+function reservationsCalendar(
   ctx: Ctx,
   name: string,
   rows: repo.ReservationRow[],
@@ -41,7 +52,7 @@ function toCalendar(
       stamp: row.created_at,
     });
   }
-  return calendar.toString();
+  return calendar;
 }
 
 export async function reservationCalendar(ctx: Ctx, reservationId: string, baseUrl: string) {
@@ -79,7 +90,10 @@ export async function createCalendarFeed(ctx: Ctx, baseUrl: string) {
   return { url, webcalUrl: url.replace(/^https?:/, 'webcal:') };
 }
 
-/** The feed behind a secret address: the person's bookings from 30 days back onwards. */
+/**
+ * The feed behind a secret address: the person's bookings from 30 days back onwards, and
+ * their family's daycare calendar (discussion times, absences, events).
+ */
 export async function calendarFeed(ctx: Ctx, token: string, baseUrl: string) {
   return inTenant(ctx.db, ctx.municipality.id, async (tx) => {
     const feed = await tx
@@ -94,6 +108,21 @@ export async function calendarFeed(ctx: Ctx, token: string, baseUrl: string) {
       (row) => row.end.getTime() >= since && row.status !== 'denied',
     );
     const language = (['fi', 'sv', 'en'] as const).find((l) => l === feed.language) ?? 'fi';
-    return toCalendar(ctx, ctx.municipality.name[language], rows, language, baseUrl);
+    const calendar = reservationsCalendar(
+      ctx,
+      ctx.municipality.name[language],
+      rows,
+      language,
+      baseUrl,
+    );
+    await addFamilyCalendar(
+      tx,
+      ctx,
+      calendar,
+      feed.person_id,
+      language,
+      `${baseUrl}/${ctx.municipality.slug}`,
+    );
+    return calendar.toString();
   });
 }

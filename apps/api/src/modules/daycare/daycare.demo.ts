@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Tx } from '../../platform/db/database.js';
 import { addDays, isoWeekday, localToday } from './days.js';
 import { seedDemoMessages } from './messages.demo.js';
+import { seedDemoDiscussions } from './discussions.demo.js';
 import {
   DEMO_ABSENCES,
   DEMO_FAMILIES,
@@ -208,6 +209,17 @@ export async function seedDaycareDemo(
     .values({ municipality_id: m, updated_by: null })
     .execute();
   await seedDemoMessages(tx, m, staffIds.majakka, unitIds.majakka, groupIds.meritahdet, today);
+  await seedDemoDiscussions(
+    tx,
+    m,
+    {
+      unitId: unitIds.majakka,
+      groupId: groupIds.meritahdet,
+      unitStaffId: staffIds.majakka,
+      groupStaffId: personId('varhaiskasvatus@tyrskyla.example'),
+    },
+    today,
+  );
   await seedPyharanta(tx, municipalityId('pyharanta'), since);
 }
 

@@ -396,6 +396,8 @@ const DAYCARE_STAFF: Record<string, Call> = {
   listGroupDay: { method: 'GET', path: () => `daycare/groups/${ids.daycareGroup}/day` },
   listMyGroupChildren: { method: 'GET', path: () => 'daycare/staff/children' },
   listStaffFreePlaces: { method: 'GET', path: () => 'daycare/free-places/staff' },
+  listStaffDiscussions: { method: 'GET', path: () => 'daycare/staff/discussions' },
+  listStaffDaycareEvents: { method: 'GET', path: () => 'daycare/staff/events' },
 };
 /** The fee parameters: administrators save them (finance staff read them too). */
 const feeSet = {
@@ -668,6 +670,21 @@ const SIGNED_IN = [
   'removeFreePlaceSubscription',
   'recordFreePlaces',
   'endFreePlaces',
+  // Discussion times and the family calendar: a guardian's own children; the staff's
+  // operations are refused to others (403) and outside their units (404), tested in
+  // modules/daycare/discussions*.test.ts.
+  'listMyDiscussions',
+  'bookDiscussionSlot',
+  'cancelDiscussionBooking',
+  'getFamilyCalendar',
+  'createDiscussionSurvey',
+  'getStaffDiscussion',
+  'addDiscussionSlots',
+  'updateDiscussionSlot',
+  'cancelDiscussionSlot',
+  'remindDiscussionSurvey',
+  'createDaycareEvent',
+  'cancelDaycareEvent',
 ];
 /** Open to everybody by design. */
 const PUBLIC = [

@@ -342,6 +342,56 @@ const fi: Messages = {
   'notification.daycareAbsence.cancelled.body':
     'Lapsen {child} ({group}) tämän päivän poissaolo peruttiin.',
   'notification.daycareAbsence.note': 'Huoltajan lisätieto: {note}',
+  'error.discussionDeadlinePast': 'Varausaika ei voi päättyä menneisyydessä',
+  'error.discussionDeadlinePast.detail':
+    'Valitse varausten viimeiseksi päiväksi tämä päivä tai myöhempi.',
+  'error.discussionChildren': 'Tarkista lapset',
+  'error.discussionChildren.detail': 'Valitse yksi tai useampi ryhmän lapsista.',
+  'error.discussionStaff': 'Keskustelijan on oltava yksikön henkilökuntaa',
+  'error.discussionStaff.detail': 'Valitse ajan pitäjäksi yksikön työntekijä.',
+  'error.discussionSlotTimes': 'Tarkista kellonajat',
+  'error.discussionSlotTimes.detail':
+    'Ajan on päätyttävä alkamisen jälkeen, ja sarjaan on mahduttava vähintään yksi aika.',
+  'error.discussionSlotPast': 'Aika on jo mennyt',
+  'error.discussionSlotPast.detail': 'Keskusteluaikojen on oltava tulevaisuudessa.',
+  'error.discussionTooManySlots': 'Liikaa aikoja kerralla',
+  'error.discussionTooManySlots.detail': 'Lisää enintään {max} aikaa kerralla.',
+  'error.discussionStaffOverlap': 'Päällekkäinen aika',
+  'error.discussionStaffOverlap.detail': 'Työntekijällä on jo keskusteluaika samaan aikaan.',
+  'error.discussionSlotBooked': 'Aika on varattu',
+  'error.discussionSlotBooked.detail':
+    'Varattua aikaa ei voi muuttaa. Voit perua sen, jolloin huoltajalle kerrotaan.',
+  'error.discussionSlotTaken': 'Joku ehti varata ajan',
+  'error.discussionSlotTaken.detail':
+    'Aika varattiin juuri toiselle lapselle. Valitse toinen aika.',
+  'error.discussionChildBooked': 'Lapselle on jo varattu aika',
+  'error.discussionChildBooked.detail':
+    'Lapselle varattiin juuri aika tähän keskusteluun. Päivitä sivu.',
+  'error.discussionDeadline': 'Varausaika on päättynyt',
+  'error.discussionDeadline.detail':
+    'Aikoja saattoi varata, muuttaa ja perua {deadline} asti. Ota yhteyttä päiväkotiin.',
+  'error.eventDates': 'Tarkista päivät',
+  'error.eventDates.detail':
+    'Viimeinen päivä ei voi olla ennen ensimmäistä, ja tapahtuma voi kestää enintään vuoden.',
+  'error.eventTimes': 'Tarkista kellonajat',
+  'error.eventTimes.detail': 'Anna sekä alkamis- että päättymisaika, tai ei kumpaakaan.',
+  'error.eventPast': 'Tapahtuma on menneisyydessä',
+  'error.eventPast.detail': 'Tapahtuman on alettava tänään tai myöhemmin.',
+  'notification.discussion.published': 'Varaa keskusteluaika: {title}',
+  'notification.discussion.published.body':
+    '{unit} pyytää varaamaan keskusteluajan ({children}) viimeistään {deadline}.',
+  'notification.discussion.remind': 'Muistutus: varaa keskusteluaika',
+  'notification.discussion.remind.body':
+    '{title}: {children} on vielä ilman aikaa. Varaa aika viimeistään {deadline}.',
+  'notification.discussionBooking.reminder': 'Huomenna keskustelu: {title}',
+  'notification.discussionBooking.reminder.body':
+    '{child}: {time}, {place}. Keskustelijana {staff}.',
+  'notification.discussionBooking.cancelled': 'Keskusteluaika peruttiin: {title}',
+  'notification.discussionBooking.cancelled.body':
+    'Päiväkoti perui ajan {time} ({child}). Varaa uusi aika.',
+  'calendar.absence': 'Poissa: {children} ({category})',
+  'calendar.discussion': '{title}: {children}',
+  'calendar.discussionWith': 'Keskustelijana {staff}',
   'email.message.subject': 'Uusi viesti: {from}',
   'email.message.urgentSubject': 'Kiireellinen viesti: {from}',
   'email.message.body': 'Sinulle on uusi viesti: {from}. Lue se Helpossa:',
@@ -759,6 +809,54 @@ const sv: Messages = {
   'notification.daycareAbsence.cancelled.body':
     'Dagens frånvaro för {child} ({group}) har återkallats.',
   'notification.daycareAbsence.note': 'Vårdnadshavarens tilläggsinformation: {note}',
+  'error.discussionDeadlinePast': 'Bokningstiden kan inte sluta i det förflutna',
+  'error.discussionDeadlinePast.detail': 'Välj i dag eller en senare dag som sista bokningsdag.',
+  'error.discussionChildren': 'Kontrollera barnen',
+  'error.discussionChildren.detail': 'Välj ett eller flera av gruppens barn.',
+  'error.discussionStaff': 'Samtalsledaren ska höra till enhetens personal',
+  'error.discussionStaff.detail': 'Välj en anställd vid enheten som håller tiden.',
+  'error.discussionSlotTimes': 'Kontrollera klockslagen',
+  'error.discussionSlotTimes.detail':
+    'Tiden ska sluta efter att den börjat, och minst en tid ska rymmas i serien.',
+  'error.discussionSlotPast': 'Tiden har redan varit',
+  'error.discussionSlotPast.detail': 'Samtalstiderna ska ligga i framtiden.',
+  'error.discussionTooManySlots': 'För många tider på en gång',
+  'error.discussionTooManySlots.detail': 'Lägg till högst {max} tider på en gång.',
+  'error.discussionStaffOverlap': 'Överlappande tid',
+  'error.discussionStaffOverlap.detail': 'Den anställda har redan en samtalstid vid samma tid.',
+  'error.discussionSlotBooked': 'Tiden är bokad',
+  'error.discussionSlotBooked.detail':
+    'En bokad tid kan inte ändras. Du kan avboka den, och vårdnadshavaren får veta det.',
+  'error.discussionSlotTaken': 'Någon hann boka tiden',
+  'error.discussionSlotTaken.detail': 'Tiden bokades just för ett annat barn. Välj en annan tid.',
+  'error.discussionChildBooked': 'Barnet har redan en bokad tid',
+  'error.discussionChildBooked.detail':
+    'En tid bokades just för barnet i detta samtal. Uppdatera sidan.',
+  'error.discussionDeadline': 'Bokningstiden har gått ut',
+  'error.discussionDeadline.detail':
+    'Tider kunde bokas, ändras och avbokas till och med {deadline}. Kontakta daghemmet.',
+  'error.eventDates': 'Kontrollera dagarna',
+  'error.eventDates.detail':
+    'Sista dagen kan inte vara före den första, och evenemanget kan pågå högst ett år.',
+  'error.eventTimes': 'Kontrollera klockslagen',
+  'error.eventTimes.detail': 'Ange både start- och sluttid, eller ingendera.',
+  'error.eventPast': 'Evenemanget ligger i det förflutna',
+  'error.eventPast.detail': 'Evenemanget ska börja i dag eller senare.',
+  'notification.discussion.published': 'Boka en samtalstid: {title}',
+  'notification.discussion.published.body':
+    '{unit} ber dig boka en samtalstid ({children}) senast {deadline}.',
+  'notification.discussion.remind': 'Påminnelse: boka en samtalstid',
+  'notification.discussion.remind.body':
+    '{title}: {children} har ännu ingen tid. Boka en tid senast {deadline}.',
+  'notification.discussionBooking.reminder': 'I morgon samtal: {title}',
+  'notification.discussionBooking.reminder.body':
+    '{child}: {time}, {place}. Samtalet hålls av {staff}.',
+  'notification.discussionBooking.cancelled': 'Samtalstiden avbokades: {title}',
+  'notification.discussionBooking.cancelled.body':
+    'Daghemmet avbokade tiden {time} ({child}). Boka en ny tid.',
+  'calendar.absence': 'Frånvarande: {children} ({category})',
+  'calendar.discussion': '{title}: {children}',
+  'calendar.discussionWith': 'Samtalet hålls av {staff}',
   'email.message.subject': 'Nytt meddelande: {from}',
   'email.message.urgentSubject': 'Brådskande meddelande: {from}',
   'email.message.body': 'Du har ett nytt meddelande: {from}. Läs det i Helppo:',
@@ -1176,6 +1274,56 @@ const en: Messages = {
   'notification.daycareAbsence.cancelled.body':
     "{child}'s ({group}) absence for today was cancelled.",
   'notification.daycareAbsence.note': "The guardian's note: {note}",
+  'error.discussionDeadlinePast': 'The booking deadline cannot be in the past',
+  'error.discussionDeadlinePast.detail':
+    'Choose today or a later day as the last day for bookings.',
+  'error.discussionChildren': 'Check the children',
+  'error.discussionChildren.detail': "Choose one or more of the group's children.",
+  'error.discussionStaff': "The slot's holder must be on the unit's staff",
+  'error.discussionStaff.detail': 'Choose a staff member of the unit to hold the discussion.',
+  'error.discussionSlotTimes': 'Check the times',
+  'error.discussionSlotTimes.detail':
+    'A slot must end after it starts, and a series must fit at least one slot.',
+  'error.discussionSlotPast': 'The time has passed',
+  'error.discussionSlotPast.detail': 'Discussion slots must be in the future.',
+  'error.discussionTooManySlots': 'Too many slots at once',
+  'error.discussionTooManySlots.detail': 'Add at most {max} slots at once.',
+  'error.discussionStaffOverlap': 'Overlapping slot',
+  'error.discussionStaffOverlap.detail':
+    'The staff member already holds a discussion at that time.',
+  'error.discussionSlotBooked': 'The slot is booked',
+  'error.discussionSlotBooked.detail':
+    'A booked slot cannot be changed. You can cancel it, and the guardian is told.',
+  'error.discussionSlotTaken': 'Someone booked the slot first',
+  'error.discussionSlotTaken.detail':
+    'The slot was just booked for another child. Choose another time.',
+  'error.discussionChildBooked': 'The child already has a time',
+  'error.discussionChildBooked.detail':
+    'A time was just booked for the child in this survey. Refresh the page.',
+  'error.discussionDeadline': 'The booking time is over',
+  'error.discussionDeadline.detail':
+    'Times could be booked, changed and cancelled until {deadline}. Please contact the daycare.',
+  'error.eventDates': 'Check the days',
+  'error.eventDates.detail':
+    'The last day cannot be before the first, and an event can last at most a year.',
+  'error.eventTimes': 'Check the times',
+  'error.eventTimes.detail': 'Give both a start and an end time, or neither.',
+  'error.eventPast': 'The event is in the past',
+  'error.eventPast.detail': 'The event must start today or later.',
+  'notification.discussion.published': 'Book a discussion time: {title}',
+  'notification.discussion.published.body':
+    '{unit} asks you to book a discussion time ({children}) by {deadline}.',
+  'notification.discussion.remind': 'Reminder: book a discussion time',
+  'notification.discussion.remind.body':
+    '{title}: {children} has no time yet. Please book one by {deadline}.',
+  'notification.discussionBooking.reminder': 'Discussion tomorrow: {title}',
+  'notification.discussionBooking.reminder.body': '{child}: {time}, {place}. With {staff}.',
+  'notification.discussionBooking.cancelled': 'Discussion time cancelled: {title}',
+  'notification.discussionBooking.cancelled.body':
+    'The daycare cancelled the time {time} ({child}). Please book a new time.',
+  'calendar.absence': 'Absent: {children} ({category})',
+  'calendar.discussion': '{title}: {children}',
+  'calendar.discussionWith': 'With {staff}',
   'email.message.subject': 'New message: {from}',
   'email.message.urgentSubject': 'Urgent message: {from}',
   'email.message.body': 'You have a new message from {from}. Read it in Helppo:',

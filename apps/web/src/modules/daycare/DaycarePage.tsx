@@ -12,6 +12,7 @@ import { fullName } from './format';
 import { useMyDaycare } from './queries';
 import { UpcomingAbsences } from './UpcomingAbsences';
 import './daycare.css';
+import './discussions.css';
 
 function ChildCard({ child, today }: { child: DaycareChild; today: string }) {
   const { t } = useTranslation('daycare');
@@ -49,6 +50,7 @@ function ChildCard({ child, today }: { child: DaycareChild; today: string }) {
  */
 export function DaycarePage() {
   const { t } = useTranslation('daycare');
+  const { t: td } = useTranslation('discussions');
   const { slug } = useMunicipality();
   const daycare = useMyDaycare(slug);
   usePageTitle(t('family.title'));
@@ -59,9 +61,17 @@ export function DaycarePage() {
         {t('family.title')}
       </Heading>
       <Paragraph mb="m">{t('family.intro')}</Paragraph>
-      <p>
-        <Link to={`/${slug}/daycare/fees`}>{t('family.feesLink')}</Link>
-      </p>
+      <ul className="daycare-links">
+        <li>
+          <Link to={`/${slug}/daycare/discussions`}>{td('guardian.link')}</Link>
+        </li>
+        <li>
+          <Link to={`/${slug}/daycare/calendar`}>{td('calendar.link')}</Link>
+        </li>
+        <li>
+          <Link to={`/${slug}/daycare/fees`}>{t('family.feesLink')}</Link>
+        </li>
+      </ul>
       {daycare.isPending && <Loading text={t('loading')} />}
       {daycare.isError && <ErrorAlert error={daycare.error} />}
       {daycare.data && (

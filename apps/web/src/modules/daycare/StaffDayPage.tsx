@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { Button, Dropdown, DropdownItem, Heading, Paragraph } from 'suomifi-ui-components';
 import { ErrorAlert, Loading } from '../../app/feedback';
 import { useMunicipality } from '../../app/MunicipalityContext';
@@ -13,6 +13,7 @@ import { useNotifications } from '../platform/queries';
 import { GroupDayView } from './GroupDayView';
 import { daycareKeys, useGroupDay, useStaffUnits } from './queries';
 import './daycare.css';
+import './discussions.css';
 
 /**
  * A group's day for its staff, on the unit's phone: choose the group and the day; who is
@@ -21,6 +22,7 @@ import './daycare.css';
  */
 export function StaffDayPage() {
   const { t } = useTranslation('daycare');
+  const { t: td } = useTranslation('discussions');
   const language = currentLanguage();
   const { slug } = useMunicipality();
   const [params, setParams] = useSearchParams();
@@ -56,6 +58,14 @@ export function StaffDayPage() {
       <Heading variant="h1" mb="s">
         {t('staff.title')}
       </Heading>
+      <ul className="daycare-links">
+        <li>
+          <Link to={`/${slug}/daycare/staff/discussions`}>{td('staff.link')}</Link>
+        </li>
+        <li>
+          <Link to={`/${slug}/daycare/staff/events`}>{td('events.link')}</Link>
+        </li>
+      </ul>
       {units.isPending && <Loading text={t('loading')} />}
       {units.isError && <ErrorAlert error={units.error} />}
       {units.isSuccess && groups.length === 0 && <Paragraph>{t('staff.noUnits')}</Paragraph>}

@@ -17,6 +17,13 @@ const IncomeStatementsPage = page(() =>
 const FeeParametersPage = page(() =>
   import('./FeeParametersPage').then((m) => m.FeeParametersPage),
 );
+const DiscussionsPage = page(() => import('./DiscussionsPage').then((m) => m.DiscussionsPage));
+const CalendarPage = page(() => import('./CalendarPage').then((m) => m.CalendarPage));
+const StaffDiscussionsPage = page(() =>
+  import('./StaffDiscussionsPage').then((m) => m.StaffDiscussionsPage),
+);
+const StaffSurveyPage = page(() => import('./StaffSurveyPage').then((m) => m.StaffSurveyPage));
+const StaffEventsPage = page(() => import('./StaffEventsPage').then((m) => m.StaffEventsPage));
 const DaycareUnitPage = page(() => import('./DaycareUnitPage').then((m) => m.DaycareUnitPage));
 const FreePlacesPage = page(() => import('./FreePlacesPage').then((m) => m.FreePlacesPage));
 const FreePlacesStopPage = page(() =>
@@ -41,6 +48,20 @@ export const daycareRoutes: RouteObject[] = [
   {
     path: 'daycare/staff',
     element: <RoleOnly roles={['daycare_staff']}>{el(StaffDayPage)}</RoleOnly>,
+  },
+  { path: 'daycare/discussions', element: <SignedInOnly>{el(DiscussionsPage)}</SignedInOnly> },
+  { path: 'daycare/calendar', element: <SignedInOnly>{el(CalendarPage)}</SignedInOnly> },
+  {
+    path: 'daycare/staff/discussions',
+    element: <RoleOnly roles={['daycare_staff']}>{el(StaffDiscussionsPage)}</RoleOnly>,
+  },
+  {
+    path: 'daycare/staff/discussions/:surveyId',
+    element: <RoleOnly roles={['daycare_staff']}>{el(StaffSurveyPage)}</RoleOnly>,
+  },
+  {
+    path: 'daycare/staff/events',
+    element: <RoleOnly roles={['daycare_staff']}>{el(StaffEventsPage)}</RoleOnly>,
   },
   { path: 'daycare/fees', element: <SignedInOnly>{el(FeesPage)}</SignedInOnly> },
   // Public: the list for anyone, and the stop page that every alert links to (no login).
