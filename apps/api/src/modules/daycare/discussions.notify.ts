@@ -58,6 +58,7 @@ export async function tellGuardiansToBook(
         deadline: dayFormat(p.language, survey.booking_deadline),
       };
       return {
+        topic: 'discussions' as const,
         person: { id, email: p.email, language: p.language },
         message: {
           title: translate(p.language, `notification.discussion.${kind}`, params),
@@ -101,6 +102,7 @@ export async function tellGuardiansOfBooking(
         staff: booking.staff_name,
       };
       return {
+        topic: 'discussions' as const,
         person: { id: g.id, email: g.email, language },
         message: {
           title: translate(language, `notification.discussionBooking.${kind}`, params),
