@@ -68,6 +68,14 @@ import {
   MessageThreadSummarySchema,
   messageRoutes,
 } from './modules/daycare/messages.routes.js';
+import { portfolioRoutes } from './modules/portfolio/portfolio.routes.js';
+import { roundRoutes } from './modules/portfolio/rounds.routes.js';
+import {
+  IdeaSchema,
+  IdeaSummarySchema,
+  StageSchema,
+} from './modules/portfolio/portfolio.schema.js';
+import { RoundSchema, RoundSummarySchema } from './modules/portfolio/rounds.schema.js';
 import type { OidcLogin } from './platform/auth/oidc.js';
 import { instanceSecret } from './platform/db/instance-settings.js';
 
@@ -131,6 +139,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     FeePeriodSchema,
     MessageThreadSummarySchema,
     MessageThreadSchema,
+    StageSchema,
+    IdeaSummarySchema,
+    IdeaSchema,
+    RoundSummarySchema,
+    RoundSchema,
   ]) {
     app.addSchema(schema);
   }
@@ -166,6 +179,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         {
           name: 'daycare',
           description: 'Daycare units, groups, placements, staff and absences',
+        },
+        {
+          name: 'portfolio',
+          description: 'Ideas, stages, decision rounds and experiments of the digital team',
         },
       ],
     },
@@ -219,6 +236,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await tenant.register(daycareAdminRoutes);
       await tenant.register(feesRoutes);
       await tenant.register(messageRoutes);
+      await tenant.register(portfolioRoutes);
+      await tenant.register(roundRoutes);
     },
     { prefix: '/api/:slug' },
   );

@@ -11,6 +11,7 @@ import { seedInvoicingDemo } from '../../modules/payments/payments.demo.js';
 import { seedOrganisationsDemo } from '../../modules/organisations/organisations.demo.js';
 import { seedDaycareDemo } from '../../modules/daycare/daycare.demo.js';
 import { seedFeesDemo } from '../../modules/daycare/fees.demo.js';
+import { seedPortfolioDemo } from '../../modules/portfolio/portfolio.demo.js';
 
 /** The demo password of every demo account. */
 export const DEMO_PASSWORD = 'demo';
@@ -124,6 +125,8 @@ const MODULES: ModuleDemo[] = [
   { table: 'daycare_units', seed: seedDaycareDemo },
   // The finance login and a statement of a demo family.
   { table: 'daycare_income_statements', seed: seedFeesDemo },
+  // Ideas in every stage and a decision round held ten days ago.
+  { table: 'portfolio_ideas', seed: seedPortfolioDemo },
 ];
 
 export async function seedDemoData(db: Database): Promise<boolean> {
