@@ -4,6 +4,7 @@ import { bookingRoutes } from '../modules/bookings/routes';
 import { courseRoutes } from '../modules/courses/routes';
 import { daycareRoutes } from '../modules/daycare/routes';
 import { messageRoutes } from '../modules/messages/routes';
+import { portfolioRoutes } from '../modules/portfolio/routes';
 import { MunicipalityChooser } from '../modules/platform/MunicipalityChooser';
 import { NotFoundPage } from '../modules/platform/NotFoundPage';
 import { platformRoutes } from '../modules/platform/routes';
@@ -45,6 +46,7 @@ export const router = createBrowserRouter([
               ...organisationRoutes,
               ...daycareRoutes,
               ...messageRoutes,
+              ...portfolioRoutes,
               ...adminRoutes,
               { path: '*', element: <NotFoundPage /> },
             ],

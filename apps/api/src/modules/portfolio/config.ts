@@ -116,3 +116,18 @@ export async function updateCriteria(ctx: Ctx, items: Omit<Criterion, 'position'
     return { items: await loadCriteria(tx) };
   });
 }
+
+/** Who can own an experiment: the municipality's staff, for the team's choosers. */
+export async function listOwners(ctx: Ctx) {
+  requireRole(ctx, 'digital_team', 'admin');
+  return inTenant(ctx.db, ctx.municipality.id, async (tx) => ({
+    items: await tx
+      .selectFrom('role_grants as r')
+      .innerJoin('people as p', 'p.id', 'r.person_id')
+      .select(['p.id', 'p.name'])
+      .distinct()
+      .where('r.role', 'in', ['staff', 'digital_team'])
+      .orderBy('p.name')
+      .execute(),
+  }));
+}

@@ -13,7 +13,8 @@ import {
 } from './rounds.schema.js';
 import { createRound, getRound, listRounds, recordDecision, scoreIdea } from './rounds.js';
 import { closeRound, getMinutes, publishMinutes } from './minutes.js';
-import { listCriteria, updateCriteria } from './config.js';
+import { listCriteria, listOwners, updateCriteria } from './config.js';
+import { PersonRef } from './portfolio.schema.js';
 
 const round = Type.Ref('PortfolioRound');
 const tags = ['portfolio'];
@@ -47,6 +48,20 @@ export const roundRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => updateCriteria(request.ctx, request.body.criteria),
+  );
+
+  app.get(
+    '/portfolio/owners',
+    {
+      schema: {
+        operationId: 'listPortfolioOwners',
+        tags,
+        summary: 'Digital team: the staff who can own an experiment',
+        params: SlugParams,
+        response: responses({ 200: Type.Object({ items: Type.Array(PersonRef) }) }),
+      },
+    },
+    async (request) => listOwners(request.ctx),
   );
 
   app.get(
