@@ -50,13 +50,15 @@ function StageForm({ idea }: { idea: Idea }) {
         {t('team.stageHeading')}
       </Heading>
       {change.isError && <ErrorAlert error={change.error} />}
-      <Dropdown labelText={t('team.stage')} value={stage} onChange={(v: string) => setStage(v)}>
-        {(stages.data?.items ?? []).map((s) => (
-          <DropdownItem key={s.key} value={s.key}>
-            {s.name[language]}
-          </DropdownItem>
-        ))}
-      </Dropdown>
+      {stages.data && (
+        <Dropdown labelText={t('team.stage')} value={stage} onChange={(v: string) => setStage(v)}>
+          {stages.data.items.map((s) => (
+            <DropdownItem key={s.key} value={s.key}>
+              {s.name[language]}
+            </DropdownItem>
+          ))}
+        </Dropdown>
+      )}
       {target && target.requiredFields.length > 0 && (
         <p className="portfolio-hint">
           {t('team.requires', {
@@ -149,6 +151,8 @@ function MergeForm({ idea }: { idea: Idea }) {
     portfolioApi.mergeIdeas(slug, idea.id, [id]),
   );
   const candidates = (others.data?.items ?? []).filter((i) => i.id !== idea.id);
+  // A Suomi.fi dropdown cannot start without items.
+  if (candidates.length === 0) return null;
   return (
     <form
       className="portfolio-form"

@@ -20,20 +20,24 @@ export function OwnerTimebox({
   const { t } = useTranslation('portfolio');
   const { slug } = useMunicipality();
   const owners = useOwners(slug, true);
+  const people = owners.data?.items ?? [];
   return (
     <>
-      <Dropdown
-        labelText={t('idea.fact.owner')}
-        visualPlaceholder={t('team.chooseOwner')}
-        value={ownerId}
-        onChange={(v: string) => onOwner(v)}
-      >
-        {(owners.data?.items ?? []).map((o) => (
-          <DropdownItem key={o.id} value={o.id}>
-            {o.name}
-          </DropdownItem>
-        ))}
-      </Dropdown>
+      {/* A Suomi.fi dropdown cannot start without items: it appears once the staff are loaded. */}
+      {people.length > 0 && (
+        <Dropdown
+          labelText={t('idea.fact.owner')}
+          visualPlaceholder={t('team.chooseOwner')}
+          value={ownerId}
+          onChange={(v: string) => onOwner(v)}
+        >
+          {people.map((o) => (
+            <DropdownItem key={o.id} value={o.id}>
+              {o.name}
+            </DropdownItem>
+          ))}
+        </Dropdown>
+      )}
       <RadioButtonGroup
         labelText={t('idea.fact.timebox')}
         name={`${idPrefix}-timebox`}
