@@ -70,6 +70,7 @@ import {
 } from './modules/daycare/messages.routes.js';
 import { portfolioRoutes } from './modules/portfolio/portfolio.routes.js';
 import { roundRoutes } from './modules/portfolio/rounds.routes.js';
+import { ExperimentSchema, experimentRoutes } from './modules/portfolio/experiments.routes.js';
 import {
   IdeaSchema,
   IdeaSummarySchema,
@@ -144,6 +145,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     IdeaSchema,
     RoundSummarySchema,
     RoundSchema,
+    ExperimentSchema,
   ]) {
     app.addSchema(schema);
   }
@@ -238,6 +240,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await tenant.register(messageRoutes);
       await tenant.register(portfolioRoutes);
       await tenant.register(roundRoutes);
+      await tenant.register(experimentRoutes);
     },
     { prefix: '/api/:slug' },
   );

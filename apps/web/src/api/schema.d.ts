@@ -2471,6 +2471,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/{slug}/portfolio/ideas/{ideaId}/experiment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An idea's experiment: owner, timebox, the 24 h and due-date clocks, extensions */
+        get: operations["getExperiment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/portfolio/ideas/{ideaId}/experiment/declare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The owner (or the team) declares the experiment publicly, once */
+        post: operations["declareExperiment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/portfolio/ideas/{ideaId}/experiment/extend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Digital team: move the due date, with a recorded reason */
+        post: operations["extendExperiment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/portfolio/overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Digital team: running experiments past their due date or not declared within 24 hours */
+        get: operations["listOverdue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3259,6 +3327,52 @@ export interface components {
                 }[];
             }[];
             canScore: boolean;
+        };
+        PortfolioExperiment: {
+            /** Format: uuid */
+            ideaId: string;
+            title: string;
+            stage: string;
+            /** @description In the experiment stage: the clocks count */
+            running: boolean;
+            owner: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /**
+             * @description 21 days (a small experiment) or 105 (a larger, project-like one)
+             * @enum {integer}
+             */
+            timeboxDays: 21 | 105;
+            /** Format: date-time */
+            decidedAt: string;
+            /** Format: date-time */
+            declareBy: string;
+            /** Format: date-time */
+            declaredAt: string | null;
+            declaration: string;
+            /**
+             * Format: date
+             * @description A calendar day, YYYY-MM-DD
+             */
+            dueDate: string;
+            /** @description Days to the due date; negative: days overdue */
+            daysLeft: number;
+            overdue: boolean;
+            /** @description Not declared within 24 hours */
+            declarationLate: boolean;
+            budgetGrantedCents: number;
+            budgetSpentCents: number;
+            extensions: {
+                /** Format: uuid */
+                id: string;
+                days: number;
+                reason: string;
+                by: string;
+                /** Format: date-time */
+                at: string;
+            }[];
         };
     };
     responses: never;
@@ -10430,6 +10544,148 @@ export interface operations {
                 };
                 content: {
                     "application/json": string;
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getExperiment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                ideaId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortfolioExperiment"];
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    declareExperiment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                ideaId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    declaration: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortfolioExperiment"];
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    extendExperiment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                ideaId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    days: number;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortfolioExperiment"];
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listOverdue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PortfolioExperiment"][];
+                    };
                 };
             };
             /** @description Problem details (RFC 9457), translated */

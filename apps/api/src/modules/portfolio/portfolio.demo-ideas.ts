@@ -17,6 +17,8 @@ export interface DemoIdea {
   timebox?: 21 | 105;
   goal?: string;
   results?: string;
+  /** An experiment decided outside the demo round: how many days ago. */
+  decidedAgo?: number;
   supporters: string[];
 }
 
@@ -28,6 +30,23 @@ const V = 'varhaiskasvatus@tyrskyla.example';
 const M = 'admin@tyrskyla.example';
 
 export const DEMO_IDEAS: DemoIdea[] = [
+  {
+    key: 'chat',
+    title: 'Chat-neuvonta kunnan verkkosivuille',
+    problem: 'Kirjaamon puhelin on ruuhkainen, ja samat kysymykset toistuvat.',
+    proposal: 'Kokeillaan chat-neuvontaa arkisin kello 9–15 kolmen viikon ajan.',
+    themes: ['asiointi'],
+    departments: ['Hallinto'],
+    targetGroups: ['asukkaat', 'yrittäjät'],
+    by: T,
+    age: 45,
+    stage: 'experiment',
+    owner: T,
+    timebox: 21,
+    goal: 'Puolet tavallisista kysymyksistä hoituu chatissa.',
+    decidedAgo: 30,
+    supporters: [A, H],
+  },
   {
     key: 'rooms',
     title: 'Kirjaston kokoustilat varattaviksi verkossa',

@@ -1,16 +1,10 @@
 import type { Insertable } from 'kysely';
 import type { Tx } from '../../platform/db/database.js';
 import type { PortfolioEventsTable } from './portfolio.tables.js';
-import { DEFAULT_CRITERIA } from './config.js';
 import { DECISION_STAGE } from './stages.js';
+import { startClocks } from './timebox.js';
 import { DEMO_DECISIONS, DEMO_IDEAS } from './portfolio.demo-ideas.js';
-
-const DAY = 24 * 60 * 60 * 1000;
-const daysAgo = (days: number, hour = 10) => {
-  const at = new Date(Date.now() - days * DAY);
-  at.setUTCHours(hour, 0, 0, 0);
-  return at;
-};
+import { daysAgo, seedRound } from './portfolio.demo-round.js';
 
 /**
  * Tyrskylä's portfolio: fourteen ideas in every stage with supports, followers and a few
@@ -56,6 +50,26 @@ export async function seedPortfolioDemo(
       .returning('id')
       .executeTakeFirstOrThrow();
     ids.set(idea.key, id);
+    if (idea.decidedAgo && idea.timebox) {
+      // Declared on time, but past its 21 days: the overdue view has it.
+      const decidedAt = daysAgo(idea.decidedAgo, 12);
+      const { declareBy, dueDate } = startClocks(decidedAt, idea.timebox);
+      await tx
+        .insertInto('portfolio_experiments')
+        .values({
+          municipality_id: municipality,
+          idea_id: id,
+          timebox_days: idea.timebox,
+          decided_at: decidedAt,
+          declare_by: declareBy,
+          declared_at: daysAgo(idea.decidedAgo, 15),
+          declaration: 'Chat auki arkisin 9–15 kolme viikkoa. Kokeile ja kerro mielipiteesi!',
+          due_date: dueDate,
+          budget_granted_cents: 150000,
+          budget_spent_cents: 98000,
+        })
+        .execute();
+    }
     const people = [...new Set([idea.by, ...idea.supporters])];
     if (idea.supporters.length > 0) {
       await tx
@@ -146,87 +160,4 @@ export async function seedPortfolioDemo(
       submitted_as: 'staff',
     })
     .execute();
-}
-
-async function seedRound(
-  tx: Tx,
-  municipality: string,
-  digiryhma: string,
-  ids: Map<string, string>,
-) {
-  const held = daysAgo(10, 12);
-  const { id: roundId } = await tx
-    .insertInto('portfolio_rounds')
-    .values({
-      municipality_id: municipality,
-      title: 'Digiryhmän päätöskierros',
-      meeting_date: held.toISOString().slice(0, 10),
-      created_by: digiryhma,
-      created_at: daysAgo(14),
-      closed_at: held,
-      minutes_published_at: held,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const criteria = await tx
-    .insertInto('portfolio_round_criteria')
-    .values(
-      DEFAULT_CRITERIA.map((c) => ({
-        municipality_id: municipality,
-        round_id: roundId,
-        key: c.key,
-        position: c.position,
-        weight: c.weight,
-        name_fi: c.name.fi,
-        name_sv: c.name.sv,
-        name_en: c.name.en,
-      })),
-    )
-    .returning('id')
-    .execute();
-  for (const [position, d] of DEMO_DECISIONS.entries()) {
-    const ideaId = ids.get(d.key)!;
-    await tx
-      .insertInto('portfolio_round_items')
-      .values({
-        municipality_id: municipality,
-        round_id: roundId,
-        idea_id: ideaId,
-        position,
-        decision: d.decision,
-        reason: d.reason,
-        timebox_days: d.timebox ?? null,
-        decided_by: digiryhma,
-        decided_at: held,
-      })
-      .execute();
-    await tx
-      .insertInto('portfolio_scores')
-      .values(
-        criteria.map((c, i) => ({
-          municipality_id: municipality,
-          round_id: roundId,
-          idea_id: ideaId,
-          criterion_id: c.id,
-          person_id: digiryhma,
-          score: d.scores[i]!,
-        })),
-      )
-      .execute();
-    const base = {
-      municipality_id: municipality,
-      idea_id: ideaId,
-      round_id: roundId,
-      actor_id: digiryhma,
-      reason: d.reason,
-      created_at: held,
-    };
-    await tx
-      .insertInto('portfolio_events')
-      .values([
-        { ...base, kind: 'decision', decision: d.decision },
-        { ...base, kind: 'stage', from_stage: 'screening', to_stage: DECISION_STAGE[d.decision] },
-      ])
-      .execute();
-  }
 }

@@ -2,6 +2,15 @@
 type Messages = Record<string, string>;
 
 const fi: Messages = {
+  'error.portfolioDeclarationEmpty': 'Julistus on tyhjä',
+  'error.portfolioDeclarationEmpty.detail': 'Kerro lyhyesti, mitä kokeilussa tehdään ja milloin.',
+  'error.portfolioAlreadyDeclared': 'Kokeilu on jo julistettu',
+  'error.portfolioAlreadyDeclared.detail':
+    'Kokeilun voi julistaa kerran; kirjoita lisää päiväkirjaan.',
+  'error.portfolioExtensionReason': 'Kerro jatkon syy',
+  'error.portfolioExtensionReason.detail': 'Aikarajaa voi jatkaa vain kirjatulla perusteella.',
+  'error.portfolioNotRunning': 'Kokeilu ei ole käynnissä',
+  'error.portfolioNotRunning.detail': 'Vain käynnissä olevan kokeilun aikarajaa voi jatkaa.',
   'error.portfolioStageRequires': 'Vaiheeseen "{stage}" siirtyminen vaatii tietoja',
   'error.portfolioStageRequires.detail': 'Puuttuu: {fields}.',
   'error.portfolioUnknownStage': 'Tuntematon vaihe',
@@ -60,6 +69,15 @@ const fi: Messages = {
 };
 
 const sv: Messages = {
+  'error.portfolioDeclarationEmpty': 'Deklarationen är tom',
+  'error.portfolioDeclarationEmpty.detail': 'Berätta kort vad som görs i försöket och när.',
+  'error.portfolioAlreadyDeclared': 'Försöket har redan deklarerats',
+  'error.portfolioAlreadyDeclared.detail': 'Ett försök deklareras en gång; skriv mer i dagboken.',
+  'error.portfolioExtensionReason': 'Ange skälet till förlängningen',
+  'error.portfolioExtensionReason.detail':
+    'Tidsramen kan förlängas endast med ett registrerat skäl.',
+  'error.portfolioNotRunning': 'Försöket pågår inte',
+  'error.portfolioNotRunning.detail': 'Endast ett pågående försök kan förlängas.',
   'error.portfolioStageRequires': 'Uppgifter krävs för skedet "{stage}"',
   'error.portfolioStageRequires.detail': 'Saknas: {fields}.',
   'error.portfolioUnknownStage': 'Okänt skede',
@@ -118,6 +136,15 @@ const sv: Messages = {
 };
 
 const en: Messages = {
+  'error.portfolioDeclarationEmpty': 'The declaration is empty',
+  'error.portfolioDeclarationEmpty.detail': 'Say briefly what the experiment will do and when.',
+  'error.portfolioAlreadyDeclared': 'The experiment is declared already',
+  'error.portfolioAlreadyDeclared.detail':
+    'An experiment is declared once; write more in its journal.',
+  'error.portfolioExtensionReason': 'Give the reason for the extension',
+  'error.portfolioExtensionReason.detail': 'The timebox is extended only with a recorded reason.',
+  'error.portfolioNotRunning': 'The experiment is not running',
+  'error.portfolioNotRunning.detail': 'Only a running experiment can be extended.',
   'error.portfolioStageRequires': 'The stage "{stage}" needs more information',
   'error.portfolioStageRequires.detail': 'Missing: {fields}.',
   'error.portfolioUnknownStage': 'Unknown stage',

@@ -143,6 +143,30 @@ export interface PortfolioScoresTable {
   updated_at: GeneratedTimestamp;
 }
 
+export interface PortfolioExperimentsTable {
+  municipality_id: string;
+  idea_id: string;
+  timebox_days: number;
+  decided_at: ColumnType<Date, Date | string, Date | string>;
+  declare_by: ColumnType<Date, Date | string, Date | string>;
+  declared_at: NullableTimestamp;
+  declaration: Generated<string>;
+  due_date: DateColumn;
+  budget_granted_cents: Generated<number>;
+  budget_spent_cents: Generated<number>;
+  created_at: GeneratedTimestamp;
+}
+
+export interface PortfolioExtensionsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  idea_id: string;
+  days: number;
+  reason: string;
+  extended_by: string;
+  created_at: GeneratedTimestamp;
+}
+
 declare module '../../platform/db/schema.js' {
   interface DB {
     portfolio_stages: PortfolioStagesTable;
@@ -156,5 +180,7 @@ declare module '../../platform/db/schema.js' {
     portfolio_round_criteria: PortfolioRoundCriteriaTable;
     portfolio_round_items: PortfolioRoundItemsTable;
     portfolio_scores: PortfolioScoresTable;
+    portfolio_experiments: PortfolioExperimentsTable;
+    portfolio_extensions: PortfolioExtensionsTable;
   }
 }

@@ -4,7 +4,15 @@ import { isLanguage, translate } from '../../platform/i18n/messages.js';
 import { notifyPeople } from '../../platform/notifications/notifications.service.js';
 import * as repo from './ideas.repo.js';
 import type { Decision } from './portfolio.tables.js';
-import { assertCanEnter, findStage, loadStages, type StageFields } from './stages.js';
+import {
+  DECISION_STAGE,
+  assertCanEnter,
+  findStage,
+  loadStages,
+  type StageFields,
+} from './stages.js';
+import { startExperiment } from './experiments.repo.js';
+import { clock } from './timebox.js';
 
 export interface StageMove {
   ideaId: string;
@@ -71,6 +79,16 @@ export async function moveToStage(tx: Tx, ctx: AuthenticatedCtx, move: StageMove
         ]
       : []),
   ]);
+  // Becoming an experiment starts its clocks (24 h to declare, then 21 or 105 days).
+  if (changed && target.key === DECISION_STAGE.go && move.fields.timebox_days !== null) {
+    await startExperiment(
+      tx,
+      ctx.municipality.id,
+      move.ideaId,
+      move.fields.timebox_days,
+      clock.now(),
+    );
+  }
   if (changed) await tellFollowers(tx, ctx, move, target.name);
 }
 
