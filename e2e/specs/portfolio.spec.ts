@@ -122,7 +122,19 @@ describe('portfolio', () => {
     await page.goto(ideaUrl);
     await page.getByText('Päätöskierroksen päätös: toteutetaan nyt').waitFor();
     await page.getByRole('heading', { name: 'Digiryhmälle' }).waitFor();
+    // The decision started the experiment's clocks: 24 hours to declare, 21 days to finish.
+    await page.getByRole('heading', { name: 'Kokeilu, 21 päivää' }).waitFor();
+    await page.getByText('21 päivää jäljellä.').waitFor();
+    await page.getByText('Julistettava julkisesti viimeistään').waitFor();
     await expectNoAxeViolations(page, 'idea page (team)');
+    await page.getByLabel('Julistus').fill('Penkit paikalleen ensi viikolla!');
+    await page.getByRole('button', { name: 'Julista kokeilu' }).click();
+    await page.getByText('Penkit paikalleen ensi viikolla!').waitFor();
+
+    await page.goto('/tyrskyla/portfolio/overdue');
+    await expect.poll(() => heading(page)).toBe('Myöhässä olevat kokeilut');
+    await page.getByText('Chat-neuvonta kunnan verkkosivuille').waitFor();
+    await expectNoAxeViolations(page, 'overdue experiments');
     expect(errors).toEqual([]);
     await context.close();
   });

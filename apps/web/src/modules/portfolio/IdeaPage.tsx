@@ -9,6 +9,7 @@ import { currentLanguage } from '../../i18n';
 import { formatDateTimeLong } from '../courses/format';
 import { useSession } from '../platform/queries';
 import { portfolioApi, type Idea } from './api';
+import { ExperimentClock } from './ExperimentClock';
 import { IdeaHistory } from './IdeaHistory';
 import { IdeaTeamPanel } from './IdeaTeamPanel';
 import { useIdea, usePortfolioMutation } from './queries';
@@ -173,6 +174,7 @@ export function IdeaPage() {
             </div>
           ))}
       </dl>
+      <ExperimentClock ideaId={data.id} enabled={data.timeboxDays !== null && !data.mergedInto} />
       <p className="portfolio-count">{t('idea.supports', { count: data.supportCount })}</p>
       {signedIn && !data.hidden && !data.mergedInto && <Actions idea={data} />}
       {!signedIn && (

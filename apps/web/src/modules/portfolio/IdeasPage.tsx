@@ -84,6 +84,7 @@ export function IdeasPage() {
           {t('list.submit')}
         </Link>
         <Link to={`/${slug}/portfolio/rounds`}>{team ? t('list.rounds') : t('list.minutes')}</Link>
+        {team && <Link to={`/${slug}/portfolio/overdue`}>{t('list.overdue')}</Link>}
       </p>
       <form className="portfolio-filters" onSubmit={onSearch} role="search">
         <TextInput

@@ -27,6 +27,7 @@ export type DecisionBody = JsonBody<'recordDecision'>;
 export type Decision = DecisionBody['decision'];
 export type Minutes = OkJson<'getRoundMinutes'>;
 export type Owner = OkJson<'listPortfolioOwners'>['items'][number];
+export type Experiment = OkJson<'getExperiment'>;
 
 const p = (slug: string) => ({ params: { path: { slug } } });
 const idea = (slug: string, ideaId: string) => ({ params: { path: { slug, ideaId } } });
@@ -112,6 +113,23 @@ export const portfolioApi = {
     unwrap(
       client.POST('/api/{slug}/portfolio/rounds/{roundId}/minutes/publish', round(slug, roundId)),
     ),
+  getExperiment: (slug: string, ideaId: string) =>
+    unwrap(client.GET('/api/{slug}/portfolio/ideas/{ideaId}/experiment', idea(slug, ideaId))),
+  declareExperiment: (slug: string, ideaId: string, declaration: string) =>
+    unwrap(
+      client.POST('/api/{slug}/portfolio/ideas/{ideaId}/experiment/declare', {
+        ...idea(slug, ideaId),
+        body: { declaration },
+      }),
+    ),
+  extendExperiment: (slug: string, ideaId: string, days: number, reason: string) =>
+    unwrap(
+      client.POST('/api/{slug}/portfolio/ideas/{ideaId}/experiment/extend', {
+        ...idea(slug, ideaId),
+        body: { days, reason },
+      }),
+    ),
+  listOverdue: (slug: string) => unwrap(client.GET('/api/{slug}/portfolio/overdue', p(slug))),
   getMinutes: (slug: string, roundId: string) =>
     unwrap(client.GET('/api/{slug}/portfolio/rounds/{roundId}/minutes', round(slug, roundId))),
 };

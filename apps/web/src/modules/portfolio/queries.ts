@@ -10,6 +10,8 @@ export const portfolioKeys = {
   rounds: (slug: string) => ['portfolio', slug, 'rounds'] as const,
   round: (slug: string, roundId: string) => ['portfolio', slug, 'round', roundId] as const,
   minutes: (slug: string, roundId: string) => ['portfolio', slug, 'minutes', roundId] as const,
+  experiment: (slug: string, ideaId: string) => ['portfolio', slug, 'experiment', ideaId] as const,
+  overdue: (slug: string) => ['portfolio', slug, 'overdue'] as const,
 };
 
 export const useIdeas = (slug: string, filter: IdeaFilter) =>
@@ -44,6 +46,18 @@ export const useMinutes = (slug: string, roundId: string) =>
     queryKey: portfolioKeys.minutes(slug, roundId),
     queryFn: () => api.getMinutes(slug, roundId),
   });
+
+/** An idea's experiment; an idea that never became one has none (404), shown as nothing. */
+export const useExperiment = (slug: string, ideaId: string, enabled: boolean) =>
+  useQuery({
+    queryKey: portfolioKeys.experiment(slug, ideaId),
+    queryFn: () => api.getExperiment(slug, ideaId),
+    enabled,
+    retry: false,
+  });
+
+export const useOverdue = (slug: string) =>
+  useQuery({ queryKey: portfolioKeys.overdue(slug), queryFn: () => api.listOverdue(slug) });
 
 /**
  * A portfolio change: after it any list, idea, round or minutes may differ (counts, stages,

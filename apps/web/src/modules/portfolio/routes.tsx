@@ -13,6 +13,7 @@ const SubmitIdeaPage = page(() => import('./SubmitIdeaPage').then((m) => m.Submi
 const RoundsPage = page(() => import('./RoundsPage').then((m) => m.RoundsPage));
 const RoundPage = page(() => import('./RoundPage').then((m) => m.RoundPage));
 const MinutesPage = page(() => import('./MinutesPage').then((m) => m.MinutesPage));
+const OverduePage = page(() => import('./OverduePage').then((m) => m.OverduePage));
 
 const el = (Page: LazyExoticComponent<ComponentType>) => (
   <Suspense fallback={null}>
@@ -34,4 +35,8 @@ export const portfolioRoutes: RouteObject[] = [
     element: <RoleOnly roles={['digital_team', 'admin']}>{el(RoundPage)}</RoleOnly>,
   },
   { path: 'portfolio/rounds/:roundId/minutes', element: el(MinutesPage) },
+  {
+    path: 'portfolio/overdue',
+    element: <RoleOnly roles={['digital_team', 'admin']}>{el(OverduePage)}</RoleOnly>,
+  },
 ];
