@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../platform/db/database.js';
 import { startClocks } from './timebox.js';
+import { scheduleReminders } from './reminders.js';
 
 /** SQL of the experiments and their extensions. */
 
@@ -13,7 +14,7 @@ export async function startExperiment(
   decidedAt: Date,
 ) {
   const { declareBy, dueDate } = startClocks(decidedAt, timeboxDays);
-  await tx
+  const started = await tx
     .insertInto('portfolio_experiments')
     .values({
       municipality_id: municipalityId,
@@ -24,7 +25,9 @@ export async function startExperiment(
       due_date: dueDate,
     })
     .onConflict((oc) => oc.column('idea_id').doNothing())
-    .execute();
+    .returning('idea_id')
+    .executeTakeFirst();
+  if (started) await scheduleReminders(tx, municipalityId, ideaId, { declareBy, dueDate });
 }
 
 function experimentQuery(tx: Tx) {

@@ -6,6 +6,7 @@ import { localDate } from '../../platform/i18n/time.js';
 import * as repo from './experiments.repo.js';
 import { canModerate } from './ideas.js';
 import { addDays, clock, clockState } from './timebox.js';
+import { scheduleReminders } from './reminders.js';
 
 /** Experiments: their clocks (24 h declaration, 21 / 105 days), extensions, the overdue view. */
 
@@ -89,11 +90,14 @@ export async function extendExperiment(ctx: Ctx, ideaId: string, days: number, r
         extended_by: actor.personId,
       })
       .execute();
+    const dueDate = addDays(row.due_date, days);
     await tx
       .updateTable('portfolio_experiments')
-      .set({ due_date: addDays(row.due_date, days) })
+      .set({ due_date: dueDate })
       .where('idea_id', '=', ideaId)
       .execute();
+    // The earlier due-date reminders see the date moved and stay silent.
+    await scheduleReminders(tx, ctx.municipality.id, ideaId, { declareBy: null, dueDate });
     await audit(tx, ctx, 'portfolio.experiment.extend', `idea:${ideaId}`, { days, reason: why });
     return toView(tx, (await repo.findExperiment(tx, ideaId))!);
   });

@@ -5,6 +5,7 @@ import { requireRole, type Ctx } from '../../platform/http/context.js';
 import { translate, type Language } from '../../platform/i18n/messages.js';
 import * as repo from './rounds.repo.js';
 import { combinedScore, formatScore } from './scoring.js';
+import { formatDay } from './timebox.js';
 import { getRound } from './rounds.js';
 import type { Decision } from './portfolio.tables.js';
 
@@ -111,8 +112,7 @@ export async function getMinutes(ctx: Ctx, roundId: string): Promise<Minutes & {
 function minutesText(language: Language, m: Minutes, weights: string): string {
   const t = (key: string, params: Record<string, string | number> = {}) =>
     translate(language, `portfolio.minutes.${key}`, params);
-  const [y, mo, d] = m.meetingDate.split('-').map(Number);
-  const date = language === 'en' ? `${d}/${mo}/${y}` : `${d}.${mo}.${y}`;
+  const date = formatDay(language, m.meetingDate);
   const lines = [
     `${m.municipality} – ${m.title}`,
     t('date', { date }),

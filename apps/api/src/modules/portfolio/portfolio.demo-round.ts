@@ -2,7 +2,7 @@ import type { Tx } from '../../platform/db/database.js';
 import { DEFAULT_CRITERIA } from './config.js';
 import { DEMO_DECISIONS } from './portfolio.demo-ideas.js';
 import { DECISION_STAGE } from './stages.js';
-import { startClocks } from './timebox.js';
+import { addDays, startClocks } from './timebox.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 export const daysAgo = (days: number, hour = 10) => {
@@ -94,10 +94,24 @@ export async function seedRound(
           declare_by: declareBy,
           declared_at: declared ? new Date(held.getTime() + 3 * 3600_000) : null,
           declaration: declared ? d.reason : '',
-          due_date: dueDate,
+          due_date: d.key === 'tablets' ? addDays(dueDate, 14) : dueDate,
           budget_granted_cents: d.timebox === 105 ? 1000000 : 50000,
         })
         .execute();
+      if (d.key === 'tablets') {
+        // The tablets arrived late: two more weeks, with the reason on record.
+        await tx
+          .insertInto('portfolio_extensions')
+          .values({
+            municipality_id: municipality,
+            idea_id: ideaId,
+            days: 14,
+            reason: 'Tablettien toimitus viivästyi kaksi viikkoa.',
+            extended_by: digiryhma,
+            created_at: daysAgo(5),
+          })
+          .execute();
+      }
     }
     const base = {
       municipality_id: municipality,

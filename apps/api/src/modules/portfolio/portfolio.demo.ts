@@ -1,7 +1,8 @@
 import type { Insertable } from 'kysely';
 import type { Tx } from '../../platform/db/database.js';
 import type { PortfolioEventsTable } from './portfolio.tables.js';
-import { DECISION_STAGE } from './stages.js';
+import { DECISION_STAGE, DEFAULT_STAGES } from './stages.js';
+import { DEFAULT_CRITERIA } from './config.js';
 import { startClocks } from './timebox.js';
 import { DEMO_DECISIONS, DEMO_IDEAS } from './portfolio.demo-ideas.js';
 import { daysAgo, seedRound } from './portfolio.demo-round.js';
@@ -148,6 +149,37 @@ export async function seedPortfolioDemo(
     )
     .execute();
   await seedRound(tx, municipality, digiryhma, ids);
+  // Tyrskylä has set its pipeline and criteria explicitly (as the defaults, for now), so the
+  // digital team can see and change them; Pyhäranta runs on the defaults.
+  await tx
+    .insertInto('portfolio_stages')
+    .values(
+      DEFAULT_STAGES.map((stage) => ({
+        municipality_id: municipality,
+        key: stage.key,
+        position: stage.position,
+        closed: stage.closed,
+        name_fi: stage.name.fi,
+        name_sv: stage.name.sv,
+        name_en: stage.name.en,
+        required_fields: stage.requiredFields,
+      })),
+    )
+    .execute();
+  await tx
+    .insertInto('portfolio_criteria')
+    .values(
+      DEFAULT_CRITERIA.map((c) => ({
+        municipality_id: municipality,
+        key: c.key,
+        position: c.position,
+        weight: c.weight,
+        name_fi: c.name.fi,
+        name_sv: c.name.sv,
+        name_en: c.name.en,
+      })),
+    )
+    .execute();
   const pyharanta = municipalityId('pyharanta');
   await tx
     .insertInto('portfolio_ideas')

@@ -2,6 +2,17 @@
 type Messages = Record<string, string>;
 
 const fi: Messages = {
+  'notification.portfolio.declare': 'Julista kokeilu: {title}',
+  'notification.portfolio.declare.body':
+    'Kokeilu julistetaan julkisesti 24 tunnin sisällä päätöksestä. Aikaa on vielä muutama tunti.',
+  'notification.portfolio.declareLate': 'Kokeilua ei julistettu ajoissa: {title}',
+  'notification.portfolio.declareLate.body':
+    'Kokeilua ei ole julistettu 24 tunnissa päätöksestä. Julistakaa se nyt.',
+  'notification.portfolio.due': 'Kokeilun aikaraja lähestyy: {title}',
+  'notification.portfolio.due.body': 'Kokeilun on määrä olla valmis {date}, {days} päivän päästä.',
+  'notification.portfolio.overdue': 'Kokeilu on myöhässä: {title}',
+  'notification.portfolio.overdue.body':
+    'Kokeilun piti olla valmis {date}. Kirjatkaa tulokset tai jatkakaa aikarajaa perustellen.',
   'error.portfolioDeclarationEmpty': 'Julistus on tyhjä',
   'error.portfolioDeclarationEmpty.detail': 'Kerro lyhyesti, mitä kokeilussa tehdään ja milloin.',
   'error.portfolioAlreadyDeclared': 'Kokeilu on jo julistettu',
@@ -69,6 +80,17 @@ const fi: Messages = {
 };
 
 const sv: Messages = {
+  'notification.portfolio.declare': 'Deklarera försöket: {title}',
+  'notification.portfolio.declare.body':
+    'Ett försök deklareras offentligt inom 24 timmar från beslutet. Några timmar återstår.',
+  'notification.portfolio.declareLate': 'Försöket deklarerades inte i tid: {title}',
+  'notification.portfolio.declareLate.body':
+    'Försöket har inte deklarerats inom 24 timmar från beslutet. Deklarera det nu.',
+  'notification.portfolio.due': 'Försökets tidsram närmar sig: {title}',
+  'notification.portfolio.due.body': 'Försöket ska vara klart {date}, om {days} dagar.',
+  'notification.portfolio.overdue': 'Försöket är försenat: {title}',
+  'notification.portfolio.overdue.body':
+    'Försöket skulle vara klart {date}. Registrera resultaten eller förläng tidsramen med motivering.',
   'error.portfolioDeclarationEmpty': 'Deklarationen är tom',
   'error.portfolioDeclarationEmpty.detail': 'Berätta kort vad som görs i försöket och när.',
   'error.portfolioAlreadyDeclared': 'Försöket har redan deklarerats',
@@ -136,6 +158,17 @@ const sv: Messages = {
 };
 
 const en: Messages = {
+  'notification.portfolio.declare': 'Declare the experiment: {title}',
+  'notification.portfolio.declare.body':
+    'An experiment is declared publicly within 24 hours of the decision. A few hours are left.',
+  'notification.portfolio.declareLate': 'The experiment was not declared in time: {title}',
+  'notification.portfolio.declareLate.body':
+    'The experiment has not been declared within 24 hours of the decision. Declare it now.',
+  'notification.portfolio.due': 'The experiment’s timebox is ending: {title}',
+  'notification.portfolio.due.body': 'The experiment is due on {date}, in {days} days.',
+  'notification.portfolio.overdue': 'The experiment is overdue: {title}',
+  'notification.portfolio.overdue.body':
+    'The experiment was due on {date}. Record the results or extend the timebox with a reason.',
   'error.portfolioDeclarationEmpty': 'The declaration is empty',
   'error.portfolioDeclarationEmpty.detail': 'Say briefly what the experiment will do and when.',
   'error.portfolioAlreadyDeclared': 'The experiment is declared already',

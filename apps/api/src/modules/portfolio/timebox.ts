@@ -45,3 +45,9 @@ export function clockState(experiment: ClockInput, now = clock.now()) {
     declarationLate: experiment.declared_at === null && now > experiment.declare_by,
   };
 }
+
+/** "23.11.2026" in Finnish and Swedish, "23/11/2026" in English. */
+export function formatDay(language: string, day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return language === 'en' ? `${d}/${m}/${y}` : `${d}.${m}.${y}`;
+}
