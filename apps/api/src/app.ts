@@ -71,6 +71,15 @@ import {
   messageRoutes,
 } from './modules/daycare/messages.routes.js';
 import { pushRoutes } from './platform/push/push.routes.js';
+import { portfolioRoutes } from './modules/portfolio/portfolio.routes.js';
+import { roundRoutes } from './modules/portfolio/rounds.routes.js';
+import { ExperimentSchema, experimentRoutes } from './modules/portfolio/experiments.routes.js';
+import {
+  IdeaSchema,
+  IdeaSummarySchema,
+  StageSchema,
+} from './modules/portfolio/portfolio.schema.js';
+import { RoundSchema, RoundSummarySchema } from './modules/portfolio/rounds.schema.js';
 import type { OidcLogin } from './platform/auth/oidc.js';
 import { instanceSecret } from './platform/db/instance-settings.js';
 
@@ -134,6 +143,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     FeePeriodSchema,
     MessageThreadSummarySchema,
     MessageThreadSchema,
+    StageSchema,
+    IdeaSummarySchema,
+    IdeaSchema,
+    RoundSummarySchema,
+    RoundSchema,
+    ExperimentSchema,
   ]) {
     app.addSchema(schema);
   }
@@ -169,6 +184,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         {
           name: 'daycare',
           description: 'Daycare units, groups, placements, staff and absences',
+        },
+        {
+          name: 'portfolio',
+          description: 'Ideas, stages, decision rounds and experiments of the digital team',
         },
       ],
     },
@@ -225,6 +244,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await tenant.register(freePlaceRoutes);
       await tenant.register(feesRoutes);
       await tenant.register(messageRoutes);
+      await tenant.register(portfolioRoutes);
+      await tenant.register(roundRoutes);
+      await tenant.register(experimentRoutes);
     },
     { prefix: '/api/:slug' },
   );

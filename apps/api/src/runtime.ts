@@ -21,6 +21,7 @@ import { asSystem } from './platform/db/database.js';
 import { configureAccess } from './modules/access/access.grants.js';
 import { accessHandlers, mqttAdapter } from './modules/access/access.jobs.js';
 import { MqttDoorBus } from './modules/access/access.mqtt.js';
+import { portfolioHandlers } from './modules/portfolio/reminders.js';
 
 /**
  * Demo mode: start the test identification provider beside the API and use it as the OIDC
@@ -107,6 +108,7 @@ export async function createRuntime(
     ...refundHandlers(db, { payments: config.payments, publicUrl: config.publicUrl }),
     ...paymentHandlers(db, { payments: config.payments, publicUrl: config.publicUrl }),
     ...accessHandlers(db, { mqtt: mqttAdapter(doorBus) }),
+    ...portfolioHandlers(db, { publicUrl: config.publicUrl }),
   };
   const worker = config.jobWorker ? new JobWorker(db, handlers, app.log) : null;
   await worker?.start();

@@ -310,6 +310,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/{slug}/push/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public VAPID key (applicationServerKey) to subscribe to Web Push with */
+        get: operations["getPushConfig"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/push/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Receive pushes on this device (the browser's PushSubscription as JSON) */
+        post: operations["subscribePush"];
+        /** No more pushes to this device */
+        delete: operations["unsubscribePush"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Email and push per topic (in-app notices are always kept) */
+        get: operations["getNotificationPreferences"];
+        /** Switch email or push on or off for topics */
+        put: operations["updateNotificationPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/{slug}/admin/audit": {
         parameters: {
             query?: never;
@@ -454,7 +507,7 @@ export interface paths {
         /** Current and coming reservations for facility staff */
         get: operations["listReservations"];
         put?: never;
-        /** Staff book for a customer, found by email; a priced booking goes to their cart */
+        /** Staff book for a customer (found by email), or for an organisation the customer is a member of; a priced booking goes to their cart */
         post: operations["createReservationForCustomer"];
         delete?: never;
         options?: never;
@@ -893,7 +946,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Paid order lines of a period, for the finance office */
+        /** Paid order lines, refunds and credits of a period, for the finance office */
         get: operations["listSales"];
         put?: never;
         post?: never;
@@ -1619,6 +1672,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/{slug}/daycare/staff/children": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The children placed today in the staff member's groups (to write to one) */
+        get: operations["listMyGroupChildren"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/daycare/groups/{groupId}/absences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Staff of the group record a child's absence (today at any time of day, or later days) */
+        post: operations["recordGroupAbsence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/daycare/groups/{groupId}/absences/{absenceId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Staff of the group remove a child's absence of today or a later day */
+        post: operations["cancelGroupAbsence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/{slug}/daycare/discussions": {
         parameters: {
             query?: never;
@@ -1994,6 +2098,127 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/{slug}/daycare/free-places": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every daycare unit with its current free places (public) */
+        get: operations["listFreePlaces"];
+        put?: never;
+        /** Record free places of a unit's age group from a date and alert the subscribers */
+        post: operations["recordFreePlaces"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/daycare/free-places/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in person's free-place alert subscriptions */
+        get: operations["listFreePlaceSubscriptions"];
+        put?: never;
+        /** Subscribe to alerts of a unit's free places for an age group (201 new, 200 subscribed already) */
+        post: operations["subscribeFreePlaceAlerts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/daycare/free-places/subscriptions/{subscriptionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Stop one of your own free-place alert subscriptions */
+        delete: operations["removeFreePlaceSubscription"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/daycare/free-places/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop a subscription with the token of an alert's link (no login) */
+        post: operations["unsubscribeFreePlaceAlertsByToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/daycare/free-places/resubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a stop by token back: the alerts continue (no login) */
+        post: operations["resubscribeFreePlaceAlertsByToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/daycare/free-places/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current free places of the units the staff member manages (admin: all) */
+        get: operations["listStaffFreePlaces"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/daycare/free-places/{freePlaceId}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End a free-place record (the places are taken) */
+        post: operations["endFreePlaces"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/{slug}/daycare/fees": {
         parameters: {
             query?: never;
@@ -2123,6 +2348,23 @@ export interface paths {
         get?: never;
         /** Save the municipality's own parameter set of the period starting on validFrom */
         put: operations["saveFeePeriod"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/messages/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A message's attachment, for the thread's participants only (audited) */
+        get: operations["getMessageAttachment"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -2291,6 +2533,438 @@ export interface paths {
         put?: never;
         /** Remind every guardian who has not acknowledged the message */
         post: operations["remindUnacknowledged"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/portfolio/ideas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ideas, newest or most supported first, with filters */
+        get: operations["listIdeas"];
+        put?: never;
+        /** Submit an idea (residents and staff); the submitter follows it */
+        post: operations["createIdea"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/portfolio/ideas/{ideaId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An idea with its comments and history (a hidden one shows its reason only) */
+        get: operations["getIdea"];
+        /** Digital team: edit an idea */
+        put: operations["updateIdea"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/portfolio/ideas/{ideaId}/support": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Support an idea (once per person) and follow it */
+        put: operations["supportIdea"];
+        post?: never;
+        /** Withdraw a support */
+        delete: operations["unsupportIdea"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/portfolio/ideas/{ideaId}/follow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Follow an idea: hear of every change of stage */
+        put: operations["followIdea"];
+        post?: never;
+        /** Stop following */
+        delete: operations["unfollowIdea"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/portfolio/ideas/{ideaId}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Comment on an idea */
+        post: operations["addIdeaComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/portfolio/comments/{commentId}/hide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Digital team: hide a comment */
+        post: operations["hideIdeaComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/portfolio/ideas/{ideaId}/hide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Digital team: hide an idea, with a reason shown publicly in its place */
+        post: operations["hideIdea"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/portfolio/ideas/{ideaId}/show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Digital team: show a hidden idea again */
+        post: operations["showIdea"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/portfolio/ideas/{ideaId}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Digital team: merge duplicates into this idea (supports, followers and comments move; a person counts once) */
+        post: operations["mergeIdeas"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/portfolio/ideas/{ideaId}/stage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Digital team: move an idea to a stage, giving the stage's required fields; followers are told */
+        post: operations["changeIdeaStage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/portfolio/stages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The municipality's pipeline of stages, in order */
+        get: operations["listPortfolioStages"];
+        /** Digital team: replace the pipeline (stages in use must stay) */
+        put: operations["updatePortfolioStages"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/portfolio/criteria": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Digital team: the municipality's default criteria and weights for new rounds */
+        get: operations["listPortfolioCriteria"];
+        /** Digital team: set the default criteria and weights (held rounds keep theirs) */
+        put: operations["updatePortfolioCriteria"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/portfolio/owners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Digital team: the staff who can own an experiment */
+        get: operations["listPortfolioOwners"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/portfolio/rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Decision rounds, newest first (others than the team: published minutes only) */
+        get: operations["listDecisionRounds"];
+        put?: never;
+        /** Digital team: a round with its date, agenda and criteria (default: the municipality’s) */
+        post: operations["createDecisionRound"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/portfolio/rounds/{roundId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Digital team: a round with the combined weighted scores and decisions */
+        get: operations["getDecisionRound"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/portfolio/rounds/{roundId}/ideas/{ideaId}/scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** A digital team member scores an idea 1–5 on each criterion (5 is best) */
+        put: operations["scoreIdea"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/portfolio/rounds/{roundId}/ideas/{ideaId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decide on an idea (go now / wait / no, with a reason); the idea moves to the stage */
+        post: operations["recordDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/portfolio/rounds/{roundId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Digital team: close a round once every idea has a decision */
+        post: operations["closeDecisionRound"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/portfolio/rounds/{roundId}/minutes/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Digital team: publish a closed round's minutes */
+        post: operations["publishRoundMinutes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/portfolio/rounds/{roundId}/minutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A round's minutes (public once published), with the plain text */
+        get: operations["getRoundMinutes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/portfolio/rounds/{roundId}/minutes.txt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A round's minutes as plain text */
+        get: operations["getRoundMinutesText"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/portfolio/ideas/{ideaId}/experiment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An idea's experiment: owner, timebox, the 24 h and due-date clocks, extensions */
+        get: operations["getExperiment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/portfolio/ideas/{ideaId}/experiment/declare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The owner (or the team) declares the experiment publicly, once */
+        post: operations["declareExperiment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/portfolio/ideas/{ideaId}/experiment/extend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Digital team: move the due date, with a recorded reason */
+        post: operations["extendExperiment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/portfolio/overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Digital team: running experiments past their due date or not declared within 24 hours */
+        get: operations["listOverdue"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2802,6 +3476,8 @@ export interface components {
             reportId: string;
             /** @description Before the day, or today before the cut-off */
             canCancel: boolean;
+            /** @description Recorded by the staff of the group */
+            byStaff: boolean;
         };
         DaycareIncomeStatement: {
             /** Format: uuid */
@@ -2891,6 +3567,13 @@ export interface components {
                 body: string;
                 /** Format: date-time */
                 createdAt: string;
+                attachments: {
+                    /** Format: uuid */
+                    id: string;
+                    filename: string;
+                    contentType: string;
+                    sizeBytes: number;
+                }[];
             }[];
             participants: {
                 name: string;
@@ -2905,6 +3588,232 @@ export interface components {
                 /** Format: date-time */
                 remindedAt: string | null;
             }[] | null;
+        };
+        PortfolioStage: {
+            key: string;
+            position: number;
+            /** @description An end stage: adopted, shelved, stopped */
+            closed: boolean;
+            name: {
+                fi: string;
+                sv: string;
+                en: string;
+            };
+            requiredFields: ("owner" | "timebox" | "goal" | "results")[];
+        };
+        PortfolioIdeaSummary: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            problem: string;
+            stage: string;
+            themes: string[];
+            departments: string[];
+            targetGroups: string[];
+            /** @enum {string} */
+            submittedAs: "resident" | "staff";
+            supportCount: number;
+            commentCount: number;
+            hidden: boolean;
+            hiddenReason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            stageChangedAt: string;
+        };
+        PortfolioIdea: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            problem: string;
+            stage: string;
+            themes: string[];
+            departments: string[];
+            targetGroups: string[];
+            /** @enum {string} */
+            submittedAs: "resident" | "staff";
+            supportCount: number;
+            commentCount: number;
+            hidden: boolean;
+            hiddenReason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            stageChangedAt: string;
+            proposal: string;
+            owner: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /**
+             * @description 21 days (a small experiment) or 105 (a larger, project-like one)
+             * @enum {integer|null}
+             */
+            timeboxDays: 21 | 105 | null;
+            goal: string;
+            results: string;
+            /** Format: uuid */
+            mergedInto: string | null;
+            /** @description Shown to the digital team only */
+            submitter: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            supportedByMe: boolean;
+            followedByMe: boolean;
+            canModerate: boolean;
+            comments: {
+                /** Format: uuid */
+                id: string;
+                author: string;
+                body: string;
+                hidden: boolean;
+                /** Format: date-time */
+                createdAt: string;
+            }[];
+            history: {
+                id: number;
+                /** @enum {string} */
+                kind: "submitted" | "edited" | "stage" | "hidden" | "shown" | "merged_from" | "merged_into" | "decision";
+                fromStage: string | null;
+                toStage: string | null;
+                reason: string;
+                /**
+                 * @description go now (becomes an experiment), wait (shelved for later), no (stopped)
+                 * @enum {string|null}
+                 */
+                decision: "go" | "wait" | "no" | null;
+                /** Format: uuid */
+                roundId: string | null;
+                /** Format: uuid */
+                otherIdeaId: string | null;
+                /** Format: date-time */
+                at: string;
+            }[];
+        };
+        PortfolioRoundSummary: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /**
+             * Format: date
+             * @description A calendar day, YYYY-MM-DD
+             */
+            meetingDate: string;
+            itemCount: number;
+            decidedCount: number;
+            closed: boolean;
+            minutesPublished: boolean;
+        };
+        PortfolioRound: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /**
+             * Format: date
+             * @description A calendar day, YYYY-MM-DD
+             */
+            meetingDate: string;
+            itemCount: number;
+            decidedCount: number;
+            closed: boolean;
+            minutesPublished: boolean;
+            criteria: {
+                /** Format: uuid */
+                id: string;
+                key: string;
+                name: {
+                    fi: string;
+                    sv: string;
+                    en: string;
+                };
+                weight: number;
+            }[];
+            items: {
+                idea: {
+                    /** Format: uuid */
+                    id: string;
+                    title: string;
+                    stage: string;
+                };
+                position: number;
+                /**
+                 * @description go now (becomes an experiment), wait (shelved for later), no (stopped)
+                 * @enum {string|null}
+                 */
+                decision: "go" | "wait" | "no" | null;
+                reason: string;
+                /**
+                 * @description 21 days (a small experiment) or 105 (a larger, project-like one)
+                 * @enum {integer|null}
+                 */
+                timeboxDays: 21 | 105 | null;
+                /** Format: date-time */
+                decidedAt: string | null;
+                /** @description Σ weight × average score / Σ weight over the scored criteria, 1.00–5.00 */
+                combinedScore: number | null;
+                /** @description How many members have scored the idea */
+                scorers: number;
+                averages: {
+                    /** Format: uuid */
+                    criterionId: string;
+                    average: number | null;
+                }[];
+                myScores: {
+                    /** Format: uuid */
+                    criterionId: string;
+                    score: number;
+                }[];
+            }[];
+            canScore: boolean;
+        };
+        PortfolioExperiment: {
+            /** Format: uuid */
+            ideaId: string;
+            title: string;
+            stage: string;
+            /** @description In the experiment stage: the clocks count */
+            running: boolean;
+            owner: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /**
+             * @description 21 days (a small experiment) or 105 (a larger, project-like one)
+             * @enum {integer}
+             */
+            timeboxDays: 21 | 105;
+            /** Format: date-time */
+            decidedAt: string;
+            /** Format: date-time */
+            declareBy: string;
+            /** Format: date-time */
+            declaredAt: string | null;
+            declaration: string;
+            /**
+             * Format: date
+             * @description A calendar day, YYYY-MM-DD
+             */
+            dueDate: string;
+            /** @description Days to the due date; negative: days overdue */
+            daysLeft: number;
+            overdue: boolean;
+            /** @description Not declared within 24 hours */
+            declarationLate: boolean;
+            budgetGrantedCents: number;
+            budgetSpentCents: number;
+            extensions: {
+                /** Format: uuid */
+                id: string;
+                days: number;
+                reason: string;
+                by: string;
+                /** Format: date-time */
+                at: string;
+            }[];
         };
     };
     responses: never;
@@ -3575,6 +4484,209 @@ export interface operations {
             };
         };
     };
+    getPushConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        publicKey: string;
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    subscribePush: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    endpoint: string;
+                    expirationTime?: number | null;
+                    keys: {
+                        p256dh: string;
+                        auth: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unsubscribePush: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    endpoint: string;
+                };
+            };
+        };
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        topics: {
+                            /** @enum {string} */
+                            topic: "messages" | "urgentMessages" | "absences" | "discussions" | "freePlaces" | "bookings" | "general";
+                            email: boolean;
+                            push: boolean;
+                        }[];
+                        pushDevices: number;
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    changes: {
+                        /** @enum {string} */
+                        topic: "messages" | "urgentMessages" | "absences" | "discussions" | "freePlaces" | "bookings" | "general";
+                        /** @enum {string} */
+                        channel: "email" | "push";
+                        enabled: boolean;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        topics: {
+                            /** @enum {string} */
+                            topic: "messages" | "urgentMessages" | "absences" | "discussions" | "freePlaces" | "bookings" | "general";
+                            email: boolean;
+                            push: boolean;
+                        }[];
+                        pushDevices: number;
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listAuditEvents: {
         parameters: {
             query?: {
@@ -4013,6 +5125,11 @@ export interface operations {
                     end: string;
                     purpose?: string;
                     attendees?: number;
+                    /**
+                     * Format: uuid
+                     * @description Act for this organisation (the asker must be a member); absent: for oneself
+                     */
+                    organisationId?: string;
                     /** @description The version of the facility's terms of use the booker accepted; required when it has terms */
                     termsVersion?: number;
                     /** Format: email */
@@ -5369,6 +6486,9 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: {
+                            kind: "sale" | "refund" | "credit";
+                            /** Format: uuid */
+                            lineId: string;
                             paidAt: string;
                             /** Format: uuid */
                             orderId: string;
@@ -5376,8 +6496,8 @@ export interface operations {
                             /** Format: uuid */
                             productId: string | null;
                             product: string;
-                            quantity: number;
-                            unitPriceCents: number;
+                            quantity: number | null;
+                            unitPriceCents: number | null;
                             vatRateBp: number;
                             netCents: number;
                             vatCents: number;
@@ -7364,6 +8484,8 @@ export interface operations {
                         today: string;
                         /** @description The unit is open on the day */
                         operationDay: boolean;
+                        /** @description The asker may record and remove the group's absences on this day */
+                        canRecord: boolean;
                         unit: {
                             /** Format: uuid */
                             id: string;
@@ -7385,14 +8507,19 @@ export interface operations {
                              */
                             birthDate: string;
                             absence: {
+                                /** Format: uuid */
+                                id: string;
                                 /** @enum {string} */
                                 category: "sick" | "other" | "holiday";
                                 note: string;
                                 /** Format: date-time */
                                 reportedAt: string;
                                 reportedBy: string;
+                                byStaff: boolean;
                             } | null;
                             upcoming: {
+                                /** Format: uuid */
+                                id: string;
                                 /**
                                  * Format: date
                                  * @description A calendar day, YYYY-MM-DD
@@ -7400,8 +8527,140 @@ export interface operations {
                                 date: string;
                                 /** @enum {string} */
                                 category: "sick" | "other" | "holiday";
+                                byStaff: boolean;
                             }[];
                         }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMyGroupChildren: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            firstName: string;
+                            lastName: string;
+                            unitName: string;
+                            groupName: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordGroupAbsence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                groupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    childId: string;
+                    /**
+                     * Format: date
+                     * @description A calendar day, YYYY-MM-DD
+                     */
+                    startDate: string;
+                    /**
+                     * Format: date
+                     * @description A calendar day, YYYY-MM-DD
+                     */
+                    endDate: string;
+                    /** @enum {string} */
+                    category: "sick" | "other" | "holiday";
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        days: number;
+                        /** Format: uuid */
+                        reportId: string;
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelGroupAbsence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                groupId: string;
+                absenceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cancelled: number;
                     };
                 };
             };
@@ -9079,6 +10338,452 @@ export interface operations {
             };
         };
     };
+    listFreePlaces: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        units: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            address: string;
+                            freePlaces: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                unitId: string;
+                                /** @enum {string} */
+                                ageGroup: "under3" | "age3to5" | "preschool";
+                                /**
+                                 * Format: date
+                                 * @description A calendar day, YYYY-MM-DD
+                                 */
+                                fromDate: string;
+                                places: number;
+                                note: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordFreePlaces: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    unitId: string;
+                    /** @enum {string} */
+                    ageGroup: "under3" | "age3to5" | "preschool";
+                    /**
+                     * Format: date
+                     * @description A calendar day, YYYY-MM-DD
+                     */
+                    fromDate: string;
+                    places: number;
+                    /** @default  */
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        freePlace: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            unitId: string;
+                            /** @enum {string} */
+                            ageGroup: "under3" | "age3to5" | "preschool";
+                            /**
+                             * Format: date
+                             * @description A calendar day, YYYY-MM-DD
+                             */
+                            fromDate: string;
+                            places: number;
+                            note: string;
+                        };
+                        notified: number;
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listFreePlaceSubscriptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            unit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            ageGroup: "under3" | "age3to5" | "preschool";
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    subscribeFreePlaceAlerts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    unitId: string;
+                    /** @enum {string} */
+                    ageGroup: "under3" | "age3to5" | "preschool";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        unit: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** @enum {string} */
+                        ageGroup: "under3" | "age3to5" | "preschool";
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        unit: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** @enum {string} */
+                        ageGroup: "under3" | "age3to5" | "preschool";
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    removeFreePlaceSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unsubscribeFreePlaceAlertsByToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        unit: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** @enum {string} */
+                        ageGroup: "under3" | "age3to5" | "preschool";
+                        /** @description Whether the alerts are on after this call */
+                        subscribed: boolean;
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resubscribeFreePlaceAlertsByToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        unit: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** @enum {string} */
+                        ageGroup: "under3" | "age3to5" | "preschool";
+                        /** @description Whether the alerts are on after this call */
+                        subscribed: boolean;
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listStaffFreePlaces: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        units: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @description Live subscriptions of the unit, all age groups */
+                            subscribers: number;
+                            freePlaces: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                ageGroup: "under3" | "age3to5" | "preschool";
+                                /**
+                                 * Format: date
+                                 * @description A calendar day, YYYY-MM-DD
+                                 */
+                                fromDate: string;
+                                places: number;
+                                note: string;
+                                /** @description Subscribers told when it was recorded */
+                                notified: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    endFreePlaces: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                freePlaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getFeePreview: {
         parameters: {
             query?: {
@@ -9475,6 +11180,38 @@ export interface operations {
             };
         };
     };
+    getMessageAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description image/jpeg, image/png, image/webp or application/pdf */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listMessageThreads: {
         parameters: {
             query?: {
@@ -9538,6 +11275,13 @@ export interface operations {
                     urgent: boolean;
                     /** @default false */
                     requiresAck: boolean;
+                    /** @description At most 5 files (JPEG, PNG, WebP or PDF, checked by their bytes), each at most 10 MB, 20 MB together */
+                    attachments?: {
+                        filename: string;
+                        /** @enum {string} */
+                        contentType: "image/jpeg" | "image/png" | "image/webp" | "application/pdf";
+                        dataBase64: string;
+                    }[];
                 };
             };
         };
@@ -9696,6 +11440,13 @@ export interface operations {
             content: {
                 "application/json": {
                     body: string;
+                    /** @description At most 5 files (JPEG, PNG, WebP or PDF, checked by their bytes), each at most 10 MB, 20 MB together */
+                    attachments?: {
+                        filename: string;
+                        /** @enum {string} */
+                        contentType: "image/jpeg" | "image/png" | "image/webp" | "application/pdf";
+                        dataBase64: string;
+                    }[];
                 };
             };
         };
@@ -9882,6 +11633,1289 @@ export interface operations {
                 content: {
                     "application/json": {
                         reminded: number;
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listIdeas: {
+        parameters: {
+            query?: {
+                stage?: string;
+                theme?: string;
+                department?: string;
+                q?: string;
+                sort?: "new" | "supports";
+                /** @description Digital team only: hidden ideas too */
+                includeHidden?: boolean;
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PortfolioIdeaSummary"][];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createIdea: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    problem: string;
+                    proposal: string;
+                    targetGroups?: string[];
+                    departments?: string[];
+                    themes?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortfolioIdea"];
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getIdea: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                ideaId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortfolioIdea"];
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateIdea: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                ideaId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    problem: string;
+                    proposal: string;
+                    targetGroups?: string[];
+                    departments?: string[];
+                    themes?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortfolioIdea"];
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    supportIdea: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                ideaId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        supportCount: number;
+                        supportedByMe: boolean;
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unsupportIdea: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                ideaId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        supportCount: number;
+                        supportedByMe: boolean;
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    followIdea: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                ideaId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        followedByMe: boolean;
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unfollowIdea: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                ideaId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        followedByMe: boolean;
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addIdeaComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                ideaId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        author: string;
+                        body: string;
+                        hidden: boolean;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    hideIdeaComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                commentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    hideIdea: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                ideaId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortfolioIdea"];
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    showIdea: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                ideaId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortfolioIdea"];
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mergeIdeas: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                ideaId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    duplicateIds: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortfolioIdea"];
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    changeIdeaStage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                ideaId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    stage: string;
+                    reason: string;
+                    /** Format: uuid */
+                    ownerId?: string | null;
+                    /**
+                     * @description 21 days (a small experiment) or 105 (a larger, project-like one)
+                     * @enum {integer|null}
+                     */
+                    timeboxDays?: 21 | 105 | null;
+                    goal?: string;
+                    results?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortfolioIdea"];
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPortfolioStages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PortfolioStage"][];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updatePortfolioStages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    stages: {
+                        key: string;
+                        closed: boolean;
+                        name: {
+                            fi: string;
+                            sv: string;
+                            en: string;
+                        };
+                        requiredFields: ("owner" | "timebox" | "goal" | "results")[];
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PortfolioStage"][];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPortfolioCriteria: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            key: string;
+                            position: number;
+                            name: {
+                                fi: string;
+                                sv: string;
+                                en: string;
+                            };
+                            weight: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updatePortfolioCriteria: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    criteria: {
+                        key: string;
+                        name: {
+                            fi: string;
+                            sv: string;
+                            en: string;
+                        };
+                        weight: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            key: string;
+                            position: number;
+                            name: {
+                                fi: string;
+                                sv: string;
+                                en: string;
+                            };
+                            weight: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPortfolioOwners: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listDecisionRounds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PortfolioRoundSummary"][];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createDecisionRound: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    /**
+                     * Format: date
+                     * @description A calendar day, YYYY-MM-DD
+                     */
+                    meetingDate: string;
+                    ideaIds: string[];
+                    criteria?: {
+                        key: string;
+                        name: {
+                            fi: string;
+                            sv: string;
+                            en: string;
+                        };
+                        weight: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortfolioRound"];
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDecisionRound: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortfolioRound"];
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    scoreIdea: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                roundId: string;
+                ideaId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    scores: {
+                        /** Format: uuid */
+                        criterionId: string;
+                        score: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortfolioRound"];
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                roundId: string;
+                ideaId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description go now (becomes an experiment), wait (shelved for later), no (stopped)
+                     * @enum {string}
+                     */
+                    decision: "go" | "wait" | "no";
+                    reason: string;
+                    /** Format: uuid */
+                    ownerId?: string;
+                    /**
+                     * @description 21 days (a small experiment) or 105 (a larger, project-like one)
+                     * @enum {integer}
+                     */
+                    timeboxDays?: 21 | 105;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortfolioRound"];
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    closeDecisionRound: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortfolioRound"];
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publishRoundMinutes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        title: string;
+                        /**
+                         * Format: date
+                         * @description A calendar day, YYYY-MM-DD
+                         */
+                        meetingDate: string;
+                        published: boolean;
+                        municipality: string;
+                        scorers: string[];
+                        items: {
+                            /** Format: uuid */
+                            ideaId: string;
+                            title: string;
+                            /**
+                             * @description go now (becomes an experiment), wait (shelved for later), no (stopped)
+                             * @enum {string|null}
+                             */
+                            decision: "go" | "wait" | "no" | null;
+                            reason: string;
+                            /**
+                             * @description 21 days (a small experiment) or 105 (a larger, project-like one)
+                             * @enum {integer|null}
+                             */
+                            timeboxDays: 21 | 105 | null;
+                            combinedScore: number | null;
+                        }[];
+                        /** @description The minutes as plain text, in the language asked */
+                        text: string;
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRoundMinutes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        title: string;
+                        /**
+                         * Format: date
+                         * @description A calendar day, YYYY-MM-DD
+                         */
+                        meetingDate: string;
+                        published: boolean;
+                        municipality: string;
+                        scorers: string[];
+                        items: {
+                            /** Format: uuid */
+                            ideaId: string;
+                            title: string;
+                            /**
+                             * @description go now (becomes an experiment), wait (shelved for later), no (stopped)
+                             * @enum {string|null}
+                             */
+                            decision: "go" | "wait" | "no" | null;
+                            reason: string;
+                            /**
+                             * @description 21 days (a small experiment) or 105 (a larger, project-like one)
+                             * @enum {integer|null}
+                             */
+                            timeboxDays: 21 | 105 | null;
+                            combinedScore: number | null;
+                        }[];
+                        /** @description The minutes as plain text, in the language asked */
+                        text: string;
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRoundMinutesText: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/plain */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getExperiment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                ideaId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortfolioExperiment"];
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    declareExperiment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                ideaId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    declaration: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortfolioExperiment"];
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    extendExperiment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                ideaId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    days: number;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortfolioExperiment"];
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listOverdue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PortfolioExperiment"][];
                     };
                 };
             };

@@ -19,6 +19,7 @@ export const navEntries: readonly NavEntry[] = [
   { id: 'facilities', path: 'facilities', audience: 'everyone' },
   { id: 'courses', path: 'courses', audience: 'everyone' },
   { id: 'shop', path: 'shop', audience: 'everyone' },
+  { id: 'portfolio', path: 'portfolio', audience: 'everyone' },
   { id: 'daycare', path: 'daycare', audience: ['guardian'] },
   { id: 'daycareStaff', path: 'daycare/staff', audience: ['daycare_staff'] },
   { id: 'freePlaces', path: 'daycare/free-places', audience: 'everyone' },

@@ -5,6 +5,7 @@ import { courseRoutes } from '../modules/courses/routes';
 import { daycareRoutes } from '../modules/daycare/routes';
 import { messageRoutes } from '../modules/messages/routes';
 import { pushRoutes } from '../modules/push/routes';
+import { portfolioRoutes } from '../modules/portfolio/routes';
 import { MunicipalityChooser } from '../modules/platform/MunicipalityChooser';
 import { NotFoundPage } from '../modules/platform/NotFoundPage';
 import { platformRoutes } from '../modules/platform/routes';
@@ -47,6 +48,7 @@ export const router = createBrowserRouter([
               ...daycareRoutes,
               ...messageRoutes,
               ...pushRoutes,
+              ...portfolioRoutes,
               ...adminRoutes,
               { path: '*', element: <NotFoundPage /> },
             ],

@@ -12,6 +12,7 @@ import type fiMessages from './fi/messages.json';
 import type fiPush from './fi/push.json';
 import type fiFreePlaces from './fi/freePlaces.json';
 import type fiDiscussions from './fi/discussions.json';
+import type fiPortfolio from './fi/portfolio.json';
 
 export const languages = ['fi', 'sv', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -79,6 +80,7 @@ declare module 'i18next' {
       push: typeof fiPush;
       freePlaces: typeof fiFreePlaces;
       discussions: typeof fiDiscussions;
+      portfolio: typeof fiPortfolio;
     };
   }
 }

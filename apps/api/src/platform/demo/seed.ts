@@ -12,6 +12,7 @@ import { seedOrganisationsDemo } from '../../modules/organisations/organisations
 import { seedDaycareDemo } from '../../modules/daycare/daycare.demo.js';
 import { seedFeesDemo } from '../../modules/daycare/fees.demo.js';
 import { seedFreePlacesDemo } from '../../modules/daycare/free-places.demo.js';
+import { seedPortfolioDemo } from '../../modules/portfolio/portfolio.demo.js';
 
 /** The demo password of every demo account. */
 export const DEMO_PASSWORD = 'demo';
@@ -127,6 +128,8 @@ const MODULES: ModuleDemo[] = [
   { table: 'daycare_income_statements', seed: seedFeesDemo },
   // After the daycare units: subscriptions and a free place of them.
   { table: 'daycare_free_places', seed: seedFreePlacesDemo },
+  // Ideas in every stage and a decision round held ten days ago.
+  { table: 'portfolio_ideas', seed: seedPortfolioDemo },
 ];
 
 export async function seedDemoData(db: Database): Promise<boolean> {

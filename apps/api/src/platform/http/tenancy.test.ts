@@ -399,6 +399,33 @@ const DAYCARE_STAFF: Record<string, Call> = {
   listStaffDiscussions: { method: 'GET', path: () => 'daycare/staff/discussions' },
   listStaffDaycareEvents: { method: 'GET', path: () => 'daycare/staff/events' },
 };
+/** The digital team's portfolio views (the rest of its operations: PORTFOLIO_TEAM below). */
+const DIGITAL_TEAM: Record<string, Call> = {
+  listPortfolioOwners: { method: 'GET', path: () => 'portfolio/owners' },
+  listPortfolioCriteria: { method: 'GET', path: () => 'portfolio/criteria' },
+  listOverdue: { method: 'GET', path: () => 'portfolio/overdue' },
+};
+/**
+ * The digital team's (and administrators') portfolio changes on ideas, rounds and
+ * experiments; role checks and tenant isolation are tested in modules/portfolio.
+ */
+const PORTFOLIO_TEAM = [
+  'updateIdea',
+  'hideIdea',
+  'showIdea',
+  'mergeIdeas',
+  'hideIdeaComment',
+  'changeIdeaStage',
+  'updatePortfolioStages',
+  'updatePortfolioCriteria',
+  'createDecisionRound',
+  'getDecisionRound',
+  'scoreIdea',
+  'recordDecision',
+  'closeDecisionRound',
+  'publishRoundMinutes',
+  'extendExperiment',
+];
 /** The fee parameters: administrators save them (finance staff read them too). */
 const feeSet = {
   maxFeeCents: 33500,
@@ -685,6 +712,15 @@ const SIGNED_IN = [
   'remindDiscussionSurvey',
   'createDaycareEvent',
   'cancelDaycareEvent',
+  // Ideas: residents and staff submit, support, follow and comment; an experiment's owner
+  // declares it (tested in modules/portfolio).
+  'createIdea',
+  'supportIdea',
+  'unsupportIdea',
+  'followIdea',
+  'unfollowIdea',
+  'addIdeaComment',
+  'declareExperiment',
 ];
 /** Open to everybody by design. */
 const PUBLIC = [
@@ -721,6 +757,15 @@ const PUBLIC = [
   'listFreePlaces',
   'unsubscribeFreePlaceAlertsByToken',
   'resubscribeFreePlaceAlertsByToken',
+  // The portfolio is public: ideas (hidden ones show only their reason), stages, published
+  // minutes and experiments' clocks.
+  'listIdeas',
+  'getIdea',
+  'listPortfolioStages',
+  'listDecisionRounds',
+  'getRoundMinutes',
+  'getRoundMinutesText',
+  'getExperiment',
 ];
 
 describe('tenant isolation matrix', () => {
@@ -736,6 +781,8 @@ describe('tenant isolation matrix', () => {
       ...Object.keys(FACILITY_STAFF),
       ...Object.keys(DAYCARE_STAFF),
       ...Object.keys(FINANCE),
+      ...Object.keys(DIGITAL_TEAM),
+      ...PORTFOLIO_TEAM,
       ...SIGNED_IN,
       ...PUBLIC,
     ]);
@@ -795,6 +842,24 @@ describe('tenant isolation matrix', () => {
         expect(response.statusCode, email).toBe(403);
       }
       const ok = await send(await loggedIn(rt.app, 'majakka@tyrskyla.example'));
+      expect(ok.statusCode, ok.body).toBe(200);
+    });
+  }
+
+  for (const [operation, call] of Object.entries(DIGITAL_TEAM)) {
+    it(`${operation}: only Tyrskylä's digital team`, async () => {
+      const send = (client: Client) => client.request(call.method, call.path(), call.body?.());
+      expect((await send(new Client(rt.app))).statusCode).toBe(401);
+      for (const email of [
+        'asukas@tyrskyla.example',
+        'tilat@tyrskyla.example',
+        'varhaiskasvatus@tyrskyla.example',
+      ]) {
+        expect((await send(await loggedIn(rt.app, email))).statusCode, email).toBe(403);
+      }
+      const pyharanta = await loggedIn(rt.app, 'admin@pyharanta.example', 'tyrskyla');
+      expect((await send(pyharanta)).statusCode).toBe(403);
+      const ok = await send(await loggedIn(rt.app, 'digiryhma@tyrskyla.example'));
       expect(ok.statusCode, ok.body).toBe(200);
     });
   }

@@ -3,6 +3,7 @@
  * has its own texts; these are the ones the API itself says.
  */
 import { pushMessages } from '../push/push.messages.js';
+import { portfolioMessages } from '../../modules/portfolio/portfolio.messages.js';
 
 export const LANGUAGES = ['fi', 'sv', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -1408,7 +1409,12 @@ const en: Messages = {
   'invoice.amountDue': 'Amount due',
 };
 
-export const messages: Record<Language, Messages> = { fi, sv, en };
+// A module with many texts keeps them in its own file.
+export const messages: Record<Language, Messages> = {
+  fi: { ...fi, ...portfolioMessages.fi },
+  sv: { ...sv, ...portfolioMessages.sv },
+  en: { ...en, ...portfolioMessages.en },
+};
 
 export function translate(
   language: Language,
