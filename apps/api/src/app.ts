@@ -68,6 +68,13 @@ import {
   MessageThreadSummarySchema,
   messageRoutes,
 } from './modules/daycare/messages.routes.js';
+import { publicCaseRoutes } from './modules/portfolio/cases.routes.js';
+import { caseAdminRoutes } from './modules/portfolio/cases.admin.routes.js';
+import {
+  CaseOpenDataSchema,
+  CaseSchema,
+  CaseSummarySchema,
+} from './modules/portfolio/cases.schema.js';
 import type { OidcLogin } from './platform/auth/oidc.js';
 import { instanceSecret } from './platform/db/instance-settings.js';
 
@@ -131,6 +138,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     FeePeriodSchema,
     MessageThreadSummarySchema,
     MessageThreadSchema,
+    CaseSummarySchema,
+    CaseSchema,
+    CaseOpenDataSchema,
   ]) {
     app.addSchema(schema);
   }
@@ -167,6 +177,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           name: 'daycare',
           description: 'Daycare units, groups, placements, staff and absences',
         },
+        {
+          name: 'cases',
+          description:
+            'The shared case bank: published experiments of every municipality, open data and feed',
+        },
       ],
     },
     refResolver: {
@@ -192,6 +207,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerOpsRoutes(app);
 
   await app.register(publicMunicipalityRoutes, { prefix: '/api' });
+  await app.register(publicCaseRoutes, { prefix: '/api' });
   await app.register(
     async (tenant) => {
       await tenant.register(municipalityRoutes);
@@ -219,6 +235,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await tenant.register(daycareAdminRoutes);
       await tenant.register(feesRoutes);
       await tenant.register(messageRoutes);
+      await tenant.register(caseAdminRoutes);
     },
     { prefix: '/api/:slug' },
   );

@@ -11,6 +11,7 @@ import { seedInvoicingDemo } from '../../modules/payments/payments.demo.js';
 import { seedOrganisationsDemo } from '../../modules/organisations/organisations.demo.js';
 import { seedDaycareDemo } from '../../modules/daycare/daycare.demo.js';
 import { seedFeesDemo } from '../../modules/daycare/fees.demo.js';
+import { seedCasesDemo } from '../../modules/portfolio/cases.demo.js';
 
 /** The demo password of every demo account. */
 export const DEMO_PASSWORD = 'demo';
@@ -124,6 +125,8 @@ const MODULES: ModuleDemo[] = [
   { table: 'daycare_units', seed: seedDaycareDemo },
   // The finance login and a statement of a demo family.
   { table: 'daycare_income_statements', seed: seedFeesDemo },
+  // Tyrskylä's case cards in the shared case bank, and the municipalities' sizes.
+  { table: 'portfolio_cases', seed: seedCasesDemo },
 ];
 
 export async function seedDemoData(db: Database): Promise<boolean> {

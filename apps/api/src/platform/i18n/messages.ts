@@ -2,6 +2,8 @@
  * Server-side texts: error messages and emails, in every supported language. The web app
  * has its own texts; these are the ones the API itself says.
  */
+import { casesMessages } from '../../modules/portfolio/cases.messages.js';
+
 export const LANGUAGES = ['fi', 'sv', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
@@ -1174,7 +1176,12 @@ const en: Messages = {
   'invoice.amountDue': 'Amount due',
 };
 
-export const messages: Record<Language, Messages> = { fi, sv, en };
+// A module with many texts keeps them in its own file.
+export const messages: Record<Language, Messages> = {
+  fi: { ...fi, ...casesMessages.fi },
+  sv: { ...sv, ...casesMessages.sv },
+  en: { ...en, ...casesMessages.en },
+};
 
 export function translate(
   language: Language,
