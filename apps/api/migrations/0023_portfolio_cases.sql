@@ -13,8 +13,7 @@ ALTER TABLE municipalities ADD COLUMN population integer CHECK (population >= 0)
 CREATE TABLE portfolio_cases (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   municipality_id uuid NOT NULL REFERENCES municipalities (id),
-  -- The portfolio idea (experiment) the case was written from; the foreign key to
-  -- portfolio_ideas is added once the portfolio tables (0020) are in the same database.
+  -- The portfolio idea (experiment) the case was written from, in the same municipality.
   idea_id uuid,
   status text NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'published')),
   title text NOT NULL CHECK (length(title) BETWEEN 3 AND 200),
@@ -36,6 +35,7 @@ CREATE TABLE portfolio_cases (
   -- A published case has everything a reader needs; the API says which field is missing.
   CHECK (status = 'draft' OR (published_at IS NOT NULL AND outcome IS NOT NULL
     AND problem <> '' AND tried <> '' AND lessons <> '')),
+  FOREIGN KEY (municipality_id, idea_id) REFERENCES portfolio_ideas (municipality_id, id),
   UNIQUE (municipality_id, id)
 );
 CREATE INDEX portfolio_cases_published ON portfolio_cases (published_at DESC)
@@ -79,7 +79,9 @@ CREATE TABLE portfolio_case_copies (
   idea_id uuid NOT NULL,
   copied_by uuid REFERENCES people (id),
   created_at timestamptz NOT NULL DEFAULT now(),
-  PRIMARY KEY (case_id, municipality_id)
+  PRIMARY KEY (case_id, municipality_id),
+  -- The idea is the copier's own.
+  FOREIGN KEY (municipality_id, idea_id) REFERENCES portfolio_ideas (municipality_id, id)
 );
 
 ALTER TABLE portfolio_cases ENABLE ROW LEVEL SECURITY;

@@ -68,6 +68,14 @@ import {
   MessageThreadSummarySchema,
   messageRoutes,
 } from './modules/daycare/messages.routes.js';
+import { portfolioRoutes } from './modules/portfolio/portfolio.routes.js';
+import { roundRoutes } from './modules/portfolio/rounds.routes.js';
+import {
+  IdeaSchema,
+  IdeaSummarySchema,
+  StageSchema,
+} from './modules/portfolio/portfolio.schema.js';
+import { RoundSchema, RoundSummarySchema } from './modules/portfolio/rounds.schema.js';
 import { publicCaseRoutes } from './modules/portfolio/cases.routes.js';
 import { caseAdminRoutes } from './modules/portfolio/cases.admin.routes.js';
 import {
@@ -138,6 +146,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     FeePeriodSchema,
     MessageThreadSummarySchema,
     MessageThreadSchema,
+    StageSchema,
+    IdeaSummarySchema,
+    IdeaSchema,
+    RoundSummarySchema,
+    RoundSchema,
     CaseSummarySchema,
     CaseSchema,
     CaseOpenDataSchema,
@@ -176,6 +189,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         {
           name: 'daycare',
           description: 'Daycare units, groups, placements, staff and absences',
+        },
+        {
+          name: 'portfolio',
+          description: 'Ideas, stages, decision rounds and experiments of the digital team',
         },
         {
           name: 'cases',
@@ -235,6 +252,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await tenant.register(daycareAdminRoutes);
       await tenant.register(feesRoutes);
       await tenant.register(messageRoutes);
+      await tenant.register(portfolioRoutes);
+      await tenant.register(roundRoutes);
       await tenant.register(caseAdminRoutes);
     },
     { prefix: '/api/:slug' },

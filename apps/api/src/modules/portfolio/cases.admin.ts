@@ -56,6 +56,17 @@ function columns(body: Body) {
   };
 }
 
+/** The idea a case is written from must be one of the municipality's own. */
+async function checkIdea(tx: Tx, ideaId: string | null | undefined) {
+  if (!ideaId) return;
+  const idea = await tx
+    .selectFrom('portfolio_ideas')
+    .select('id')
+    .where('id', '=', ideaId)
+    .executeTakeFirst();
+  if (!idea) throw new AppError(422, 'caseIdeaUnknown');
+}
+
 async function ownCase(tx: Tx, ctx: Ctx, id: string) {
   const row = await findCase(tx, id);
   // Another municipality's published case is readable, but it is not ours to edit.
@@ -99,6 +110,7 @@ export async function createCase(ctx: Ctx, body: Body) {
   requireRole(ctx, ...TEAM);
   const values = columns(body);
   return inTenant(ctx.db, ctx.municipality.id, async (tx) => {
+    await checkIdea(tx, body.ideaId);
     const { id } = await tx
       .insertInto('portfolio_cases')
       .values({
@@ -120,6 +132,7 @@ export async function updateCase(ctx: Ctx, id: string, body: Body) {
   return inTenant(ctx.db, ctx.municipality.id, async (tx) => {
     const row = await ownCase(tx, ctx, id);
     if (row.status === 'published') requireComplete(ctx, values);
+    await checkIdea(tx, body.ideaId);
     await tx
       .updateTable('portfolio_cases')
       .set({

@@ -1,10 +1,11 @@
-import { sql } from 'kysely';
 import { inTenant, type Tx } from '../../platform/db/database.js';
 import { requireRole, type Ctx } from '../../platform/http/context.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { audit } from '../../platform/audit/audit.js';
 import { caseView } from './cases.js';
 import { findCase, type CaseRow } from './cases.repo.js';
+import { cleanTags } from './ideas.js';
+import * as ideas from './ideas.repo.js';
 
 /**
  * "Copy to our municipality": staff of another municipality turn a published case into an
@@ -68,21 +69,29 @@ async function insertCopiedIdea(
     .filter(Boolean)
     .join('\n\n')
     .slice(0, 5000);
-  const idea = await sql<{ id: string }>`
-    insert into portfolio_ideas
-      (municipality_id, title, problem, proposal, themes, submitted_by, submitted_as)
-    values (${ctx.municipality.id}, ${row.title}, ${row.problem.slice(0, 5000)}, ${proposal},
-      ${row.themes}::text[], ${ctx.actor.personId}, 'staff')
-    returning id`.execute(tx);
-  const ideaId = idea.rows[0]!.id;
-  await sql`
-    insert into portfolio_events (municipality_id, idea_id, kind, to_stage, actor_id)
-    values (${ctx.municipality.id}, ${ideaId}, 'submitted', 'idea', ${ctx.actor.personId})`.execute(
-    tx,
-  );
-  await sql`
-    insert into portfolio_followers (municipality_id, idea_id, person_id)
-    values (${ctx.municipality.id}, ${ideaId}, ${ctx.actor.personId})
-    on conflict do nothing`.execute(tx);
+  const { id: ideaId } = await tx
+    .insertInto('portfolio_ideas')
+    .values({
+      municipality_id: ctx.municipality.id,
+      title: row.title,
+      problem: row.problem.slice(0, 5000),
+      proposal,
+      themes: cleanTags(row.themes),
+      submitted_by: ctx.actor.personId,
+      submitted_as: 'staff',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await ideas.addEvents(tx, [
+    {
+      municipalityId: ctx.municipality.id,
+      ideaId,
+      kind: 'submitted',
+      actorId: ctx.actor.personId,
+      toStage: 'idea',
+    },
+  ]);
+  // The copier hears of every step the idea takes, as a submitter does.
+  await ideas.addLink(tx, 'portfolio_followers', ctx.municipality.id, ideaId, ctx.actor.personId);
   return ideaId;
 }

@@ -18,6 +18,8 @@ const fi: Messages = {
   'error.caseOwnMunicipality.detail': 'Kopioi muiden kuntien tapauksia omaan ideasalkkuusi.',
   'error.caseAlreadyCopied': 'Tapaus on jo kopioitu',
   'error.caseAlreadyCopied.detail': 'Kuntasi on jo kopioinut tämän tapauksen ideaksi.',
+  'error.caseIdeaUnknown': 'Ideaa ei löydy',
+  'error.caseIdeaUnknown.detail': 'Tapauskortti voi perustua vain oman kuntasi salkun ideaan.',
   'error.casePublishedDelete': 'Julkaistua tapausta ei voi poistaa',
   'error.casePublishedDelete.detail': 'Palauta tapaus ensin luonnokseksi.',
 };
@@ -39,6 +41,9 @@ const sv: Messages = {
   'error.caseOwnMunicipality.detail': 'Kopiera andra kommuners fall till er idéportfölj.',
   'error.caseAlreadyCopied': 'Fallet är redan kopierat',
   'error.caseAlreadyCopied.detail': 'Din kommun har redan kopierat fallet som en idé.',
+  'error.caseIdeaUnknown': 'Idén hittas inte',
+  'error.caseIdeaUnknown.detail':
+    'Ett fallkort kan bara bygga på en idé i din egen kommuns portfölj.',
   'error.casePublishedDelete': 'Ett publicerat fall kan inte raderas',
   'error.casePublishedDelete.detail': 'Återställ fallet till utkast först.',
 };
@@ -60,6 +65,9 @@ const en: Messages = {
   'error.caseOwnMunicipality.detail': "Copy other municipalities' cases into your portfolio.",
   'error.caseAlreadyCopied': 'The case is already copied',
   'error.caseAlreadyCopied.detail': 'Your municipality has already copied this case as an idea.',
+  'error.caseIdeaUnknown': 'The idea is not found',
+  'error.caseIdeaUnknown.detail':
+    "A case card can only be based on an idea in your own municipality's portfolio.",
   'error.casePublishedDelete': 'A published case cannot be deleted',
   'error.casePublishedDelete.detail': 'Return the case to a draft first.',
 };

@@ -11,6 +11,7 @@ import { seedInvoicingDemo } from '../../modules/payments/payments.demo.js';
 import { seedOrganisationsDemo } from '../../modules/organisations/organisations.demo.js';
 import { seedDaycareDemo } from '../../modules/daycare/daycare.demo.js';
 import { seedFeesDemo } from '../../modules/daycare/fees.demo.js';
+import { seedPortfolioDemo } from '../../modules/portfolio/portfolio.demo.js';
 import { seedCasesDemo } from '../../modules/portfolio/cases.demo.js';
 
 /** The demo password of every demo account. */
@@ -125,6 +126,8 @@ const MODULES: ModuleDemo[] = [
   { table: 'daycare_units', seed: seedDaycareDemo },
   // The finance login and a statement of a demo family.
   { table: 'daycare_income_statements', seed: seedFeesDemo },
+  // Ideas in every stage and a decision round held ten days ago.
+  { table: 'portfolio_ideas', seed: seedPortfolioDemo },
   // Tyrskylä's case cards in the shared case bank, and the municipalities' sizes.
   { table: 'portfolio_cases', seed: seedCasesDemo },
 ];

@@ -2,6 +2,7 @@
  * Server-side texts: error messages and emails, in every supported language. The web app
  * has its own texts; these are the ones the API itself says.
  */
+import { portfolioMessages } from '../../modules/portfolio/portfolio.messages.js';
 import { casesMessages } from '../../modules/portfolio/cases.messages.js';
 
 export const LANGUAGES = ['fi', 'sv', 'en'] as const;
@@ -1178,9 +1179,9 @@ const en: Messages = {
 
 // A module with many texts keeps them in its own file.
 export const messages: Record<Language, Messages> = {
-  fi: { ...fi, ...casesMessages.fi },
-  sv: { ...sv, ...casesMessages.sv },
-  en: { ...en, ...casesMessages.en },
+  fi: { ...fi, ...portfolioMessages.fi, ...casesMessages.fi },
+  sv: { ...sv, ...portfolioMessages.sv, ...casesMessages.sv },
+  en: { ...en, ...portfolioMessages.en, ...casesMessages.en },
 };
 
 export function translate(

@@ -1,0 +1,232 @@
+import type { Insertable } from 'kysely';
+import type { Tx } from '../../platform/db/database.js';
+import type { PortfolioEventsTable } from './portfolio.tables.js';
+import { DEFAULT_CRITERIA } from './config.js';
+import { DECISION_STAGE } from './stages.js';
+import { DEMO_DECISIONS, DEMO_IDEAS } from './portfolio.demo-ideas.js';
+
+const DAY = 24 * 60 * 60 * 1000;
+const daysAgo = (days: number, hour = 10) => {
+  const at = new Date(Date.now() - days * DAY);
+  at.setUTCHours(hour, 0, 0, 0);
+  return at;
+};
+
+/**
+ * Tyrskylä's portfolio: fourteen ideas in every stage with supports, followers and a few
+ * comments, and a decision round held ten days ago, closed with its minutes published (three
+ * experiments started, one idea waits, one was turned down). Pyhäranta has one idea of its
+ * own, for tenant isolation.
+ */
+export async function seedPortfolioDemo(
+  tx: Tx,
+  municipalityId: (slug: string) => string,
+  personId: (email: string) => string,
+) {
+  const municipality = municipalityId('tyrskyla');
+  const digiryhma = personId('digiryhma@tyrskyla.example');
+  const ids = new Map<string, string>();
+  const decided = new Map(DEMO_DECISIONS.map((d) => [d.key, d]));
+  for (const idea of DEMO_IDEAS) {
+    const decision = decided.get(idea.key);
+    const stage = decision ? DECISION_STAGE[decision.decision] : idea.stage;
+    const owner = decision?.owner ?? idea.owner;
+    const { id } = await tx
+      .insertInto('portfolio_ideas')
+      .values({
+        municipality_id: municipality,
+        title: idea.title,
+        problem: idea.problem,
+        proposal: idea.proposal,
+        themes: idea.themes,
+        departments: idea.departments,
+        target_groups: idea.targetGroups,
+        submitted_by: personId(idea.by),
+        submitted_as:
+          idea.by.startsWith('asukas') || idea.by.startsWith('huoltaja') ? 'resident' : 'staff',
+        stage,
+        owner_id: owner ? personId(owner) : null,
+        timebox_days: decision?.timebox ?? idea.timebox ?? null,
+        goal: idea.goal ?? '',
+        results: idea.results ?? '',
+        created_at: daysAgo(idea.age),
+        updated_at: daysAgo(Math.min(idea.age, 10)),
+        stage_changed_at: daysAgo(Math.min(idea.age, 10)),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    ids.set(idea.key, id);
+    const people = [...new Set([idea.by, ...idea.supporters])];
+    if (idea.supporters.length > 0) {
+      await tx
+        .insertInto('portfolio_supports')
+        .values(
+          idea.supporters.map((email) => ({
+            municipality_id: municipality,
+            idea_id: id,
+            person_id: personId(email),
+          })),
+        )
+        .execute();
+    }
+    await tx
+      .insertInto('portfolio_followers')
+      .values(
+        people.map((email) => ({
+          municipality_id: municipality,
+          idea_id: id,
+          person_id: personId(email),
+        })),
+      )
+      .execute();
+    const base = { municipality_id: municipality, idea_id: id };
+    const events: Insertable<PortfolioEventsTable>[] = [
+      {
+        ...base,
+        kind: 'submitted',
+        to_stage: 'idea',
+        actor_id: personId(idea.by),
+        created_at: daysAgo(idea.age),
+      },
+    ];
+    // Ideas further on took the usual road; the round's own moves are added below.
+    const road = ['idea', 'screening', 'experiment', 'evaluation', 'adopted'];
+    const reached = decision ? 1 : road.indexOf(idea.stage);
+    for (let step = 1; step <= reached; step++) {
+      events.push({
+        ...base,
+        kind: 'stage',
+        from_stage: road[step - 1]!,
+        to_stage: road[step]!,
+        actor_id: digiryhma,
+        created_at: daysAgo(Math.max(idea.age - step * 7, 11)),
+      });
+    }
+    await tx.insertInto('portfolio_events').values(events).execute();
+  }
+  await tx
+    .insertInto('portfolio_comments')
+    .values(
+      [
+        {
+          key: 'rooms',
+          by: 'huoltaja@tyrskyla.example',
+          body: 'Meidän kuoro tarvitsisi tilaa torstaisin!',
+        },
+        {
+          key: 'rooms',
+          by: 'tilat@tyrskyla.example',
+          body: 'Ovet on jo valmiina, kokeillaan tammikuussa.',
+        },
+        {
+          key: 'snow',
+          by: 'asukas@tyrskyla.example',
+          body: 'Kyllä! Myös hiekoitus samalle kartalle.',
+        },
+        { key: 'walk', by: 'huoltaja@tyrskyla.example', body: 'Lapsetkin mukaan?' },
+      ].map((c, i) => ({
+        municipality_id: municipality,
+        idea_id: ids.get(c.key)!,
+        author_id: personId(c.by),
+        body: c.body,
+        created_at: daysAgo(15 - i),
+      })),
+    )
+    .execute();
+  await seedRound(tx, municipality, digiryhma, ids);
+  const pyharanta = municipalityId('pyharanta');
+  await tx
+    .insertInto('portfolio_ideas')
+    .values({
+      municipality_id: pyharanta,
+      title: '24 tunnin julistus: mitä teet Pyhärannan hyväksi?',
+      problem: 'Kokeilut jäävät suunnitteluasteelle.',
+      proposal: 'Jokainen kokeilu julistetaan julkisesti vuorokauden sisällä päätöksestä.',
+      submitted_by: personId('admin@pyharanta.example'),
+      submitted_as: 'staff',
+    })
+    .execute();
+}
+
+async function seedRound(
+  tx: Tx,
+  municipality: string,
+  digiryhma: string,
+  ids: Map<string, string>,
+) {
+  const held = daysAgo(10, 12);
+  const { id: roundId } = await tx
+    .insertInto('portfolio_rounds')
+    .values({
+      municipality_id: municipality,
+      title: 'Digiryhmän päätöskierros',
+      meeting_date: held.toISOString().slice(0, 10),
+      created_by: digiryhma,
+      created_at: daysAgo(14),
+      closed_at: held,
+      minutes_published_at: held,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const criteria = await tx
+    .insertInto('portfolio_round_criteria')
+    .values(
+      DEFAULT_CRITERIA.map((c) => ({
+        municipality_id: municipality,
+        round_id: roundId,
+        key: c.key,
+        position: c.position,
+        weight: c.weight,
+        name_fi: c.name.fi,
+        name_sv: c.name.sv,
+        name_en: c.name.en,
+      })),
+    )
+    .returning('id')
+    .execute();
+  for (const [position, d] of DEMO_DECISIONS.entries()) {
+    const ideaId = ids.get(d.key)!;
+    await tx
+      .insertInto('portfolio_round_items')
+      .values({
+        municipality_id: municipality,
+        round_id: roundId,
+        idea_id: ideaId,
+        position,
+        decision: d.decision,
+        reason: d.reason,
+        timebox_days: d.timebox ?? null,
+        decided_by: digiryhma,
+        decided_at: held,
+      })
+      .execute();
+    await tx
+      .insertInto('portfolio_scores')
+      .values(
+        criteria.map((c, i) => ({
+          municipality_id: municipality,
+          round_id: roundId,
+          idea_id: ideaId,
+          criterion_id: c.id,
+          person_id: digiryhma,
+          score: d.scores[i]!,
+        })),
+      )
+      .execute();
+    const base = {
+      municipality_id: municipality,
+      idea_id: ideaId,
+      round_id: roundId,
+      actor_id: digiryhma,
+      reason: d.reason,
+      created_at: held,
+    };
+    await tx
+      .insertInto('portfolio_events')
+      .values([
+        { ...base, kind: 'decision', decision: d.decision },
+        { ...base, kind: 'stage', from_stage: 'screening', to_stage: DECISION_STAGE[d.decision] },
+      ])
+      .execute();
+  }
+}

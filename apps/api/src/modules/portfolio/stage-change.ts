@@ -1,0 +1,105 @@
+import type { Tx } from '../../platform/db/database.js';
+import type { AuthenticatedCtx } from '../../platform/http/context.js';
+import { isLanguage, translate } from '../../platform/i18n/messages.js';
+import { notifyPeople } from '../../platform/notifications/notifications.service.js';
+import * as repo from './ideas.repo.js';
+import type { Decision } from './portfolio.tables.js';
+import { assertCanEnter, findStage, loadStages, type StageFields } from './stages.js';
+
+export interface StageMove {
+  ideaId: string;
+  title: string;
+  fromStage: string;
+  toStage: string;
+  reason: string;
+  fields: StageFields;
+  roundId?: string;
+  decision?: Decision;
+}
+
+/**
+ * Move an idea to a stage in the caller's transaction: the stage's required fields are
+ * checked (a translated 422 lists what is missing, and the transaction writes nothing), the
+ * move and the decision behind it go to the idea's history, and every follower but the one
+ * who moved it is told, in their own language.
+ */
+export async function moveToStage(tx: Tx, ctx: AuthenticatedCtx, move: StageMove) {
+  const stages = await loadStages(tx);
+  const target = findStage(stages, move.toStage);
+  assertCanEnter(ctx.language, target, move.fields);
+  const changed = move.fromStage !== move.toStage;
+  await tx
+    .updateTable('portfolio_ideas')
+    .set({
+      stage: target.key,
+      owner_id: move.fields.owner_id,
+      timebox_days: move.fields.timebox_days,
+      goal: move.fields.goal,
+      results: move.fields.results,
+      updated_at: new Date(),
+      ...(changed ? { stage_changed_at: new Date() } : {}),
+    })
+    .where('id', '=', move.ideaId)
+    .execute();
+  const base = {
+    municipalityId: ctx.municipality.id,
+    ideaId: move.ideaId,
+    actorId: ctx.actor.personId,
+  };
+  await repo.addEvents(tx, [
+    ...(move.decision
+      ? [
+          {
+            ...base,
+            kind: 'decision' as const,
+            decision: move.decision,
+            roundId: move.roundId,
+            reason: move.reason,
+          },
+        ]
+      : []),
+    ...(changed
+      ? [
+          {
+            ...base,
+            kind: 'stage' as const,
+            fromStage: move.fromStage,
+            toStage: target.key,
+            reason: move.reason,
+            roundId: move.roundId ?? null,
+          },
+        ]
+      : []),
+  ]);
+  if (changed) await tellFollowers(tx, ctx, move, target.name);
+}
+
+async function tellFollowers(
+  tx: Tx,
+  ctx: AuthenticatedCtx,
+  move: StageMove,
+  stageName: { fi: string; sv: string; en: string },
+) {
+  const people = (await repo.followers(tx, move.ideaId)).filter((p) => p.id !== ctx.actor.personId);
+  if (people.length === 0) return;
+  await notifyPeople(
+    tx,
+    { municipality: ctx.municipality, baseUrl: ctx.baseUrl },
+    people.map((person) => {
+      const language = isLanguage(person.language) ? person.language : 'fi';
+      const params = { title: move.title, stage: stageName[language], reason: move.reason };
+      return {
+        person: { id: person.id, email: person.email, language },
+        message: {
+          title: translate(language, 'notification.portfolioStage', params),
+          body: translate(
+            language,
+            move.reason ? 'notification.portfolioStage.reason' : 'notification.portfolioStage.body',
+            params,
+          ),
+          link: `/${ctx.municipality.slug}/portfolio/ideas/${move.ideaId}`,
+        },
+      };
+    }),
+  );
+}
