@@ -209,7 +209,7 @@ const middleware: Middleware = {
 export const client = createClient<paths>({ baseUrl: '', credentials: 'same-origin' });
 client.use(middleware);
 
-async function unwrap<T>(
+export async function unwrap<T>(
   call: Promise<{ data?: T; error?: unknown; response: Response }>,
 ): Promise<T> {
   const { data, error, response } = await call;

@@ -3810,6 +3810,15 @@ export interface operations {
                     "application/json": {
                         signedIn: boolean;
                         name: string | null;
+                        /** @description Municipalities where the person may copy a case (staff there) */
+                        staffOf: {
+                            slug: string;
+                            name: {
+                                fi: string;
+                                sv: string;
+                                en: string;
+                            };
+                        }[];
                         csrfToken: string;
                     };
                 };

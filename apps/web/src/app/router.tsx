@@ -1,6 +1,7 @@
 import { createBrowserRouter } from 'react-router-dom';
 import { adminRoutes } from '../modules/admin/routes';
 import { bookingRoutes } from '../modules/bookings/routes';
+import { caseAdminRoutes, caseBankRoutes } from '../modules/cases/routes';
 import { courseRoutes } from '../modules/courses/routes';
 import { daycareRoutes } from '../modules/daycare/routes';
 import { messageRoutes } from '../modules/messages/routes';
@@ -30,6 +31,7 @@ export const router = createBrowserRouter([
           </AppShell>
         ),
       },
+      ...caseBankRoutes,
       {
         path: ':slug',
         element: <MunicipalityLayout />,
@@ -45,6 +47,7 @@ export const router = createBrowserRouter([
               ...organisationRoutes,
               ...daycareRoutes,
               ...messageRoutes,
+              ...caseAdminRoutes,
               ...adminRoutes,
               { path: '*', element: <NotFoundPage /> },
             ],

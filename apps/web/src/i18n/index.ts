@@ -9,6 +9,7 @@ import type fiCourses from './fi/courses.json';
 import type fiOrganisations from './fi/organisations.json';
 import type fiDaycare from './fi/daycare.json';
 import type fiMessages from './fi/messages.json';
+import type fiCases from './fi/cases.json';
 
 export const languages = ['fi', 'sv', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -73,6 +74,7 @@ declare module 'i18next' {
       organisations: typeof fiOrganisations;
       daycare: typeof fiDaycare;
       messages: typeof fiMessages;
+      cases: typeof fiCases;
     };
   }
 }

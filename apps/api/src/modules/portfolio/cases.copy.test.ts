@@ -29,6 +29,9 @@ afterAll(() => rt.dispose());
 
 describe('copyCase', () => {
   it("creates an idea in the copier's pipeline, linked to the original case", async () => {
+    const session = (await pyharanta.get('/api/cases/session')).json();
+    expect(session).toMatchObject({ signedIn: true, staffOf: [{ slug: 'pyharanta' }] });
+    expect((await new Client(rt.app).get('/api/cases/session')).json().staffOf).toEqual([]);
     const copied = await pyharanta.post(`cases/${sauna}/copy`);
     expect(copied.statusCode, copied.body).toBe(201);
     const { ideaId } = copied.json() as { ideaId: string };

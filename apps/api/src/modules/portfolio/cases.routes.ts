@@ -48,6 +48,13 @@ export const publicCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
           200: Type.Object({
             signedIn: Type.Boolean(),
             name: Type.Union([Type.String(), Type.Null()]),
+            staffOf: Type.Array(
+              Type.Object({
+                slug: Type.String(),
+                name: Type.Object({ fi: Type.String(), sv: Type.String(), en: Type.String() }),
+              }),
+              { description: 'Municipalities where the person may copy a case (staff there)' },
+            ),
             csrfToken: Type.String(),
           }),
         }),
@@ -56,6 +63,9 @@ export const publicCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => ({
       signedIn: request.actor !== null,
       name: request.actor?.name ?? null,
+      staffOf: request.actor
+        ? await cases.copyingMunicipalities(app.deps.db, request.actor.personId)
+        : [],
       csrfToken: reply.generateCsrf(),
     }),
   );

@@ -155,3 +155,21 @@ export async function casePhoto(
     return { data: Buffer.from(photo.data), mime: photo.mime };
   });
 }
+
+/**
+ * The municipalities where the signed-in person may copy a case (staff there). Read like the
+ * request context reads roles (by the person's own id, outside a tenant): a person's roles span
+ * municipalities by design.
+ */
+export async function copyingMunicipalities(db: Database, personId: string) {
+  const rows = await db.kysely
+    .selectFrom('role_grants as g')
+    .innerJoin('municipalities as m', 'm.id', 'g.municipality_id')
+    .select(['m.slug', 'm.name_fi', 'm.name_sv', 'm.name_en'])
+    .where('g.person_id', '=', personId)
+    .where('g.role', 'in', ['staff', 'digital_team', 'admin'])
+    .distinct()
+    .orderBy('m.slug')
+    .execute();
+  return rows.map((m) => ({ slug: m.slug, name: { fi: m.name_fi, sv: m.name_sv, en: m.name_en } }));
+}
