@@ -10,7 +10,7 @@ export function CaseFacts({ card }: { card: CaseCard }) {
   const language = currentLanguage();
   const m = card.municipality;
   return (
-    <dl className="facts">
+    <dl className="case-facts">
       <dt>{t('case.municipality')}</dt>
       <dd>
         {m.name[language]}
@@ -70,31 +70,39 @@ export function CaseBody({ card, photoUrl }: { card: CaseCard; photoUrl: (id: st
       {section(t('case.tried'), card.tried)}
       {card.metrics.length > 0 && (
         <section className="case-section">
-          <Heading variant="h2" mb="xs">
+          <Heading variant="h2" mb="xs" id="case-metrics-heading">
             {t('case.metrics')}
           </Heading>
-          <table className="case-metrics">
-            <thead>
-              <tr>
-                <th scope="col">{t('metric.name')}</th>
-                <th scope="col">{t('metric.unit')}</th>
-                <th scope="col">{t('metric.baseline')}</th>
-                <th scope="col">{t('metric.target')}</th>
-                <th scope="col">{t('metric.result')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {card.metrics.map((metric, i) => (
-                <tr key={i}>
-                  <th scope="row">{metric.name}</th>
-                  <td>{metric.unit}</td>
-                  <td className="num">{formatNumber(metric.baseline)}</td>
-                  <td className="num">{formatNumber(metric.target)}</td>
-                  <td className="num">{formatNumber(metric.result)}</td>
+          {/* A wide table scrolls sideways on a phone; the region takes keyboard focus for it. */}
+          <div
+            className="case-metrics-wrap"
+            role="region"
+            aria-labelledby="case-metrics-heading"
+            tabIndex={0}
+          >
+            <table className="case-metrics">
+              <thead>
+                <tr>
+                  <th scope="col">{t('metric.name')}</th>
+                  <th scope="col">{t('metric.unit')}</th>
+                  <th scope="col">{t('metric.baseline')}</th>
+                  <th scope="col">{t('metric.target')}</th>
+                  <th scope="col">{t('metric.result')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {card.metrics.map((metric, i) => (
+                  <tr key={i}>
+                    <th scope="row">{metric.name}</th>
+                    <td>{metric.unit}</td>
+                    <td className="num">{formatNumber(metric.baseline)}</td>
+                    <td className="num">{formatNumber(metric.target)}</td>
+                    <td className="num">{formatNumber(metric.result)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </section>
       )}
       {section(t('case.lessons'), card.lessons)}

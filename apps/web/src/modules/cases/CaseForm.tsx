@@ -127,6 +127,7 @@ export function CaseForm(props: {
                 value={metric[key]}
                 inputMode={key === 'name' || key === 'unit' ? undefined : 'decimal'}
                 onChange={(v) => setMetric(i, key, String(v ?? ''))}
+                fullWidth
               />
             ))}
             <Button
