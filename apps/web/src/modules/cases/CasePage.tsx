@@ -6,7 +6,7 @@ import { usePageTitle } from '../../app/usePageTitle';
 import { currentLanguage } from '../../i18n';
 import type { CaseCard } from './api';
 import { CaseFacts, CaseBody } from './CaseBody';
-import { useCase, useCaseBankSession, useCopyCase, useSupportCase } from './queries';
+import { useCase, useCaseBankSession, useCaseHere, useCopyCase, useSupportCase } from './queries';
 import './cases.css';
 
 /** A published case card, public; signed-in people support it, staff copy it home. */
@@ -54,7 +54,6 @@ function Actions({ card }: { card: CaseCard }) {
   const language = currentLanguage();
   const session = useCaseBankSession();
   const support = useSupportCase(card.id);
-  const copy = useCopyCase(card.id);
   if (!session.data) return null;
   // Staff of another municipality may copy the case into their own pipeline.
   const copyTo = session.data.staffOf.filter((m) => m.slug !== card.municipality.slug);
@@ -73,25 +72,32 @@ function Actions({ card }: { card: CaseCard }) {
           </Button>
         )}
         {copyTo.map((m) => (
-          <Button
-            key={m.slug}
-            variant="secondary"
-            disabled={copy.isPending || copy.data !== undefined}
-            onClick={() => copy.mutate(m.slug)}
-          >
-            {t('case.copyTo', { name: m.name[language] })}
-          </Button>
+          <CopyButton key={m.slug} card={card} slug={m.slug} name={m.name[language]} />
         ))}
       </div>
       {support.isError && <ErrorAlert error={support.error} />}
-      {copy.isError && <ErrorAlert error={copy.error} />}
-      {copy.data && copy.variables && (
-        <SuccessAlert>
-          {t('case.copied', {
-            name: copyTo.find((m) => m.slug === copy.variables)?.name[language] ?? '',
-          })}
-        </SuccessAlert>
-      )}
     </section>
+  );
+}
+
+/**
+ * "Copy to our municipality" for staff of `slug`. The municipality's own view of the case tells
+ * whether it has been copied there already (then the button is not offered again).
+ */
+function CopyButton({ card, slug, name }: { card: CaseCard; slug: string; name: string }) {
+  const { t } = useTranslation('cases');
+  const here = useCaseHere(slug, card.id);
+  const copy = useCopyCase(card.id);
+  if (here.isPending) return null;
+  if (copy.isSuccess || here.data?.copiedByUs) {
+    return <SuccessAlert>{t('case.copied', { name })}</SuccessAlert>;
+  }
+  return (
+    <div>
+      <Button variant="secondary" disabled={copy.isPending} onClick={() => copy.mutate(slug)}>
+        {t('case.copyTo', { name })}
+      </Button>
+      {copy.isError && <ErrorAlert error={copy.error} />}
+    </div>
   );
 }
