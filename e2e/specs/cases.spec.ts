@@ -117,6 +117,11 @@ describe('case cards between municipalities', () => {
     await other.getByRole('button', { name: 'Kopioi ideaksi: Pyhäranta' }).click();
     await other.getByText('Tapaus kopioitiin ideaksi kunnan Pyhäranta ideasalkkuun.').waitFor();
     await expectNoAxeViolations(other, 'case copied by Pyhäranta');
+    // Shown again, the page knows the municipality has the copy already.
+    await other.reload();
+    await other.getByText('Tapaus kopioitiin ideaksi kunnan Pyhäranta ideasalkkuun.').waitFor();
+    expect(await other.getByRole('button', { name: 'Kopioi ideaksi: Pyhäranta' }).count()).toBe(0);
+    await other.getByRole('button', { name: 'Kannatat tätä – peru kannatus' }).waitFor();
     // The idea is in Pyhäranta's pipeline.
     const ideas = await other.request.get('/api/pyharanta/portfolio/ideas');
     const items = ((await ideas.json()) as { items: { title: string; stage: string }[] }).items;
