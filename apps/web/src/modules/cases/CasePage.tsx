@@ -89,8 +89,16 @@ function CopyButton({ card, slug, name }: { card: CaseCard; slug: string; name: 
   const here = useCaseHere(slug, card.id);
   const copy = useCopyCase(card.id);
   if (here.isPending) return null;
-  if (copy.isSuccess || here.data?.copiedByUs) {
-    return <SuccessAlert>{t('case.copied', { name })}</SuccessAlert>;
+  const ideaId = copy.data?.ideaId ?? here.data?.copiedByUs;
+  if (ideaId) {
+    return (
+      <div>
+        <SuccessAlert>{t('case.copied', { name })}</SuccessAlert>
+        <RouterLink asComponent={RouterDomLink} to={`/${slug}/portfolio/ideas/${ideaId}`}>
+          {t('case.openIdea')}
+        </RouterLink>
+      </div>
+    );
   }
   return (
     <div>
