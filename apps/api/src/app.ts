@@ -80,6 +80,13 @@ import {
   StageSchema,
 } from './modules/portfolio/portfolio.schema.js';
 import { RoundSchema, RoundSummarySchema } from './modules/portfolio/rounds.schema.js';
+import { publicCaseRoutes } from './modules/portfolio/cases.routes.js';
+import { caseAdminRoutes } from './modules/portfolio/cases.admin.routes.js';
+import {
+  CaseOpenDataSchema,
+  CaseSchema,
+  CaseSummarySchema,
+} from './modules/portfolio/cases.schema.js';
 import type { OidcLogin } from './platform/auth/oidc.js';
 import { instanceSecret } from './platform/db/instance-settings.js';
 
@@ -149,6 +156,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     RoundSummarySchema,
     RoundSchema,
     ExperimentSchema,
+    CaseSummarySchema,
+    CaseSchema,
+    CaseOpenDataSchema,
   ]) {
     app.addSchema(schema);
   }
@@ -189,6 +199,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           name: 'portfolio',
           description: 'Ideas, stages, decision rounds and experiments of the digital team',
         },
+        {
+          name: 'cases',
+          description:
+            'The shared case bank: published experiments of every municipality, open data and feed',
+        },
       ],
     },
     refResolver: {
@@ -214,6 +229,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerOpsRoutes(app);
 
   await app.register(publicMunicipalityRoutes, { prefix: '/api' });
+  await app.register(publicCaseRoutes, { prefix: '/api' });
   await app.register(
     async (tenant) => {
       await tenant.register(municipalityRoutes);
@@ -247,6 +263,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await tenant.register(portfolioRoutes);
       await tenant.register(roundRoutes);
       await tenant.register(experimentRoutes);
+      await tenant.register(caseAdminRoutes);
     },
     { prefix: '/api/:slug' },
   );

@@ -18,6 +18,11 @@ export function Footer({ municipality }: { municipality: Municipality | null }) 
                 </RouterLink>
               </li>
               <li>
+                <RouterLink asComponent={RouterDomLink} to="/cases">
+                  {t('footer.caseBank')}
+                </RouterLink>
+              </li>
+              <li>
                 <RouterLink asComponent={RouterDomLink} to="/">
                   {t('footer.allMunicipalities')}
                 </RouterLink>

@@ -43,6 +43,7 @@ export const navEntries: readonly NavEntry[] = [
   { id: 'daycareAdmin', path: 'admin/daycare', audience: ['admin'] },
   { id: 'incomeStatements', path: 'admin/daycare/income-statements', audience: ['finance'] },
   { id: 'feeParameters', path: 'admin/daycare/fees', audience: ['admin', 'finance'] },
+  { id: 'caseAdmin', path: 'admin/cases', audience: ['digital_team', 'admin'] },
   { id: 'admin', path: 'admin', audience: ['admin'] },
   { id: 'accessibility', path: 'accessibility', audience: 'everyone' },
 ];

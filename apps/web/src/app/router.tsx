@@ -1,6 +1,7 @@
 import { createBrowserRouter } from 'react-router-dom';
 import { adminRoutes } from '../modules/admin/routes';
 import { bookingRoutes } from '../modules/bookings/routes';
+import { caseAdminRoutes, caseBankRoutes } from '../modules/cases/routes';
 import { courseRoutes } from '../modules/courses/routes';
 import { daycareRoutes } from '../modules/daycare/routes';
 import { messageRoutes } from '../modules/messages/routes';
@@ -32,6 +33,7 @@ export const router = createBrowserRouter([
           </AppShell>
         ),
       },
+      ...caseBankRoutes,
       {
         path: ':slug',
         element: <MunicipalityLayout />,
@@ -49,6 +51,7 @@ export const router = createBrowserRouter([
               ...messageRoutes,
               ...pushRoutes,
               ...portfolioRoutes,
+              ...caseAdminRoutes,
               ...adminRoutes,
               { path: '*', element: <NotFoundPage /> },
             ],

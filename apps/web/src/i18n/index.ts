@@ -13,6 +13,7 @@ import type fiPush from './fi/push.json';
 import type fiFreePlaces from './fi/freePlaces.json';
 import type fiDiscussions from './fi/discussions.json';
 import type fiPortfolio from './fi/portfolio.json';
+import type fiCases from './fi/cases.json';
 
 export const languages = ['fi', 'sv', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -81,6 +82,7 @@ declare module 'i18next' {
       freePlaces: typeof fiFreePlaces;
       discussions: typeof fiDiscussions;
       portfolio: typeof fiPortfolio;
+      cases: typeof fiCases;
     };
   }
 }

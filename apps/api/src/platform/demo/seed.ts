@@ -13,6 +13,7 @@ import { seedDaycareDemo } from '../../modules/daycare/daycare.demo.js';
 import { seedFeesDemo } from '../../modules/daycare/fees.demo.js';
 import { seedFreePlacesDemo } from '../../modules/daycare/free-places.demo.js';
 import { seedPortfolioDemo } from '../../modules/portfolio/portfolio.demo.js';
+import { seedCasesDemo } from '../../modules/portfolio/cases.demo.js';
 
 /** The demo password of every demo account. */
 export const DEMO_PASSWORD = 'demo';
@@ -130,6 +131,8 @@ const MODULES: ModuleDemo[] = [
   { table: 'daycare_free_places', seed: seedFreePlacesDemo },
   // Ideas in every stage and a decision round held ten days ago.
   { table: 'portfolio_ideas', seed: seedPortfolioDemo },
+  // Tyrskylä's case cards in the shared case bank, and the municipalities' sizes.
+  { table: 'portfolio_cases', seed: seedCasesDemo },
 ];
 
 export async function seedDemoData(db: Database): Promise<boolean> {

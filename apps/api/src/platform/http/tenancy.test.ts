@@ -40,6 +40,7 @@ let ids: {
   placedChild: string;
   groupMembership: string;
   incomeStatement: string;
+  caseDraft: string;
 };
 
 beforeAll(async () => {
@@ -249,6 +250,13 @@ beforeAll(async () => {
       unplacedChild: unplaced.id,
       groupMembership: membership.id,
       incomeStatement: statement.id,
+      caseDraft: (
+        await tx
+          .selectFrom('portfolio_cases')
+          .select('id')
+          .where('status', '=', 'draft')
+          .executeTakeFirstOrThrow()
+      ).id,
       sauna: door.resource_id,
       saunaDoor: door.id,
       failedGrant: grant.id,
@@ -281,8 +289,35 @@ const settings = {
   themeColor: '#00567a',
 };
 
+/** A case card's fields (the digital team and administrators write them). */
+const caseCard = () => ({
+  title: 'Tenanttikokeilu',
+  problem: '',
+  tried: '',
+  durationDays: null,
+  costCents: null,
+  metrics: [],
+  outcome: null,
+  lessons: '',
+  contactName: '',
+  contactEmail: '',
+  themes: [],
+});
+// A 1×1 PNG.
+const PNG =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
+
 /** Operations only an administrator of the municipality may use. */
 const ADMIN_ONLY: Record<string, Call> = {
+  // The digital team's too (tested in modules/portfolio/cases.test.ts).
+  listMunicipalityCases: { method: 'GET', path: () => 'cases' },
+  createCase: { method: 'POST', path: () => 'cases', body: caseCard },
+  updateCase: { method: 'PUT', path: () => `cases/${ids.caseDraft}`, body: caseCard },
+  addCasePhoto: {
+    method: 'POST',
+    path: () => `cases/${ids.caseDraft}/photos`,
+    body: () => ({ dataBase64: PNG, altText: 'Piste' }),
+  },
   updateMunicipalitySettings: { method: 'PUT', path: () => 'admin/settings', body: () => settings },
   listPeople: { method: 'GET', path: () => 'admin/people' },
   grantRole: {
@@ -721,6 +756,24 @@ const SIGNED_IN = [
   'unfollowIdea',
   'addIdeaComment',
   'declareExperiment',
+  // The case bank: supporting is the person's own; copying writes only into the copier's own
+  // municipality (tested in modules/portfolio/cases.copy.test.ts).
+  'supportCase',
+  'unsupportCase',
+  'copyCase',
+];
+/**
+ * The digital team's case cards that need a particular card or photo: only the own
+ * municipality's team writes (404 for Pyhäranta, 403 for others), a draft is the team's only;
+ * tested in modules/portfolio/cases.test.ts.
+ */
+const CASE_TEAM = [
+  'getMunicipalityCase',
+  'getMunicipalityCasePhoto',
+  'deleteCase',
+  'publishCase',
+  'unpublishCase',
+  'deleteCasePhoto',
 ];
 /** Open to everybody by design. */
 const PUBLIC = [
@@ -766,6 +819,14 @@ const PUBLIC = [
   'getRoundMinutes',
   'getRoundMinutesText',
   'getExperiment',
+  // The shared case bank: published cases only, whatever is asked (RLS with no municipality).
+  'listCases',
+  'getCase',
+  'getCasePhoto',
+  'getCaseBankSession',
+  'exportCasesJson',
+  'exportCasesCsv',
+  'getCasesFeed',
 ];
 
 describe('tenant isolation matrix', () => {
@@ -784,6 +845,7 @@ describe('tenant isolation matrix', () => {
       ...Object.keys(DIGITAL_TEAM),
       ...PORTFOLIO_TEAM,
       ...SIGNED_IN,
+      ...CASE_TEAM,
       ...PUBLIC,
     ]);
     expect(operations.filter((op) => !classified.has(op))).toEqual([]);
@@ -976,6 +1038,12 @@ describe('tenant isolation matrix', () => {
   });
 });
 
+const SHARED_CASE_TABLES = new Set([
+  'portfolio_case_photos',
+  'portfolio_case_supports',
+  'portfolio_case_copies',
+]);
+
 describe('row-level security', () => {
   it("keeps the owner-run taken-time function to the transaction's municipality", async () => {
     const busy = (municipalityId: string) =>
@@ -1009,10 +1077,14 @@ describe('row-level security', () => {
     for (const { table_name: table, rls } of tables) {
       if (table === 'jobs') continue; // checked below: the app role cannot read it at all
       expect(rls, `${table} has row-level security`).toBe(true);
+      // The case bank shares published cases with everyone by design (0023): here only the
+      // drafts must stay home; its photos, supports and copies are tested in cases*.test.ts.
+      if (SHARED_CASE_TABLES.has(table)) continue;
       const count = (rows: { n: number }[]) => Number(rows[0]?.n ?? 0);
+      const drafts = table === 'portfolio_cases' ? sql`and status = 'draft'` : sql``;
       const query = sql<{
         n: number;
-      }>`select count(*)::int as n from ${sql.table(table)} where municipality_id = ${ids.tyrskyla}`;
+      }>`select count(*)::int as n from ${sql.table(table)} where municipality_id = ${ids.tyrskyla} ${drafts}`;
       const asOwner = await asSystem(rt.db, async (tx) => count((await query.execute(tx)).rows));
       const asTyrskyla = await inTenant(rt.db, ids.tyrskyla, async (tx) =>
         count((await query.execute(tx)).rows),

@@ -71,7 +71,8 @@ export async function registerWeb(app: FastifyInstance) {
 
     const slug = path.split('/')[1] ?? '';
     let status = 200;
-    if (slug) {
+    // /cases is the case bank shared by every municipality, not a municipality's slug.
+    if (slug && slug !== 'cases') {
       const known =
         /^[a-z][a-z0-9-]{1,39}$/.test(slug) &&
         (await inTenant(db, null, (tx) => findMunicipalityBySlug(tx, slug)));
