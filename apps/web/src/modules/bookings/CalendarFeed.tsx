@@ -5,11 +5,19 @@ import { ErrorAlert } from '../../app/feedback';
 import { useCreateCalendarFeed } from './queries';
 
 /**
- * A private calendar feed (webcal) of the person's bookings. The address is shown once, when
- * it is created: the server keeps only its hash, and a new address replaces the old one.
+ * The person's private calendar feed (webcal): one secret address carries their bookings and
+ * their family's daycare calendar; `namespace` words it for the page it is on. The address is
+ * shown once, when it is created: the server keeps only its hash, and a new address replaces
+ * the old one.
  */
-export function CalendarFeed({ slug }: { slug: string }) {
-  const { t } = useTranslation('bookings');
+export function CalendarFeed({
+  slug,
+  namespace = 'bookings',
+}: {
+  slug: string;
+  namespace?: 'bookings' | 'discussions';
+}) {
+  const { t } = useTranslation(namespace);
   const create = useCreateCalendarFeed(slug);
   const [copyStatus, setCopyStatus] = useState('');
   const inputRef = useRef<HTMLInputElement>(null);
@@ -36,8 +44,8 @@ export function CalendarFeed({ slug }: { slug: string }) {
   }
 
   return (
-    <section aria-labelledby="feed-heading" className="form-section">
-      <Heading variant="h2" id="feed-heading" mb="s">
+    <section aria-labelledby={`${namespace}-feed-heading`} className="form-section">
+      <Heading variant="h2" id={`${namespace}-feed-heading`} mb="s">
         {t('feed.heading')}
       </Heading>
       <Paragraph mb="s">{t('feed.intro')}</Paragraph>

@@ -7,7 +7,7 @@ import { usePageTitle } from '../../app/usePageTitle';
 import { currentLanguage, type Language } from '../../i18n';
 import { formatDay, formatTime } from '../bookings/time';
 import { formatDays } from './format';
-import { FamilyFeed } from './FamilyFeed';
+import { CalendarFeed } from '../bookings/CalendarFeed';
 import { useFamilyCalendar, type CalendarItem } from './discussions.queries';
 import './daycare.css';
 import './discussions.css';
@@ -105,7 +105,7 @@ export function CalendarPage() {
           )}
         </section>
       )}
-      <FamilyFeed slug={slug} />
+      <CalendarFeed slug={slug} namespace="discussions" />
     </div>
   );
 }
