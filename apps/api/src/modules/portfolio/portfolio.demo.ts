@@ -5,6 +5,7 @@ import { DECISION_STAGE, DEFAULT_STAGES } from './stages.js';
 import { DEFAULT_CRITERIA } from './config.js';
 import { startClocks } from './timebox.js';
 import { DEMO_DECISIONS, DEMO_IDEAS } from './portfolio.demo-ideas.js';
+import { MORE_DEMO_IDEAS } from './portfolio.demo-more.js';
 import { daysAgo, seedRound } from './portfolio.demo-round.js';
 
 /**
@@ -22,7 +23,7 @@ export async function seedPortfolioDemo(
   const digiryhma = personId('digiryhma@tyrskyla.example');
   const ids = new Map<string, string>();
   const decided = new Map(DEMO_DECISIONS.map((d) => [d.key, d]));
-  for (const idea of DEMO_IDEAS) {
+  for (const idea of [...DEMO_IDEAS, ...MORE_DEMO_IDEAS]) {
     const decision = decided.get(idea.key);
     const stage = decision ? DECISION_STAGE[decision.decision] : idea.stage;
     const owner = decision?.owner ?? idea.owner;
