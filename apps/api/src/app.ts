@@ -69,6 +69,7 @@ import {
   messageRoutes,
 } from './modules/daycare/messages.routes.js';
 import { portfolioRoutes } from './modules/portfolio/portfolio.routes.js';
+import { portfolioImportRoutes, ImportPreviewSchema } from './modules/portfolio/import.routes.js';
 import { roundRoutes } from './modules/portfolio/rounds.routes.js';
 import { ExperimentSchema, experimentRoutes } from './modules/portfolio/experiments.routes.js';
 import {
@@ -146,6 +147,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     RoundSummarySchema,
     RoundSchema,
     ExperimentSchema,
+    ImportPreviewSchema,
   ]) {
     app.addSchema(schema);
   }
@@ -241,6 +243,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await tenant.register(portfolioRoutes);
       await tenant.register(roundRoutes);
       await tenant.register(experimentRoutes);
+      await tenant.register(portfolioImportRoutes);
     },
     { prefix: '/api/:slug' },
   );

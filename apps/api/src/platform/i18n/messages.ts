@@ -3,6 +3,7 @@
  * has its own texts; these are the ones the API itself says.
  */
 import { portfolioMessages } from '../../modules/portfolio/portfolio.messages.js';
+import { portfolioImportMessages } from '../../modules/portfolio/import.messages.js';
 
 export const LANGUAGES = ['fi', 'sv', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -1169,9 +1170,9 @@ const en: Messages = {
 
 // A module with many texts keeps them in its own file.
 export const messages: Record<Language, Messages> = {
-  fi: { ...fi, ...portfolioMessages.fi },
-  sv: { ...sv, ...portfolioMessages.sv },
-  en: { ...en, ...portfolioMessages.en },
+  fi: { ...fi, ...portfolioMessages.fi, ...portfolioImportMessages.fi },
+  sv: { ...sv, ...portfolioMessages.sv, ...portfolioImportMessages.sv },
+  en: { ...en, ...portfolioMessages.en, ...portfolioImportMessages.en },
 };
 
 export function translate(
