@@ -10,6 +10,7 @@ import type fiOrganisations from './fi/organisations.json';
 import type fiDaycare from './fi/daycare.json';
 import type fiMessages from './fi/messages.json';
 import type fiPortfolio from './fi/portfolio.json';
+import type fiPortfolioImport from './fi/portfolioImport.json';
 
 export const languages = ['fi', 'sv', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -75,6 +76,7 @@ declare module 'i18next' {
       daycare: typeof fiDaycare;
       messages: typeof fiMessages;
       portfolio: typeof fiPortfolio;
+      portfolioImport: typeof fiPortfolioImport;
     };
   }
 }
