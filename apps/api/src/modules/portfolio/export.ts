@@ -5,6 +5,7 @@ import { audit } from '../../platform/audit/audit.js';
 import { forbidden } from '../../platform/http/errors.js';
 import { requireUser, type Ctx } from '../../platform/http/context.js';
 import { localDate } from '../../platform/i18n/time.js';
+import { translate } from '../../platform/i18n/messages.js';
 import { EXPORT_ONLY, HEADERS, IMPORT_FIELDS } from './import.columns.js';
 import { canModerate } from './ideas.js';
 import { clockState } from './timebox.js';
@@ -76,9 +77,13 @@ export async function exportRows(ctx: Ctx) {
         decisionDate: r.decided_at ? localDate(r.decided_at) : '',
         supports: String(r.supports ?? 0),
         timeboxState: clock
-          ? clock.overdue
-            ? `overdue ${-clock.daysLeft}`
-            : `${clock.daysLeft} left`
+          ? translate(
+              ctx.language,
+              clock.overdue ? 'portfolioImport.overdue' : 'portfolioImport.daysLeft',
+              {
+                days: Math.abs(clock.daysLeft),
+              },
+            )
           : '',
         dueDate: r.due_date ?? '',
       };

@@ -13,6 +13,8 @@ const fi: Messages = {
   'portfolioImport.timeboxInvalid': 'Aikaraja "{value}" ei kelpaa: 21 tai 105 päivää.',
   'portfolioImport.dateInvalid': 'Päivämäärä "{value}" ei kelpaa (esim. 14.3.2026).',
   'portfolioImport.stageRequires': 'Vaihe "{stage}" vaatii: {fields}.',
+  'portfolioImport.daysLeft': '{days} päivää jäljellä',
+  'portfolioImport.overdue': 'myöhässä {days} päivää',
   'error.portfolioImportRefused': 'Mitään ei tuotu',
   'error.portfolioImportRefused.detail':
     '{rows} rivillä on virheitä. Korjaa ne ja tuo tiedosto uudelleen; tuonti tehdään kokonaan tai ei lainkaan.',
@@ -47,6 +49,8 @@ const sv: Messages = {
   'portfolioImport.timeboxInvalid': 'Tidsramen "{value}" duger inte: 21 eller 105 dagar.',
   'portfolioImport.dateInvalid': 'Datumet "{value}" duger inte (t.ex. 14.3.2026).',
   'portfolioImport.stageRequires': 'Skedet "{stage}" kräver: {fields}.',
+  'portfolioImport.daysLeft': '{days} dagar kvar',
+  'portfolioImport.overdue': '{days} dagar försenat',
   'error.portfolioImportRefused': 'Ingenting importerades',
   'error.portfolioImportRefused.detail':
     '{rows} rader har fel. Rätta dem och importera filen igen; importen görs helt eller inte alls.',
@@ -81,6 +85,8 @@ const en: Messages = {
   'portfolioImport.timeboxInvalid': 'The timebox "{value}" is not valid: 21 or 105 days.',
   'portfolioImport.dateInvalid': 'The date "{value}" is not valid (e.g. 14.3.2026).',
   'portfolioImport.stageRequires': 'The stage "{stage}" requires: {fields}.',
+  'portfolioImport.daysLeft': '{days} days left',
+  'portfolioImport.overdue': '{days} days overdue',
   'error.portfolioImportRefused': 'Nothing was imported',
   'error.portfolioImportRefused.detail':
     '{rows} rows have errors. Fix them and import the file again; the import is all or nothing.',
