@@ -82,6 +82,13 @@ describe('portfolio import', () => {
       [GOOD, 'Jonot ovat pitkiä', 'idea'],
       [OTHER, 'Ei verkkoa torilla', 'screening'],
     ]);
+    // The export links download the portfolio in the same columns.
+    const href = await page.getByRole('link', { name: 'Lataa CSV' }).getAttribute('href');
+    const exported = await page.request.get(href!);
+    expect(exported.headers()['content-type']).toContain('text/csv');
+    expect(await exported.text()).toContain(
+      `${OTHER};Ei verkkoa torilla;Avoin verkko;;;;screening`,
+    );
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -14,7 +14,7 @@ export async function readSheet(fileName: string, data: Buffer): Promise<Sheet> 
   if (data.length === 0) throw new AppError(422, 'portfolioImportEmpty');
   if (data.length > MAX_BYTES) throw new AppError(413, 'portfolioImportTooLarge');
   const xlsx = data.subarray(0, 4).equals(XLSX_MAGIC);
-  if (/\.xls$/i.test(fileName) && !xlsx) throw new AppError(422, 'portfolioImportFormat');
+  if (/\.xlsx?$/i.test(fileName) && !xlsx) throw new AppError(422, 'portfolioImportFormat');
   const table = xlsx ? await readXlsx(data) : readCsv(data);
   // Rows with nothing in them (Excel leaves them at the end) are not rows.
   const [headerRow, ...rest] = table.filter((r) => r.some((c) => c.trim() !== ''));
