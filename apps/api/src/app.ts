@@ -72,6 +72,7 @@ import {
 } from './modules/daycare/messages.routes.js';
 import { pushRoutes } from './platform/push/push.routes.js';
 import { portfolioRoutes } from './modules/portfolio/portfolio.routes.js';
+import { portfolioImportRoutes, ImportPreviewSchema } from './modules/portfolio/import.routes.js';
 import { roundRoutes } from './modules/portfolio/rounds.routes.js';
 import { ExperimentSchema, experimentRoutes } from './modules/portfolio/experiments.routes.js';
 import {
@@ -159,6 +160,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     CaseSummarySchema,
     CaseSchema,
     CaseOpenDataSchema,
+    ImportPreviewSchema,
   ]) {
     app.addSchema(schema);
   }
@@ -264,6 +266,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await tenant.register(roundRoutes);
       await tenant.register(experimentRoutes);
       await tenant.register(caseAdminRoutes);
+      await tenant.register(portfolioImportRoutes);
     },
     { prefix: '/api/:slug' },
   );

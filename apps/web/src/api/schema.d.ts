@@ -3231,6 +3231,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/{slug}/portfolio/import/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Digital team: read a spreadsheet, propose the column mapping, check every row */
+        post: operations["previewPortfolioImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/portfolio/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Digital team: import every row of the spreadsheet, or none (422 with the errors of each row) */
+        post: operations["importPortfolio"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/portfolio/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Digital team: the portfolio as CSV or XLSX, in the columns the import reads */
+        get: operations["exportPortfolio"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3936,7 +3987,7 @@ export interface components {
             history: {
                 id: number;
                 /** @enum {string} */
-                kind: "submitted" | "edited" | "stage" | "hidden" | "shown" | "merged_from" | "merged_into" | "decision";
+                kind: "submitted" | "edited" | "stage" | "hidden" | "shown" | "merged_from" | "merged_into" | "decision" | "imported";
                 fromStage: string | null;
                 toStage: string | null;
                 reason: string;
@@ -4230,6 +4281,29 @@ export interface components {
             published_at: string;
             /** Format: date-time */
             updated_at: string;
+        };
+        PortfolioImportPreview: {
+            headers: string[];
+            /** @description The field of each column in order; null = the column is not imported */
+            mapping: ("title" | "problem" | "proposal" | "targetGroups" | "departments" | "themes" | "stage" | "owner" | "timeboxDays" | "goal" | "results" | "decisionDate" | null)[];
+            fields: ("title" | "problem" | "proposal" | "targetGroups" | "departments" | "themes" | "stage" | "owner" | "timeboxDays" | "goal" | "results" | "decisionDate")[];
+            rowCount: number;
+            errorRowCount: number;
+            rows: {
+                /** @description The line in the spreadsheet; the header is line 1 */
+                line: number;
+                title: string;
+                stage: string;
+                ownerEmail: string;
+                themes: string[];
+                departments: string[];
+                errors: {
+                    /** @enum {string|null} */
+                    field: "title" | "problem" | "proposal" | "targetGroups" | "departments" | "themes" | "stage" | "owner" | "timeboxDays" | "goal" | "results" | "decisionDate" | null;
+                    code: string;
+                    message: string;
+                }[];
+            }[];
         };
     };
     responses: never;
@@ -14051,6 +14125,124 @@ export interface operations {
                         ideaId: string;
                         case: components["schemas"]["Case"];
                     };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    previewPortfolioImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    fileName: string;
+                    /** @description The CSV (UTF-8, ; or ,) or XLSX file in base64, at most 5 MB and 2 000 rows */
+                    dataBase64: string;
+                    /** @description The field of each column in order; null = the column is not imported */
+                    mapping?: ("title" | "problem" | "proposal" | "targetGroups" | "departments" | "themes" | "stage" | "owner" | "timeboxDays" | "goal" | "results" | "decisionDate" | null)[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortfolioImportPreview"];
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importPortfolio: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    fileName: string;
+                    /** @description The CSV (UTF-8, ; or ,) or XLSX file in base64, at most 5 MB and 2 000 rows */
+                    dataBase64: string;
+                    /** @description The field of each column in order; null = the column is not imported */
+                    mapping?: ("title" | "problem" | "proposal" | "targetGroups" | "departments" | "themes" | "stage" | "owner" | "timeboxDays" | "goal" | "results" | "decisionDate" | null)[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        imported: number;
+                        ideaIds: string[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportPortfolio: {
+        parameters: {
+            query: {
+                format: "csv" | "xlsx";
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
                 };
             };
             /** @description Problem details (RFC 9457), translated */

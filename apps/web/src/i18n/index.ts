@@ -14,6 +14,7 @@ import type fiFreePlaces from './fi/freePlaces.json';
 import type fiDiscussions from './fi/discussions.json';
 import type fiPortfolio from './fi/portfolio.json';
 import type fiCases from './fi/cases.json';
+import type fiPortfolioImport from './fi/portfolioImport.json';
 
 export const languages = ['fi', 'sv', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -83,6 +84,7 @@ declare module 'i18next' {
       discussions: typeof fiDiscussions;
       portfolio: typeof fiPortfolio;
       cases: typeof fiCases;
+      portfolioImport: typeof fiPortfolioImport;
     };
   }
 }

@@ -66,6 +66,7 @@ export const IdeaEventSchema = Type.Object({
     'merged_from',
     'merged_into',
     'decision',
+    'imported',
   ]),
   fromStage: Type.Union([Type.String(), Type.Null()]),
   toStage: Type.Union([Type.String(), Type.Null()]),

@@ -439,12 +439,15 @@ const DIGITAL_TEAM: Record<string, Call> = {
   listPortfolioOwners: { method: 'GET', path: () => 'portfolio/owners' },
   listPortfolioCriteria: { method: 'GET', path: () => 'portfolio/criteria' },
   listOverdue: { method: 'GET', path: () => 'portfolio/overdue' },
+  exportPortfolio: { method: 'GET', path: () => 'portfolio/export?format=csv' },
 };
 /**
  * The digital team's (and administrators') portfolio changes on ideas, rounds and
  * experiments; role checks and tenant isolation are tested in modules/portfolio.
  */
 const PORTFOLIO_TEAM = [
+  'previewPortfolioImport',
+  'importPortfolio',
   'updateIdea',
   'hideIdea',
   'showIdea',

@@ -5,6 +5,7 @@
 import { pushMessages } from '../push/push.messages.js';
 import { portfolioMessages } from '../../modules/portfolio/portfolio.messages.js';
 import { casesMessages } from '../../modules/portfolio/cases.messages.js';
+import { portfolioImportMessages } from '../../modules/portfolio/import.messages.js';
 
 export const LANGUAGES = ['fi', 'sv', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -1412,9 +1413,9 @@ const en: Messages = {
 
 // A module with many texts keeps them in its own file.
 export const messages: Record<Language, Messages> = {
-  fi: { ...fi, ...portfolioMessages.fi, ...casesMessages.fi },
-  sv: { ...sv, ...portfolioMessages.sv, ...casesMessages.sv },
-  en: { ...en, ...portfolioMessages.en, ...casesMessages.en },
+  fi: { ...fi, ...portfolioMessages.fi, ...casesMessages.fi, ...portfolioImportMessages.fi },
+  sv: { ...sv, ...portfolioMessages.sv, ...casesMessages.sv, ...portfolioImportMessages.sv },
+  en: { ...en, ...portfolioMessages.en, ...casesMessages.en, ...portfolioImportMessages.en },
 };
 
 export function translate(

@@ -85,6 +85,7 @@ export function IdeasPage() {
         </Link>
         <Link to={`/${slug}/portfolio/rounds`}>{team ? t('list.rounds') : t('list.minutes')}</Link>
         {team && <Link to={`/${slug}/portfolio/overdue`}>{t('list.overdue')}</Link>}
+        {team && <Link to={`/${slug}/portfolio/import`}>{t('list.importExport')}</Link>}
       </p>
       <form className="portfolio-filters" onSubmit={onSearch} role="search">
         <TextInput

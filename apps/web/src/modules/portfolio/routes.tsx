@@ -14,6 +14,7 @@ const RoundsPage = page(() => import('./RoundsPage').then((m) => m.RoundsPage));
 const RoundPage = page(() => import('./RoundPage').then((m) => m.RoundPage));
 const MinutesPage = page(() => import('./MinutesPage').then((m) => m.MinutesPage));
 const OverduePage = page(() => import('./OverduePage').then((m) => m.OverduePage));
+const ImportPage = page(() => import('./ImportPage').then((m) => m.ImportPage));
 
 const el = (Page: LazyExoticComponent<ComponentType>) => (
   <Suspense fallback={null}>
@@ -38,5 +39,9 @@ export const portfolioRoutes: RouteObject[] = [
   {
     path: 'portfolio/overdue',
     element: <RoleOnly roles={['digital_team', 'admin']}>{el(OverduePage)}</RoleOnly>,
+  },
+  {
+    path: 'portfolio/import',
+    element: <RoleOnly roles={['digital_team', 'admin']}>{el(ImportPage)}</RoleOnly>,
   },
 ];
