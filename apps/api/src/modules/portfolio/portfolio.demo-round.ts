@@ -12,25 +12,30 @@ export const daysAgo = (days: number, hour = 10) => {
 };
 
 /**
- * The demo round, held ten days ago and closed with its minutes published: three experiments
- * started (the walk was never declared, so its 24 hours have run out), one idea waits, one
- * was turned down.
+ * A demo round, closed with its minutes published. By default the round held ten days ago:
+ * three experiments started (the walk was never declared, so its 24 hours have run out), one
+ * idea waits, one was turned down.
  */
 export async function seedRound(
   tx: Tx,
   municipality: string,
   digiryhma: string,
   ids: Map<string, string>,
+  round: { title: string; heldDaysAgo: number; decisions: typeof DEMO_DECISIONS } = {
+    title: 'Digiryhmän päätöskierros',
+    heldDaysAgo: 10,
+    decisions: DEMO_DECISIONS,
+  },
 ) {
-  const held = daysAgo(10, 12);
+  const held = daysAgo(round.heldDaysAgo, 12);
   const { id: roundId } = await tx
     .insertInto('portfolio_rounds')
     .values({
       municipality_id: municipality,
-      title: 'Digiryhmän päätöskierros',
+      title: round.title,
       meeting_date: held.toISOString().slice(0, 10),
       created_by: digiryhma,
-      created_at: daysAgo(14),
+      created_at: daysAgo(round.heldDaysAgo + 4),
       closed_at: held,
       minutes_published_at: held,
     })
@@ -52,7 +57,7 @@ export async function seedRound(
     )
     .returning('id')
     .execute();
-  for (const [position, d] of DEMO_DECISIONS.entries()) {
+  for (const [position, d] of round.decisions.entries()) {
     const ideaId = ids.get(d.key)!;
     await tx
       .insertInto('portfolio_round_items')

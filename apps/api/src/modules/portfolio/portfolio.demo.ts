@@ -7,10 +7,12 @@ import { startClocks } from './timebox.js';
 import { DEMO_DECISIONS, DEMO_IDEAS } from './portfolio.demo-ideas.js';
 import { MORE_DEMO_IDEAS } from './portfolio.demo-more.js';
 import { daysAgo, seedRound } from './portfolio.demo-round.js';
+import { EARLIER_DECISIONS, EARLIER_DEMO_IDEAS } from './portfolio.demo-earlier.js';
 
 /**
- * Tyrskylä's portfolio: fourteen ideas in every stage with supports, followers and a few
- * comments, and a decision round held ten days ago, closed with its minutes published (three
+ * Tyrskylä's portfolio: thirty ideas in every stage with supports, followers and a few
+ * comments, and two decision rounds closed with their minutes published: the spring round
+ * forty days ago (two ideas wait, one was turned down) and the round ten days ago (three
  * experiments started, one idea waits, one was turned down). Pyhäranta has one idea of its
  * own, for tenant isolation.
  */
@@ -22,8 +24,8 @@ export async function seedPortfolioDemo(
   const municipality = municipalityId('tyrskyla');
   const digiryhma = personId('digiryhma@tyrskyla.example');
   const ids = new Map<string, string>();
-  const decided = new Map(DEMO_DECISIONS.map((d) => [d.key, d]));
-  for (const idea of [...DEMO_IDEAS, ...MORE_DEMO_IDEAS]) {
+  const decided = new Map([...DEMO_DECISIONS, ...EARLIER_DECISIONS].map((d) => [d.key, d]));
+  for (const idea of [...DEMO_IDEAS, ...MORE_DEMO_IDEAS, ...EARLIER_DEMO_IDEAS]) {
     const decision = decided.get(idea.key);
     const stage = decision ? DECISION_STAGE[decision.decision] : idea.stage;
     const owner = decision?.owner ?? idea.owner;
@@ -149,6 +151,11 @@ export async function seedPortfolioDemo(
       })),
     )
     .execute();
+  await seedRound(tx, municipality, digiryhma, ids, {
+    title: 'Kevään päätöskierros',
+    heldDaysAgo: 40,
+    decisions: EARLIER_DECISIONS,
+  });
   await seedRound(tx, municipality, digiryhma, ids);
   // Tyrskylä has set its pipeline and criteria explicitly (as the defaults, for now), so the
   // digital team can see and change them; Pyhäranta runs on the defaults.
