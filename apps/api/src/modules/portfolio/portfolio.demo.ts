@@ -7,6 +7,7 @@ import { startClocks } from './timebox.js';
 import { DEMO_DECISIONS, DEMO_IDEAS } from './portfolio.demo-ideas.js';
 import { MORE_DEMO_IDEAS } from './portfolio.demo-more.js';
 import { daysAgo, seedRound } from './portfolio.demo-round.js';
+import { seedExperimentDetails } from './experiment-details.demo.js';
 
 /**
  * Tyrskylä's portfolio: fourteen ideas in every stage with supports, followers and a few
@@ -150,6 +151,7 @@ export async function seedPortfolioDemo(
     )
     .execute();
   await seedRound(tx, municipality, digiryhma, ids);
+  await seedExperimentDetails(tx, municipality, personId);
   // Tyrskylä has set its pipeline and criteria explicitly (as the defaults, for now), so the
   // digital team can see and change them; Pyhäranta runs on the defaults.
   await tx
