@@ -4,18 +4,19 @@ import type { Tx } from '../../platform/db/database.js';
  * Teams, metrics and spending for Tyrskylä's demo experiments, so the idea page shows a
  * cross-department team, metrics with baselines and targets, and one experiment over budget.
  */
+// Only people the core demo seed creates (the portfolio seed runs before the other modules').
 const TEAMS: { email?: string; name?: string; department: string }[][] = [
   [
     { email: 'digiryhma@tyrskyla.example', department: 'Digitalisaatio' },
-    { email: 'talous@tyrskyla.example', department: 'Talous' },
+    { name: 'Tiina Talouspalveluista', department: 'Talous' },
     { name: 'Kaisa Kirjastolta', department: 'Kulttuuri' },
   ],
   [
-    { email: 'majakka@tyrskyla.example', department: 'Varhaiskasvatus' },
+    { name: 'Päiväkoti Majakan Maija', department: 'Varhaiskasvatus' },
     { email: 'tilat@tyrskyla.example', department: 'Tilapalvelut' },
   ],
   [
-    { email: 'aallokko@tyrskyla.example', department: 'Varhaiskasvatus' },
+    { email: 'tilat@tyrskyla.example', department: 'Tilapalvelut' },
     { name: 'Nuorisovaltuusto', department: 'Nuorisopalvelut' },
     { email: 'admin@tyrskyla.example', department: 'Hallinto' },
   ],

@@ -158,3 +158,17 @@ describe('experiment details', () => {
     expect(adopted.statusCode, adopted.body).toBe(200);
   });
 });
+
+describe('demo', () => {
+  it('the demo experiments have teams, metrics and one over budget', async () => {
+    const overdue = (await team.get('portfolio/overdue')).json().items as {
+      team: unknown[];
+      metrics: unknown[];
+    }[];
+    expect(overdue.length).toBeGreaterThan(0);
+    for (const e of overdue) {
+      expect(e.team.length).toBeGreaterThan(0);
+      expect(e.metrics.length).toBeGreaterThan(0);
+    }
+  });
+});

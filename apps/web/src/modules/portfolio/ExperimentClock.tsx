@@ -139,7 +139,7 @@ export function ExperimentClock({ ideaId, enabled }: { ideaId: string; enabled: 
           ))}
         </ul>
       )}
-      <ExperimentDetails experiment={e} canEdit={isOwner || team} />
+      <ExperimentDetails experiment={e} canEdit={isOwner || team} staffPicker={team} />
       {e.running && !e.declaredAt && (isOwner || team) && <DeclareForm ideaId={ideaId} />}
       {e.running && team && <ExtendForm ideaId={ideaId} />}
     </section>

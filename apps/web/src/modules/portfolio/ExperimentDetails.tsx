@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Heading, TextInput } from 'suomifi-ui-components';
+import { Button, Dropdown, DropdownItem, Heading, TextInput } from 'suomifi-ui-components';
 import { ErrorAlert } from '../../app/feedback';
 import { useMunicipality } from '../../app/MunicipalityContext';
 import type { Experiment } from './api';
 import { experimentDetailsApi, type ExperimentDetailsBody } from './experimentDetailsApi';
-import { usePortfolioMutation } from './queries';
+import { useOwners, usePortfolioMutation } from './queries';
 
 /** The experiment's team, metrics and budget on the idea page; the owner and the team edit. */
 
@@ -18,9 +18,12 @@ const parseNum = (s: string) => (s.trim() === '' ? null : Number(s.replace(',', 
 export function ExperimentDetails({
   experiment,
   canEdit,
+  staffPicker,
 }: {
   experiment: Experiment;
   canEdit: boolean;
+  /** The digital team picks experimenters from the staff list (only it may read that list). */
+  staffPicker: boolean;
 }) {
   const { t, i18n } = useTranslation('experimentDetails');
   const [editing, setEditing] = useState(false);
@@ -71,7 +74,9 @@ export function ExperimentDetails({
           {t('edit')}
         </Button>
       )}
-      {canEdit && editing && <DetailsForm experiment={e} onDone={() => setEditing(false)} />}
+      {canEdit && editing && (
+        <DetailsForm experiment={e} staffPicker={staffPicker} onDone={() => setEditing(false)} />
+      )}
     </div>
   );
 }
@@ -90,9 +95,18 @@ interface MetricRow {
 }
 const str = (n: number | null) => (n === null ? '' : String(n));
 
-function DetailsForm({ experiment, onDone }: { experiment: Experiment; onDone: () => void }) {
+function DetailsForm({
+  experiment,
+  staffPicker,
+  onDone,
+}: {
+  experiment: Experiment;
+  staffPicker: boolean;
+  onDone: () => void;
+}) {
   const { t } = useTranslation('experimentDetails');
   const { slug } = useMunicipality();
+  const staff = useOwners(slug, staffPicker).data?.items ?? [];
   const [team, setTeam] = useState<Row[]>(experiment.team);
   const [metrics, setMetrics] = useState<MetricRow[]>(
     experiment.metrics.map((m) => ({
@@ -165,6 +179,25 @@ function DetailsForm({ experiment, onDone }: { experiment: Experiment; onDone: (
             </Button>
           </div>
         ))}
+        {/* A Suomi.fi dropdown cannot start without items: it appears once the staff are loaded. */}
+        {staffPicker && staff.length > 0 && (
+          <Dropdown
+            labelText={t('addStaff')}
+            visualPlaceholder={t('chooseStaff')}
+            onChange={(id: string) => {
+              const person = staff.find((o) => o.id === id);
+              if (person && !team.some((x) => x.personId === id)) {
+                setTeam([...team, { name: person.name, department: '', personId: id }]);
+              }
+            }}
+          >
+            {staff.map((o) => (
+              <DropdownItem key={o.id} value={o.id}>
+                {o.name}
+              </DropdownItem>
+            ))}
+          </Dropdown>
+        )}
         <Button
           variant="secondary"
           onClick={() => setTeam([...team, { name: '', department: '', personId: null }])}
