@@ -3049,7 +3049,8 @@ export interface paths {
         };
         /** An idea's experiment: owner, timebox, the 24 h and due-date clocks, extensions */
         get: operations["getExperiment"];
-        put?: never;
+        /** The owner or the digital team: the team, the metrics and the budget, as a whole */
+        put: operations["updateExperiment"];
         post?: never;
         delete?: never;
         options?: never;
@@ -3068,6 +3069,23 @@ export interface paths {
         put?: never;
         /** The owner (or the team) declares the experiment publicly, once */
         post: operations["declareExperiment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/portfolio/experimenters/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Digital team: distinct experimenters this year against the municipality's target */
+        get: operations["countExperimenters"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4116,6 +4134,21 @@ export interface components {
             declarationLate: boolean;
             budgetGrantedCents: number;
             budgetSpentCents: number;
+            /** @description More spent than granted */
+            overBudget: boolean;
+            team: {
+                /** Format: uuid */
+                personId: string | null;
+                name: string;
+                department: string;
+            }[];
+            metrics: {
+                name: string;
+                unit: string;
+                baseline: number | null;
+                target: number | null;
+                result: number | null;
+            }[];
             extensions: {
                 /** Format: uuid */
                 id: string;
@@ -13607,6 +13640,58 @@ export interface operations {
             };
         };
     };
+    updateExperiment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                ideaId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    experimenters: {
+                        /** Format: uuid */
+                        personId: string | null;
+                        name: string;
+                        department: string;
+                    }[];
+                    metrics: {
+                        name: string;
+                        unit: string;
+                        baseline: number | null;
+                        target: number | null;
+                        result: number | null;
+                    }[];
+                    budgetGrantedCents: number;
+                    budgetSpentCents: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortfolioExperiment"];
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     declareExperiment: {
         parameters: {
             query?: never;
@@ -13632,6 +13717,41 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PortfolioExperiment"];
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    countExperimenters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        year: number;
+                        count: number;
+                        target: number;
+                    };
                 };
             };
             /** @description Problem details (RFC 9457), translated */

@@ -2,9 +2,23 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { DateTime, SlugParams, Uuid, responses } from '../../platform/http/schemas.js';
 import { Day, PersonRef, TimeboxDays, ideaParams } from './portfolio.schema.js';
+import { experimenterCount, updateExperimentDetails } from './experiment-details.js';
 import { declareExperiment, extendExperiment, getExperiment, listOverdue } from './experiments.js';
 
 const tags = ['portfolio'];
+
+const Num = Type.Union([Type.Number({ minimum: -1e12, maximum: 1e12 }), Type.Null()]);
+const Metric = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    unit: Type.String({ maxLength: 40 }),
+    baseline: Num,
+    target: Num,
+    result: Num,
+  },
+  { additionalProperties: false },
+);
+const Cents = Type.Integer({ minimum: 0, maximum: 2_000_000_000 });
 
 export const ExperimentSchema = Type.Object(
   {
@@ -24,6 +38,15 @@ export const ExperimentSchema = Type.Object(
     declarationLate: Type.Boolean({ description: 'Not declared within 24 hours' }),
     budgetGrantedCents: Type.Integer(),
     budgetSpentCents: Type.Integer(),
+    overBudget: Type.Boolean({ description: 'More spent than granted' }),
+    team: Type.Array(
+      Type.Object({
+        personId: Type.Union([Uuid, Type.Null()]),
+        name: Type.String(),
+        department: Type.String(),
+      }),
+    ),
+    metrics: Type.Array(Metric),
     extensions: Type.Array(
       Type.Object({
         id: Uuid,
@@ -72,6 +95,58 @@ export const experimentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) =>
       declareExperiment(request.ctx, request.params.ideaId, request.body.declaration),
+  );
+
+  app.put(
+    '/portfolio/ideas/:ideaId/experiment',
+    {
+      schema: {
+        operationId: 'updateExperiment',
+        tags,
+        summary: 'The owner or the digital team: the team, the metrics and the budget, as a whole',
+        params: ideaParams,
+        body: Type.Object(
+          {
+            experimenters: Type.Array(
+              Type.Object(
+                {
+                  personId: Type.Union([Uuid, Type.Null()]),
+                  name: Type.String({ maxLength: 200 }),
+                  department: Type.String({ maxLength: 200 }),
+                },
+                { additionalProperties: false },
+              ),
+              { maxItems: 100 },
+            ),
+            metrics: Type.Array(Metric, { maxItems: 30 }),
+            budgetGrantedCents: Cents,
+            budgetSpentCents: Cents,
+          },
+          { additionalProperties: false },
+        ),
+        response: responses({ 200: experiment }),
+      },
+    },
+    async (request) => {
+      await updateExperimentDetails(request.ctx, request.params.ideaId, request.body);
+      return getExperiment(request.ctx, request.params.ideaId);
+    },
+  );
+
+  app.get(
+    '/portfolio/experimenters/count',
+    {
+      schema: {
+        operationId: 'countExperimenters',
+        tags,
+        summary: "Digital team: distinct experimenters this year against the municipality's target",
+        params: SlugParams,
+        response: responses({
+          200: Type.Object({ year: Type.Integer(), count: Type.Integer(), target: Type.Integer() }),
+        }),
+      },
+    },
+    async (request) => experimenterCount(request.ctx),
   );
 
   app.post(

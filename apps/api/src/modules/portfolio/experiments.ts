@@ -4,6 +4,7 @@ import { AppError, forbidden, notFound } from '../../platform/http/errors.js';
 import { requireRole, requireUser, type Ctx } from '../../platform/http/context.js';
 import { localDate } from '../../platform/i18n/time.js';
 import * as repo from './experiments.repo.js';
+import * as details from './experiment-details.repo.js';
 import { canModerate } from './ideas.js';
 import { addDays, clock, clockState } from './timebox.js';
 import { scheduleReminders } from './reminders.js';
@@ -12,6 +13,7 @@ import { scheduleReminders } from './reminders.js';
 
 async function toView(tx: Tx, row: repo.ExperimentRow) {
   const extensions = await repo.extensions(tx, row.idea_id);
+  const team = await details.team(tx, row.idea_id);
   return {
     ideaId: row.idea_id,
     title: row.title,
@@ -27,6 +29,13 @@ async function toView(tx: Tx, row: repo.ExperimentRow) {
     ...clockState(row),
     budgetGrantedCents: row.budget_granted_cents,
     budgetSpentCents: row.budget_spent_cents,
+    overBudget: row.budget_spent_cents > row.budget_granted_cents,
+    team: team.map((x) => ({
+      personId: x.person_id,
+      name: x.person_name ?? x.name,
+      department: x.department,
+    })),
+    metrics: await details.metrics(tx, row.idea_id),
     extensions: extensions.map((x) => ({
       id: x.id,
       days: x.days,

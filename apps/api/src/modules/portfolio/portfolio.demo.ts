@@ -8,6 +8,7 @@ import { DEMO_DECISIONS, DEMO_IDEAS } from './portfolio.demo-ideas.js';
 import { MORE_DEMO_IDEAS } from './portfolio.demo-more.js';
 import { daysAgo, seedRound } from './portfolio.demo-round.js';
 import { EARLIER_DECISIONS, EARLIER_DEMO_IDEAS } from './portfolio.demo-earlier.js';
+import { seedExperimentDetails } from './experiment-details.demo.js';
 
 /**
  * Tyrskylä's portfolio: thirty ideas in every stage with supports, followers and a few
@@ -157,6 +158,7 @@ export async function seedPortfolioDemo(
     decisions: EARLIER_DECISIONS,
   });
   await seedRound(tx, municipality, digiryhma, ids);
+  await seedExperimentDetails(tx, municipality, personId);
   // Tyrskylä has set its pipeline and criteria explicitly (as the defaults, for now), so the
   // digital team can see and change them; Pyhäranta runs on the defaults.
   await tx

@@ -13,6 +13,11 @@ const fi: Messages = {
   'notification.portfolio.overdue': 'Kokeilu on myöhässä: {title}',
   'notification.portfolio.overdue.body':
     'Kokeilun piti olla valmis {date}. Kirjatkaa tulokset tai jatkakaa aikarajaa perustellen.',
+  'error.portfolioExperimenterUnknown': 'Kokeilijaa ei löydy',
+  'error.portfolioExperimenterUnknown.detail':
+    'Valitse kokeilija kunnan henkilöstöstä tai kirjoita nimi.',
+  'error.portfolioExperimentBlank': 'Tieto puuttuu',
+  'error.portfolioExperimentBlank.detail': 'Jokaisella kokeilijalla ja mittarilla on oltava nimi.',
   'error.portfolioDeclarationEmpty': 'Julistus on tyhjä',
   'error.portfolioDeclarationEmpty.detail': 'Kerro lyhyesti, mitä kokeilussa tehdään ja milloin.',
   'error.portfolioAlreadyDeclared': 'Kokeilu on jo julistettu',
@@ -91,6 +96,11 @@ const sv: Messages = {
   'notification.portfolio.overdue': 'Försöket är försenat: {title}',
   'notification.portfolio.overdue.body':
     'Försöket skulle vara klart {date}. Registrera resultaten eller förläng tidsramen med motivering.',
+  'error.portfolioExperimenterUnknown': 'Försökaren hittades inte',
+  'error.portfolioExperimenterUnknown.detail':
+    'Välj försökaren bland kommunens personal eller skriv ett namn.',
+  'error.portfolioExperimentBlank': 'Uppgift saknas',
+  'error.portfolioExperimentBlank.detail': 'Varje försökare och mätare måste ha ett namn.',
   'error.portfolioDeclarationEmpty': 'Deklarationen är tom',
   'error.portfolioDeclarationEmpty.detail': 'Berätta kort vad som görs i försöket och när.',
   'error.portfolioAlreadyDeclared': 'Försöket har redan deklarerats',
@@ -158,6 +168,11 @@ const sv: Messages = {
 };
 
 const en: Messages = {
+  'error.portfolioExperimenterUnknown': 'Experimenter not found',
+  'error.portfolioExperimenterUnknown.detail':
+    "Choose the experimenter from the municipality's staff or type a name.",
+  'error.portfolioExperimentBlank': 'Missing information',
+  'error.portfolioExperimentBlank.detail': 'Every experimenter and metric needs a name.',
   'notification.portfolio.declare': 'Declare the experiment: {title}',
   'notification.portfolio.declare.body':
     'An experiment is declared publicly within 24 hours of the decision. A few hours are left.',

@@ -167,6 +167,28 @@ export interface PortfolioExtensionsTable {
   created_at: GeneratedTimestamp;
 }
 
+export interface PortfolioExperimentersTable {
+  id: Generated<string>;
+  municipality_id: string;
+  idea_id: string;
+  position: number;
+  person_id: string | null;
+  name: string;
+  department: string;
+}
+
+export interface PortfolioMetricsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  idea_id: string;
+  position: number;
+  name: string;
+  unit: string;
+  baseline: number | null;
+  target: number | null;
+  result: number | null;
+}
+
 declare module '../../platform/db/schema.js' {
   interface DB {
     portfolio_stages: PortfolioStagesTable;
@@ -182,5 +204,7 @@ declare module '../../platform/db/schema.js' {
     portfolio_scores: PortfolioScoresTable;
     portfolio_experiments: PortfolioExperimentsTable;
     portfolio_extensions: PortfolioExtensionsTable;
+    portfolio_experimenters: PortfolioExperimentersTable;
+    portfolio_metrics: PortfolioMetricsTable;
   }
 }

@@ -4,6 +4,7 @@ import { isLanguage, translate } from '../../platform/i18n/messages.js';
 import { notifyPeople } from '../../platform/notifications/notifications.service.js';
 import * as repo from './ideas.repo.js';
 import type { Decision } from './portfolio.tables.js';
+import { metricCounts } from './experiment-details.repo.js';
 import {
   DECISION_STAGE,
   assertCanEnter,
@@ -34,7 +35,14 @@ export interface StageMove {
 export async function moveToStage(tx: Tx, ctx: AuthenticatedCtx, move: StageMove) {
   const stages = await loadStages(tx);
   const target = findStage(stages, move.toStage);
-  assertCanEnter(ctx.language, target, move.fields);
+  // Measured results: with metrics, every metric has a result; without, the written results.
+  const counted = target.requiredFields.includes('results')
+    ? await metricCounts(tx, move.ideaId)
+    : { total: 0, unmeasured: 0 };
+  assertCanEnter(ctx.language, target, {
+    ...move.fields,
+    metricsUnmeasured: counted.total > 0 ? counted.unmeasured : undefined,
+  });
   const changed = move.fromStage !== move.toStage;
   await tx
     .updateTable('portfolio_ideas')

@@ -76,6 +76,8 @@ export interface StageFields {
   timebox_days: number | null;
   goal: string;
   results: string;
+  /** Metrics without a measured result, when the experiment has metrics at all. */
+  metricsUnmeasured?: number;
 }
 
 /** The fields the stage requires that the idea does not have. */
@@ -84,7 +86,10 @@ export function missingFields(target: Stage, idea: StageFields): RequiredField[]
     owner: idea.owner_id !== null,
     timebox: idea.timebox_days !== null,
     goal: idea.goal.trim() !== '',
-    results: idea.results.trim() !== '',
+    results:
+      idea.metricsUnmeasured === undefined
+        ? idea.results.trim() !== ''
+        : idea.metricsUnmeasured === 0,
   };
   return target.requiredFields.filter((field) => !has[field]);
 }

@@ -439,6 +439,7 @@ const DIGITAL_TEAM: Record<string, Call> = {
   listPortfolioOwners: { method: 'GET', path: () => 'portfolio/owners' },
   listPortfolioCriteria: { method: 'GET', path: () => 'portfolio/criteria' },
   listOverdue: { method: 'GET', path: () => 'portfolio/overdue' },
+  countExperimenters: { method: 'GET', path: () => 'portfolio/experimenters/count' },
   exportPortfolio: { method: 'GET', path: () => 'portfolio/export?format=csv' },
 };
 /**
@@ -759,6 +760,7 @@ const SIGNED_IN = [
   'unfollowIdea',
   'addIdeaComment',
   'declareExperiment',
+  'updateExperiment',
   // The case bank: supporting is the person's own; copying writes only into the copier's own
   // municipality (tested in modules/portfolio/cases.copy.test.ts).
   'supportCase',

@@ -9,6 +9,7 @@ import { useSession } from '../platform/queries';
 import { portfolioApi, type Experiment } from './api';
 import { useExperiment, usePortfolioMutation } from './queries';
 import { canModerate } from './roles';
+import { ExperimentDetails } from './ExperimentDetails';
 
 /** The clocks in words: days left, or how late (shown in red). */
 export function ClockLines({ experiment }: { experiment: Experiment }) {
@@ -138,6 +139,7 @@ export function ExperimentClock({ ideaId, enabled }: { ideaId: string; enabled: 
           ))}
         </ul>
       )}
+      <ExperimentDetails experiment={e} canEdit={isOwner || team} staffPicker={team} />
       {e.running && !e.declaredAt && (isOwner || team) && <DeclareForm ideaId={ideaId} />}
       {e.running && team && <ExtendForm ideaId={ideaId} />}
     </section>

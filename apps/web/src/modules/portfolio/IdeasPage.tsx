@@ -18,6 +18,7 @@ import type { IdeaFilter, IdeaSummary } from './api';
 import { useIdeas, useStages } from './queries';
 import { StageTag } from './StageName';
 import { canModerate } from './roles';
+import { ExperimenterCount } from './ExperimenterCount';
 import './portfolio.css';
 
 function IdeaCard({ idea }: { idea: IdeaSummary }) {
@@ -87,6 +88,7 @@ export function IdeasPage() {
         {team && <Link to={`/${slug}/portfolio/overdue`}>{t('list.overdue')}</Link>}
         {team && <Link to={`/${slug}/portfolio/import`}>{t('list.importExport')}</Link>}
       </p>
+      {team && <ExperimenterCount />}
       <form className="portfolio-filters" onSubmit={onSearch} role="search">
         <TextInput
           labelText={t('list.search')}
