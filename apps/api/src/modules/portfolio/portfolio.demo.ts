@@ -7,6 +7,7 @@ import { startClocks } from './timebox.js';
 import { DEMO_DECISIONS, DEMO_IDEAS } from './portfolio.demo-ideas.js';
 import { MORE_DEMO_IDEAS } from './portfolio.demo-more.js';
 import { daysAgo, seedRound } from './portfolio.demo-round.js';
+import { seedJournalDemo } from './journal.demo.js';
 
 /**
  * Tyrskylä's portfolio: fourteen ideas in every stage with supports, followers and a few
@@ -71,6 +72,7 @@ export async function seedPortfolioDemo(
           budget_spent_cents: 98000,
         })
         .execute();
+      await seedJournalDemo(tx, municipality, id, personId);
     }
     const people = [...new Set([idea.by, ...idea.supporters])];
     if (idea.supporters.length > 0) {
