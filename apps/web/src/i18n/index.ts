@@ -15,6 +15,7 @@ import type fiDiscussions from './fi/discussions.json';
 import type fiPortfolio from './fi/portfolio.json';
 import type fiCases from './fi/cases.json';
 import type fiPortfolioImport from './fi/portfolioImport.json';
+import type fiJournal from './fi/journal.json';
 
 export const languages = ['fi', 'sv', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -85,6 +86,7 @@ declare module 'i18next' {
       portfolio: typeof fiPortfolio;
       cases: typeof fiCases;
       portfolioImport: typeof fiPortfolioImport;
+      journal: typeof fiJournal;
     };
   }
 }
