@@ -83,6 +83,7 @@ import {
 import { RoundSchema, RoundSummarySchema } from './modules/portfolio/rounds.schema.js';
 import { publicCaseRoutes } from './modules/portfolio/cases.routes.js';
 import { caseAdminRoutes } from './modules/portfolio/cases.admin.routes.js';
+import { journalRoutes } from './modules/portfolio/journal.routes.js';
 import {
   CaseOpenDataSchema,
   CaseSchema,
@@ -267,6 +268,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await tenant.register(experimentRoutes);
       await tenant.register(caseAdminRoutes);
       await tenant.register(portfolioImportRoutes);
+      await tenant.register(journalRoutes);
     },
     { prefix: '/api/:slug' },
   );

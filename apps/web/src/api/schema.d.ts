@@ -3300,6 +3300,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/{slug}/portfolio/ideas/{ideaId}/journal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An experiment's journal, newest first: public posts for anyone, all for insiders */
+        get: operations["listJournal"];
+        put?: never;
+        /** The owner or the digital team writes a journal post (photos resized to JPEG) */
+        post: operations["addJournalPost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/portfolio/ideas/{ideaId}/journal/photos/{photoId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A journal post's photo (JPEG), readable exactly when its post is */
+        get: operations["getJournalPhoto"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -14357,6 +14392,141 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listJournal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                ideaId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The owner or the digital team: may write posts */
+                        canPost: boolean;
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            body: string;
+                            videoUrl: string | null;
+                            visibility: "public" | "internal";
+                            celebration: boolean;
+                            author: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            photos: {
+                                /** Format: uuid */
+                                id: string;
+                                width: number;
+                                height: number;
+                                altText: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addJournalPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                ideaId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body: string;
+                    videoUrl?: string | null;
+                    visibility: "public" | "internal";
+                    photos?: {
+                        /** @description The image file in base64 (JPEG, PNG or WebP, at most 8 MB) */
+                        dataBase64: string;
+                        /** @description Text alternative */
+                        altText: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getJournalPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                ideaId: string;
+                photoId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description image/jpeg */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -16,6 +16,7 @@ import type fiPortfolio from './fi/portfolio.json';
 import type fiCases from './fi/cases.json';
 import type fiPortfolioImport from './fi/portfolioImport.json';
 import type fiExperimentDetails from './fi/experimentDetails.json';
+import type fiJournal from './fi/journal.json';
 
 export const languages = ['fi', 'sv', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -87,6 +88,7 @@ declare module 'i18next' {
       cases: typeof fiCases;
       portfolioImport: typeof fiPortfolioImport;
       experimentDetails: typeof fiExperimentDetails;
+      journal: typeof fiJournal;
     };
   }
 }

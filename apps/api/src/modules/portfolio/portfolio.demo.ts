@@ -9,6 +9,7 @@ import { MORE_DEMO_IDEAS } from './portfolio.demo-more.js';
 import { daysAgo, seedRound } from './portfolio.demo-round.js';
 import { EARLIER_DECISIONS, EARLIER_DEMO_IDEAS } from './portfolio.demo-earlier.js';
 import { seedExperimentDetails } from './experiment-details.demo.js';
+import { seedJournalDemo } from './journal.demo.js';
 
 /**
  * Tyrskylä's portfolio: thirty ideas in every stage with supports, followers and a few
@@ -74,6 +75,7 @@ export async function seedPortfolioDemo(
           budget_spent_cents: 98000,
         })
         .execute();
+      await seedJournalDemo(tx, municipality, id, personId);
     }
     const people = [...new Set([idea.by, ...idea.supporters])];
     if (idea.supporters.length > 0) {

@@ -1,3 +1,4 @@
+import { journalMessages } from './journal.messages.js';
 /** The portfolio's server-side texts (errors, notifications, minutes), merged into messages.ts. */
 type Messages = Record<string, string>;
 
@@ -251,4 +252,8 @@ const en: Messages = {
   'portfolio.minutes.reason': 'Reason',
 };
 
-export const portfolioMessages = { fi, sv, en };
+export const portfolioMessages = {
+  fi: { ...fi, ...journalMessages.fi },
+  sv: { ...sv, ...journalMessages.sv },
+  en: { ...en, ...journalMessages.en },
+};

@@ -761,6 +761,8 @@ const SIGNED_IN = [
   'addIdeaComment',
   'declareExperiment',
   'updateExperiment',
+  // Journal posts: the owner or the team (modules/portfolio/journal.test.ts).
+  'addJournalPost',
   // The case bank: supporting is the person's own; copying writes only into the copier's own
   // municipality (tested in modules/portfolio/cases.copy.test.ts).
   'supportCase',
@@ -824,6 +826,9 @@ const PUBLIC = [
   'getRoundMinutes',
   'getRoundMinutesText',
   'getExperiment',
+  // Public posts for anyone, internal ones for insiders (modules/portfolio/journal.test.ts).
+  'listJournal',
+  'getJournalPhoto',
   // The shared case bank: published cases only, whatever is asked (RLS with no municipality).
   'listCases',
   'getCase',

@@ -12,6 +12,7 @@ import { portfolioApi, type Idea } from './api';
 import { ExperimentClock } from './ExperimentClock';
 import { IdeaHistory } from './IdeaHistory';
 import { IdeaTeamPanel } from './IdeaTeamPanel';
+import { JournalSection } from './Journal';
 import { useIdea, usePortfolioMutation } from './queries';
 import { StageTag } from './StageName';
 import './portfolio.css';
@@ -186,6 +187,7 @@ export function IdeaPage() {
           </Link>
         </Paragraph>
       )}
+      <JournalSection ideaId={data.id} enabled={data.timeboxDays !== null && !data.mergedInto} />
       <Comments idea={data} signedIn={signedIn} />
       <IdeaHistory idea={data} />
       {data.canModerate && <IdeaTeamPanel idea={data} />}

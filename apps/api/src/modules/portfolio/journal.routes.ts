@@ -1,0 +1,113 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { DateTime, Uuid, responses } from '../../platform/http/schemas.js';
+import { ideaParams, slug } from './portfolio.schema.js';
+import { addJournalPost, journalPhoto, listJournal, MAX_JOURNAL_PHOTOS } from './journal.js';
+
+const tags = ['portfolio'];
+const Visibility = Type.Union([Type.Literal('public'), Type.Literal('internal')]);
+
+const JournalSchema = Type.Object({
+  canPost: Type.Boolean({ description: 'The owner or the digital team: may write posts' }),
+  items: Type.Array(
+    Type.Object({
+      id: Uuid,
+      body: Type.String(),
+      videoUrl: Type.Union([Type.String(), Type.Null()]),
+      visibility: Visibility,
+      celebration: Type.Boolean(),
+      author: Type.String(),
+      createdAt: DateTime,
+      photos: Type.Array(
+        Type.Object({
+          id: Uuid,
+          width: Type.Integer(),
+          height: Type.Integer(),
+          altText: Type.String(),
+        }),
+      ),
+    }),
+  ),
+});
+
+/** The experiment journal: posts newest first, a post with photos, a photo. */
+export const journalRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/portfolio/ideas/:ideaId/journal',
+    {
+      schema: {
+        operationId: 'listJournal',
+        tags,
+        summary: "An experiment's journal, newest first: public posts for anyone, all for insiders",
+        params: ideaParams,
+        response: responses({ 200: JournalSchema }),
+      },
+    },
+    async (request) => listJournal(request.ctx, request.params.ideaId),
+  );
+
+  app.post(
+    '/portfolio/ideas/:ideaId/journal',
+    {
+      // Up to four photos of at most 8 MB each, in base64.
+      bodyLimit: 46 * 1024 * 1024,
+      schema: {
+        operationId: 'addJournalPost',
+        tags,
+        summary: 'The owner or the digital team writes a journal post (photos resized to JPEG)',
+        params: ideaParams,
+        body: Type.Object(
+          {
+            body: Type.String({ maxLength: 4000 }),
+            videoUrl: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])),
+            visibility: Visibility,
+            photos: Type.Optional(
+              Type.Array(
+                Type.Object(
+                  {
+                    dataBase64: Type.String({
+                      minLength: 1,
+                      maxLength: 11_200_000,
+                      pattern: '^[A-Za-z0-9+/]*={0,2}$',
+                      description: 'The image file in base64 (JPEG, PNG or WebP, at most 8 MB)',
+                    }),
+                    altText: Type.String({ maxLength: 300, description: 'Text alternative' }),
+                  },
+                  { additionalProperties: false },
+                ),
+                // The service refuses more than MAX_JOURNAL_PHOTOS with a clear message.
+                { maxItems: MAX_JOURNAL_PHOTOS + 4 },
+              ),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        response: responses({ 201: Type.Object({ id: Uuid }) }),
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await addJournalPost(request.ctx, request.params.ideaId, request.body)),
+  );
+
+  app.get(
+    '/portfolio/ideas/:ideaId/journal/photos/:photoId',
+    {
+      schema: {
+        operationId: 'getJournalPhoto',
+        tags,
+        summary: "A journal post's photo (JPEG), readable exactly when its post is",
+        params: Type.Object({ slug, ideaId: Uuid, photoId: Uuid }),
+        response: responses({
+          200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'image/jpeg' }),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const photo = await journalPhoto(request.ctx, request.params.ideaId, request.params.photoId);
+      const cache = photo.visibility === 'public' ? 'public, max-age=300' : 'private, no-cache';
+      return reply.type(photo.mime).header('cache-control', cache).send(photo.data);
+    },
+  );
+};
