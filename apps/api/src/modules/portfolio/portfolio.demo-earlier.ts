@@ -1,4 +1,5 @@
 import type { DEMO_DECISIONS, DemoIdea } from './portfolio.demo-ideas.js';
+import { idea } from './portfolio.demo-more.js';
 
 /**
  * Tyrskylä's portfolio before this autumn: nine more ideas (thirty in all), three of them
@@ -10,31 +11,6 @@ const H = 'huoltaja@tyrskyla.example';
 const V = 'varhaiskasvatus@tyrskyla.example';
 const T = 'tilat@tyrskyla.example';
 const D = 'digiryhma@tyrskyla.example';
-
-const idea = (
-  key: string,
-  title: string,
-  problem: string,
-  proposal: string,
-  themes: string[],
-  departments: string[],
-  by: string,
-  age: number,
-  stage: 'idea' | 'screening',
-  supporters: string[],
-): DemoIdea => ({
-  key,
-  title,
-  problem,
-  proposal,
-  themes,
-  departments,
-  targetGroups: ['asukkaat'],
-  by,
-  age,
-  stage,
-  supporters,
-});
 
 export const EARLIER_DEMO_IDEAS: DemoIdea[] = [
   idea(

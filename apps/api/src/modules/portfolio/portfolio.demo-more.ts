@@ -6,7 +6,8 @@ const H = 'huoltaja@tyrskyla.example';
 const V = 'varhaiskasvatus@tyrskyla.example';
 const T = 'tilat@tyrskyla.example';
 
-const idea = (
+/** A demo idea of the usual shape: for residents, in stage idea or screening. */
+export const idea = (
   key: string,
   title: string,
   problem: string,
