@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loggedIn, startRuntime, type Client } from '../../../test/helpers.js';
 import { asSystem } from '../../platform/db/database.js';
@@ -60,6 +61,10 @@ beforeAll(async () => {
         .selectFrom('daycare_placements')
         .select('child_id')
         .where('group_id', '=', simpukat)
+        // A child placed there today and through the test's week (the demo also has
+        // placements that have ended or start later).
+        .where('start_date', '<=', sql<string>`current_date`)
+        .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', addDays(day, 7))]))
         .orderBy('child_id')
         .executeTakeFirstOrThrow(),
     )
