@@ -8,16 +8,14 @@
  * CONNECTIONS connections (default 64). In the same run a bare Fastify hello-world on the
  * same machine gives the HTTP baseline. Prints one JSON object.
  */
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import {
-  freePort,
   load,
   percentile,
   requireDatabaseUrl,
   scratchDatabase,
+  startHelloServer,
   startServer,
   type Sample,
 } from './bench-support.js';
@@ -116,25 +114,9 @@ async function main() {
     server = null;
 
     log('the Fastify hello-world baseline');
-    const port = await freePort();
-    const hello = spawn(
-      process.execPath,
-      ['--import', 'tsx', fileURLToPath(new URL('./hello-server.ts', import.meta.url))],
-      { env: { ...process.env, PORT: String(port) }, stdio: 'inherit' },
-    );
-    for (let i = 0; i < 100; i++) {
-      try {
-        if ((await fetch(`http://127.0.0.1:${port}/hello`)).ok) break;
-      } catch {
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
-    }
-    const baseline = await timed(() => ({
-      method: 'GET',
-      url: `http://127.0.0.1:${port}/hello`,
-      headers: {},
-    }));
-    hello.kill('SIGTERM');
+    const hello = await startHelloServer();
+    const baseline = await timed(() => ({ method: 'GET', url: hello.url, headers: {} }));
+    hello.stop();
     console.log(
       JSON.stringify({
         resources: RESOURCES,

@@ -14,16 +14,14 @@
  *
  * Options: --guardians N --messages N --seconds N --connections N (or the same in capitals).
  */
-import { spawn } from 'node:child_process';
 import http from 'node:http';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
-  freePort,
   load,
   percentile,
   requireDatabaseUrl,
   scratchDatabase,
+  startHelloServer,
   startServer,
   type Sample,
 } from './bench-support.js';
@@ -120,27 +118,11 @@ async function timed(make: () => { method: string; url: string; headers: Record<
 }
 
 async function helloBaseline() {
-  const port = await freePort();
-  const hello = spawn(
-    process.execPath,
-    ['--import', 'tsx', fileURLToPath(new URL('./hello-server.ts', import.meta.url))],
-    { env: { ...process.env, PORT: String(port) }, stdio: 'inherit' },
-  );
+  const hello = await startHelloServer();
   try {
-    for (let i = 0; i < 100; i++) {
-      try {
-        if ((await fetch(`http://127.0.0.1:${port}/hello`)).ok) break;
-      } catch {
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
-    }
-    return await timed(() => ({
-      method: 'GET',
-      url: `http://127.0.0.1:${port}/hello`,
-      headers: {},
-    }));
+    return await timed(() => ({ method: 'GET', url: hello.url, headers: {} }));
   } finally {
-    hello.kill('SIGTERM');
+    hello.stop();
   }
 }
 

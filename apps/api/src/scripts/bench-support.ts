@@ -95,6 +95,25 @@ export async function startServer(databaseUrl: string, env: Record<string, strin
   };
 }
 
+/** The bare Fastify hello-world (the HTTP baseline of the benches), on a free port. */
+export async function startHelloServer() {
+  const port = await freePort();
+  const hello = spawn(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(new URL('./hello-server.ts', import.meta.url))],
+    { env: { ...process.env, PORT: String(port) }, stdio: 'inherit' },
+  );
+  const url = `http://127.0.0.1:${port}/hello`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(url)).ok) break;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  return { url, stop: () => void hello.kill('SIGTERM') };
+}
+
 export interface Sample {
   status: number;
   ms: number;
