@@ -91,6 +91,7 @@ import {
 } from './modules/portfolio/cases.schema.js';
 import type { OidcLogin } from './platform/auth/oidc.js';
 import { instanceSecret } from './platform/db/instance-settings.js';
+import { sessionCache } from './platform/municipality/municipality.repo.js';
 
 export interface AppDeps {
   config: Config;
@@ -128,6 +129,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.setValidatorCompiler(validatorCompiler());
   app.decorate('deps', deps);
+  // The session cache listens for its announcements before the first request.
+  await sessionCache(deps.db).ready;
   // Shared schemas are added at the root so every route can $ref them (and OpenAPI names them).
   for (const schema of [
     ProblemSchema,

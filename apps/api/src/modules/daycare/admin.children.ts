@@ -5,6 +5,7 @@ import { AppError } from '../../platform/http/errors.js';
 import { localToday } from './days.js';
 import { requireRole, type Ctx } from '../../platform/http/context.js';
 import { findPersonByEmail } from '../../platform/auth/people.repo.js';
+import { authChanged } from '../../platform/auth/session.repo.js';
 
 /**
  * Children and their guardians for the daycare administration. In production they come from
@@ -119,6 +120,7 @@ export async function createDaycareChild(ctx: Ctx, input: NewChildInput) {
       )
       .onConflict((oc) => oc.doNothing())
       .execute();
+    for (const g of guardians) authChanged(tx, g.id);
     await audit(tx, ctx, 'daycare.child.create', `child:${child.id}`, {
       guardians: guardians.map((g) => g.id),
     });

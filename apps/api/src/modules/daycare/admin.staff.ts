@@ -3,6 +3,7 @@ import { audit } from '../../platform/audit/audit.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { requireRole, type Ctx } from '../../platform/http/context.js';
 import { findPersonByEmail } from '../../platform/auth/people.repo.js';
+import { authChanged } from '../../platform/auth/session.repo.js';
 
 /**
  * Staff memberships: a person works in a unit as a whole or in one of its groups. Adding one
@@ -91,6 +92,7 @@ export async function addDaycareStaff(
       })
       .onConflict((oc) => oc.doNothing())
       .execute();
+    authChanged(tx, person.id);
     await audit(tx, ctx, 'daycare.staff.add', `person:${person.id}`, {
       unitId,
       groupId: input.groupId,

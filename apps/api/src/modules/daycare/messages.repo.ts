@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
-import { notifyAfterCommit, type Tx } from '../../platform/db/database.js';
+import { notifyAfterCommit, type Database, type Tx } from '../../platform/db/database.js';
+import { listeningCache } from '../../platform/cache/invalidating-cache.js';
 import {
   NOTIFICATION_CHANNEL,
+  type NotificationEvent,
   streamCounterBatches,
   streamCounters,
 } from '../../platform/notifications/hub.js';
@@ -30,6 +32,51 @@ streamCounterBatches.set('messages', async (tx, personIds) => {
     .execute();
   return new Map(rows.map((r) => [r.person_id, r.unread]));
 });
+
+/**
+ * The unread totals read on every badge request, kept in the process by person and
+ * dropped by the `counter` announcements of `publishUnread` (this process's at commit,
+ * other processes' through LISTEN): a read mark or a new message is never answered stale.
+ */
+export function unreadCache(db: Database) {
+  return listeningCache<number>(
+    db,
+    'message-unread-totals',
+    NOTIFICATION_CHANNEL,
+    { ttlMs: 60_000, maxEntries: 50_000 },
+    (payload) => {
+      try {
+        const event = JSON.parse(payload) as NotificationEvent;
+        return event.kind === 'counter' && event.counter === 'messages'
+          ? `${event.municipalityId}:${event.personId}`
+          : null;
+      } catch {
+        return null;
+      }
+    },
+  );
+}
+
+/**
+ * A person's unread total in a municipality, from the cache or one statement on the pool (the
+ * municipality is filtered explicitly, as row-level security would).
+ */
+export async function cachedUnreadTotal(
+  db: Database,
+  municipalityId: string,
+  personId: string,
+): Promise<number> {
+  const key = `${municipalityId}:${personId}`;
+  return unreadCache(db).get(key, async () => {
+    const row = await db.kysely
+      .selectFrom('message_unread_totals')
+      .select('unread')
+      .where('municipality_id', '=', municipalityId)
+      .where('person_id', '=', personId)
+      .executeTakeFirst();
+    return { value: row?.unread ?? 0, tags: [key] };
+  });
+}
 
 /** Tell the live streams of these people that their message badge changed (after commit). */
 export function publishUnread(tx: Tx, municipalityId: string, personIds: string[]) {

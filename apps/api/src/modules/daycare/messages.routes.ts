@@ -12,11 +12,15 @@ import {
   Unread,
 } from './messages.schema.js';
 
+import { unreadCache } from './messages.repo.js';
+
 export { MessageThreadSchema, MessageThreadSummarySchema };
 import { ATTACHMENT_BODY_LIMIT } from './messages.attachments.js';
 
 /** Daycare messages between guardians and staff. */
 export const messageRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  // The badge cache listens for counter changes before the first request.
+  await unreadCache(app.deps.db).ready;
   await app.register(attachmentRoutes);
 
   app.get(

@@ -725,11 +725,16 @@ export async function remindUnacknowledged(ctx: Ctx, threadId: string) {
   });
 }
 
+/**
+ * The person's unread total: one cached number (the badge is asked often, by every open
+ * page). The cache is dropped for the person by every change of the counter, announced by
+ * `publishUnread` at commit (see `counters.unreadCache`).
+ */
 export async function getUnreadCount(ctx: Ctx) {
   requireUser(ctx);
-  return inTenant(ctx.db, ctx.municipality.id, async (tx) => ({
-    unreadCount: await counters.unreadTotal(tx, ctx.actor.personId),
-  }));
+  return {
+    unreadCount: await counters.cachedUnreadTotal(ctx.db, ctx.municipality.id, ctx.actor.personId),
+  };
 }
 
 /** An attachment's bytes, for the participants of its thread only (audited). */

@@ -12,6 +12,7 @@ import {
   deleteSessionsOfPerson,
   findActorByToken,
   insertSession,
+  authChanged,
 } from './session.repo.js';
 
 export interface CurrentUser {
@@ -104,6 +105,7 @@ export async function setLanguage(ctx: Ctx, language: Language): Promise<void> {
   const actor = ctx.actor;
   await inTenant(ctx.db, ctx.municipality.id, async (tx) => {
     await tx.updateTable('people').set({ language }).where('id', '=', actor.personId).execute();
+    authChanged(tx, actor.personId);
     await audit(tx, ctx, 'person.setLanguage', `person:${actor.personId}`, { language });
   });
 }

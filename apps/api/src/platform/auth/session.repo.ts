@@ -1,12 +1,24 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import type { Tx } from '../db/database.js';
+import { notifyAfterCommit, type Tx } from '../db/database.js';
 import type { Actor } from '../http/context.js';
 import { isLanguage } from '../i18n/messages.js';
 
 /** Sessions expire after this long without use. */
 export const SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
+
+/**
+ * Where changes to a person's sessions, roles or profile (and '*' for the municipalities) are
+ * announced, so the session cache drops what it kept. Database triggers announce every such
+ * change (migration 0030); `authChanged` announces one in this process the moment it commits.
+ */
+export const AUTH_CHANNEL = 'helppo_auth';
+
+/** Announce, at commit, that a person's sessions, roles or profile changed (ALL: every entry). */
+export function authChanged(tx: Tx, personId: string): void {
+  notifyAfterCommit(tx, AUTH_CHANNEL, personId);
+}
 
 export function newSessionToken(): string {
   return randomBytes(32).toString('base64url');
@@ -90,11 +102,17 @@ export async function touchSession(tx: Tx | Kysely<DB>, row: SessionRow): Promis
 }
 
 export async function deleteSession(tx: Tx, sessionId: string): Promise<void> {
-  await tx.deleteFrom('sessions').where('id', '=', sessionId).execute();
+  const row = await tx
+    .deleteFrom('sessions')
+    .where('id', '=', sessionId)
+    .returning('person_id')
+    .executeTakeFirst();
+  if (row) authChanged(tx, row.person_id);
 }
 
 export async function deleteSessionsOfPerson(tx: Tx, personId: string): Promise<number> {
   const result = await tx.deleteFrom('sessions').where('person_id', '=', personId).execute();
+  authChanged(tx, personId);
   return Number(result[0]?.numDeletedRows ?? 0);
 }
 

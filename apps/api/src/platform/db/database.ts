@@ -13,8 +13,16 @@ export type DatabaseKind = 'pglite' | 'postgresql';
 export interface Database {
   kind: DatabaseKind;
   kysely: Kysely<DB>;
-  /** Subscribe to a NOTIFY channel. Resolves to the unsubscribe function. */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Subscribe to a NOTIFY channel. Resolves to the unsubscribe function. `onLost` is called
+   * if the listening connection breaks (a server restart): announcements may then have been
+   * missed, and whoever trusts them (caches) must stop trusting.
+   */
+  listen(
+    channel: string,
+    onPayload: (payload: string) => void,
+    onLost?: () => void,
+  ): Promise<() => Promise<void>>;
   close(): Promise<void>;
   /** PGlite only: the data directory as a tarball, to clone the database. */
   dumpDataDir?: () => Promise<Blob>;
@@ -76,23 +84,32 @@ async function openServer(url: string, poolSize: number): Promise<Database> {
   return {
     kind: 'postgresql',
     kysely,
-    async listen(channel, onPayload) {
+    async listen(channel, onPayload, onLost) {
       // LISTEN needs its own long-lived connection outside the pool.
       const client = new pg.Client({ connectionString: url });
       await client.connect();
+      let ended = false;
       client.on('notification', (message) => {
         if (message.channel === channel) onPayload(message.payload ?? '');
       });
       client.on('error', () => undefined);
+      client.on('end', () => {
+        if (!ended) onLost?.();
+      });
       await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
       listeners.push(client);
       return async () => {
-        listeners.splice(listeners.indexOf(client), 1);
+        ended = true;
+        const at = listeners.indexOf(client);
+        if (at >= 0) listeners.splice(at, 1);
         await client.end().catch(() => undefined);
       };
     },
     async close() {
-      await Promise.all(listeners.map((client) => client.end().catch(() => undefined)));
+      // Closing on purpose: the listeners' connections ending is not a loss.
+      const closing = listeners.splice(0);
+      for (const client of closing) client.removeAllListeners('end');
+      await Promise.all(closing.map((client) => client.end().catch(() => undefined)));
       await kysely.destroy();
     },
   };
@@ -126,8 +143,42 @@ async function transaction<T>(db: Database, fn: (tx: Tx) => Promise<T>): Promise
   const list = [...pending].flatMap(([channel, payloads]) =>
     [...payloads].map((payload) => ({ channel, payload })),
   );
-  if (list.length > 0) await announce(db, list);
+  if (list.length > 0) {
+    deliverLocally(db, list);
+    await announce(db, list);
+  }
   return result;
+}
+
+const localListeners = new WeakMap<Database, Map<string, Set<(payload: string) => void>>>();
+
+/**
+ * Hear this process's own announcements on `channel` synchronously, the moment their
+ * transaction has committed and before it returns to its caller. Caches use this beside
+ * `listen` (which hears every process, a little later): what a request has just written is
+ * then never read back stale from a cache of the same process. Returns the unsubscribe.
+ */
+export function onCommittedLocally(
+  db: Database,
+  channel: string,
+  listener: (payload: string) => void,
+): () => void {
+  let channels = localListeners.get(db);
+  if (!channels) localListeners.set(db, (channels = new Map()));
+  const set = channels.get(channel) ?? new Set();
+  channels.set(channel, set);
+  set.add(listener);
+  return () => {
+    set.delete(listener);
+  };
+}
+
+function deliverLocally(db: Database, list: { channel: string; payload: string }[]) {
+  const channels = localListeners.get(db);
+  if (!channels) return;
+  for (const { channel, payload } of list) {
+    for (const listener of channels.get(channel) ?? []) listener(payload);
+  }
 }
 
 interface Announcing {

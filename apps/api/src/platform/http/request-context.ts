@@ -42,7 +42,7 @@ export function registerRequestContext(app: FastifyInstance) {
       const slug = slugOf(request);
       if (slug !== null) {
         // The person, the municipality and the roles there: one statement.
-        const found = await municipalityWithSession(db.kysely, slug, token);
+        const found = await municipalityWithSession(db, slug, token);
         request.actor = found?.actor ?? null;
         request.tenant = found ? { municipality: found.municipality, roles: found.roles } : null;
       } else {

@@ -1,8 +1,15 @@
 import { sql, type Kysely } from 'kysely';
-import { containsPattern, type Tx } from '../db/database.js';
+import { containsPattern, type Database, type Tx } from '../db/database.js';
+import { listeningCache } from '../cache/invalidating-cache.js';
 import type { DB } from '../db/schema.js';
 import { ROLES, type Actor, type Municipality, type Role } from '../http/context.js';
-import { hashToken, touchSession } from '../auth/session.repo.js';
+import {
+  AUTH_CHANNEL,
+  hashToken,
+  SESSION_IDLE_MS,
+  touchSession,
+  type SessionRow,
+} from '../auth/session.repo.js';
 
 const COLUMNS = [
   'id',
@@ -80,15 +87,75 @@ export async function municipalityWithRoles(
   return { municipality: toMunicipality(row), roles: ROLES.filter((role) => held.has(role)) };
 }
 
+interface MunicipalitySession {
+  municipality: Municipality;
+  /** Every role the session's person holds here (none without a live session). */
+  roles: Role[];
+  session: (SessionRow & { expiresAt: number }) | null;
+}
+
 /**
- * municipalityWithRoles for the person of a session cookie, and that person, in one statement:
- * the two things every signed-in request to a municipality's API needs first.
+ * The session cache: by token hash and slug, dropped by the person's id (AUTH_CHANNEL).
+ * Started with the app (`await sessionCache(db).ready`), so it caches from the first request.
+ */
+export function sessionCache(db: Database) {
+  return listeningCache<MunicipalitySession>(
+    db,
+    'municipality-session',
+    AUTH_CHANNEL,
+    { ttlMs: 30_000, maxEntries: 20_000 },
+    (payload) => payload,
+  );
+}
+
+/**
+ * municipalityWithRoles for the person of a session cookie, and that person: the two things
+ * every signed-in request to a municipality's API needs first. Asked on every request, so it
+ * is cached in the process (the session cache): a person's sessions, roles and profile, and
+ * the municipalities, announce their changes on AUTH_CHANNEL (database triggers, migration
+ * 0030, and `authChanged` at commit in this process), which drops the entries at once; the
+ * expiry is checked locally and slides forward through the database at most once a minute.
  */
 export async function municipalityWithSession(
-  db: Kysely<DB>,
+  db: Database,
   slug: string,
   token: string,
 ): Promise<{ municipality: Municipality; roles: Role[]; actor: Actor | null } | null> {
+  const tokenHash = hashToken(token);
+  const key = `${tokenHash}|${slug}`;
+  const cache = sessionCache(db);
+  const load = async () => {
+    const value = await loadMunicipalitySession(db.kysely, slug, tokenHash);
+    // Only a live session is worth keeping (a wrong cookie is asked again).
+    return { value, tags: value?.session ? [value.session.personId] : null };
+  };
+  let found = await cache.get(key, load);
+  if (found?.session && found.session.expiresAt <= Date.now()) {
+    // Expired here; another process may have slid it forward.
+    cache.delete(key);
+    found = await cache.get(key, load);
+  }
+  if (!found) return null;
+  let actor: Actor | null = null;
+  if (found.session) {
+    const session = found.session;
+    actor = await touchSession(db.kysely, session);
+    if (Date.now() - session.last_seen_at.getTime() > 60_000) {
+      const now = Date.now();
+      cache.update(key, {
+        ...found,
+        session: { ...session, last_seen_at: new Date(now), expiresAt: now + SESSION_IDLE_MS },
+      });
+    }
+  }
+  return { municipality: found.municipality, roles: actor ? found.roles : [], actor };
+}
+
+async function loadMunicipalitySession(
+  db: Kysely<DB>,
+  slug: string,
+  tokenHash: string,
+): Promise<MunicipalitySession | null> {
   const row = await db
     .selectFrom('municipalities as m')
     .leftJoin(
@@ -99,18 +166,27 @@ export async function municipalityWithSession(
           .select([
             's.id as sessionId',
             's.last_seen_at',
+            's.expires_at',
             'p.id as personId',
             'p.name',
             'p.email',
             'p.language',
           ])
-          .where('s.token_hash', '=', hashToken(token))
+          .where('s.token_hash', '=', tokenHash)
           .where('s.expires_at', '>', sql<Date>`now()`)
           .as('a'),
       (join) => join.onTrue(),
     )
     .select(COLUMNS.map((c) => `m.${c}` as const))
-    .select(['a.sessionId', 'a.last_seen_at', 'a.personId', 'a.name', 'a.email', 'a.language'])
+    .select([
+      'a.sessionId',
+      'a.last_seen_at',
+      'a.expires_at',
+      'a.personId',
+      'a.name',
+      'a.email',
+      'a.language',
+    ])
     .select((eb) =>
       eb
         .fn<string[]>('array', [
@@ -125,22 +201,23 @@ export async function municipalityWithSession(
     .where('m.slug', '=', slug)
     .executeTakeFirst();
   if (!row) return null;
-  const actor =
-    row.sessionId && row.personId && row.last_seen_at && row.name && row.language
-      ? await touchSession(db, {
+  const session =
+    row.sessionId && row.personId && row.last_seen_at && row.expires_at && row.name && row.language
+      ? {
           sessionId: row.sessionId,
           last_seen_at: row.last_seen_at,
+          expiresAt: row.expires_at.getTime(),
           personId: row.personId,
           name: row.name,
           email: row.email,
           language: row.language,
-        })
+        }
       : null;
-  const held = new Set(actor ? row.roles : []);
+  const held = new Set(session ? row.roles : []);
   return {
     municipality: toMunicipality(row),
     roles: ROLES.filter((role) => held.has(role)),
-    actor,
+    session,
   };
 }
 

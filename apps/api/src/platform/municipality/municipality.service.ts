@@ -3,6 +3,8 @@ import { audit } from '../audit/audit.js';
 import { AppError, notFound } from '../http/errors.js';
 import { requireRole, type Ctx, type Municipality, type Role } from '../http/context.js';
 import { findPersonByEmail } from '../auth/people.repo.js';
+import { authChanged } from '../auth/session.repo.js';
+import { ALL } from '../cache/invalidating-cache.js';
 import * as repo from './municipality.repo.js';
 
 export async function getMunicipality(ctx: Ctx): Promise<Municipality> {
@@ -17,6 +19,7 @@ export async function updateSettings(
   return inTenant(ctx.db, ctx.municipality.id, async (tx) => {
     const updated = await repo.updateMunicipality(tx, ctx.municipality.id, settings);
     if (!updated) throw notFound();
+    authChanged(tx, ALL);
     await audit(tx, ctx, 'municipality.updateSettings', `municipality:${updated.id}`, {
       themeColor: settings.themeColor,
     });
@@ -49,6 +52,7 @@ export async function grantRole(ctx: Ctx, email: string, role: Role) {
       })
       .onConflict((oc) => oc.doNothing())
       .execute();
+    authChanged(tx, person.id);
     await audit(tx, ctx, 'role.grant', `person:${person.id}`, { role });
     return (await repo.personWithRoles(tx, person.id))!;
   });
@@ -63,6 +67,7 @@ export async function revokeRole(ctx: Ctx, personId: string, role: Role) {
       .where('role', '=', role)
       .executeTakeFirst();
     if (Number(result.numDeletedRows) === 0) throw notFound();
+    authChanged(tx, personId);
     await audit(tx, ctx, 'role.revoke', `person:${personId}`, { role });
   });
 }
