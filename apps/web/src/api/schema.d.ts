@@ -2686,7 +2686,7 @@ export interface paths {
         /** Ideas, newest or most supported first, with filters */
         get: operations["listIdeas"];
         put?: never;
-        /** Submit an idea (residents and staff); the submitter follows it */
+        /** Submit an idea with its images and PDF files (residents and staff); the submitter follows it */
         post: operations["createIdea"];
         delete?: never;
         options?: never;
@@ -3310,9 +3310,27 @@ export interface paths {
         /** An experiment's journal, newest first: public posts for anyone, all for insiders */
         get: operations["listJournal"];
         put?: never;
-        /** The owner or the digital team writes a journal post (photos resized to JPEG) */
+        /** The owner, a team member or the digital team writes a journal post (photos resized to JPEG) */
         post: operations["addJournalPost"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/portfolio/ideas/{ideaId}/journal/{postId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Its author or the digital team edits a journal post (the photos stay) */
+        put: operations["updateJournalPost"];
+        post?: never;
+        /** Its author or the digital team deletes a journal post with its photos */
+        delete: operations["deleteJournalPost"];
         options?: never;
         head?: never;
         patch?: never;
@@ -3330,6 +3348,24 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/portfolio/ideas/{ideaId}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An idea's image or PDF: public like the idea, a hidden idea's for the team only */
+        get: operations["getIdeaAttachment"];
+        put?: never;
+        post?: never;
+        /** The digital team removes a file from an idea (moderation, audited) */
+        delete: operations["removeIdeaAttachment"];
         options?: never;
         head?: never;
         patch?: never;
@@ -4028,6 +4064,18 @@ export interface components {
             supportedByMe: boolean;
             followedByMe: boolean;
             canModerate: boolean;
+            attachments: {
+                /** Format: uuid */
+                id: string;
+                filename: string;
+                /** @enum {string} */
+                contentType: "image/jpeg" | "application/pdf";
+                sizeBytes: number;
+                width: number | null;
+                height: number | null;
+                /** @description An image's text alternative given by its submitter; null for a PDF */
+                altText: string | null;
+            }[];
             comments: {
                 /** Format: uuid */
                 id: string;
@@ -12561,6 +12609,15 @@ export interface operations {
                     targetGroups?: string[];
                     departments?: string[];
                     themes?: string[];
+                    /** @description At most 5 files (JPEG, PNG or WebP images with a text alternative, or PDF; checked by their bytes), each at most 10 MB, 20 MB together */
+                    attachments?: {
+                        filename: string;
+                        /** @enum {string} */
+                        contentType: "image/jpeg" | "image/png" | "image/webp" | "application/pdf";
+                        dataBase64: string;
+                        /** @description Required for an image: what it shows */
+                        altText?: string;
+                    }[];
                 };
             };
         };
@@ -14430,7 +14487,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description The owner or the digital team: may write posts */
+                        /** @description The owner, a team member or the digital team: may write posts */
                         canPost: boolean;
                         items: {
                             /** Format: uuid */
@@ -14442,6 +14499,10 @@ export interface operations {
                             author: string;
                             /** Format: date-time */
                             createdAt: string;
+                            /** Format: date-time */
+                            editedAt: string | null;
+                            /** @description Its author (still an insider) or the digital team */
+                            canEdit: boolean;
                             photos: {
                                 /** Format: uuid */
                                 id: string;
@@ -14513,6 +14574,76 @@ export interface operations {
             };
         };
     };
+    updateJournalPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                ideaId: string;
+                postId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body: string;
+                    videoUrl?: string | null;
+                    visibility: "public" | "internal";
+                };
+            };
+        };
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteJournalPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                ideaId: string;
+                postId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getJournalPhoto: {
         parameters: {
             query?: never;
@@ -14534,6 +14665,70 @@ export interface operations {
                 content: {
                     "application/json": string;
                 };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getIdeaAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                ideaId: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description image/jpeg or application/pdf */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    removeIdeaAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                ideaId: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Problem details (RFC 9457), translated */
             "4XX": {

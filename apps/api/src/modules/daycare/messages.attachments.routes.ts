@@ -8,8 +8,8 @@ import {
   MAX_ATTACHMENTS,
   MAX_ATTACHMENT_BYTES,
   MAX_ATTACHMENTS_TOTAL_BYTES,
-  contentDisposition,
 } from './messages.attachments.js';
+import { downloadHeaders } from '../../platform/http/attachments.js';
 
 const MB = 1024 * 1024;
 
@@ -65,16 +65,7 @@ export const attachmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const file = await downloadMessageAttachment(request.ctx, request.params.attachmentId);
-      return (
-        reply
-          .type(file.contentType)
-          .header('x-content-type-options', 'nosniff')
-          .header('cache-control', 'private, no-store')
-          // Opened on its own, the file runs nothing and reaches nothing of the app.
-          .header('content-security-policy', "default-src 'none'; img-src 'self'; sandbox")
-          .header('content-disposition', contentDisposition(file.filename))
-          .send(file.data)
-      );
+      return reply.headers(downloadHeaders(file, 'private, no-store')).send(file.data);
     },
   );
 };

@@ -39,6 +39,11 @@ export async function resizePhoto(dataBase64: string): Promise<ResizedPhoto> {
   if (input.length > MAX_UPLOAD_BYTES) {
     throw new AppError(422, 'casePhotoSize', { mb: MAX_UPLOAD_BYTES / 1024 / 1024 });
   }
+  return resizeImage(input);
+}
+
+/** The decoding and re-encoding of an image whose size the caller has already bounded. */
+export async function resizeImage(input: Buffer): Promise<ResizedPhoto> {
   if (input.length === 0 || !MAGIC.some((m) => m.test(input))) {
     throw new AppError(422, 'casePhotoType');
   }

@@ -4,6 +4,12 @@ import { AppError, notFound } from '../../platform/http/errors.js';
 import { requireUser, type Ctx } from '../../platform/http/context.js';
 import * as repo from './ideas.repo.js';
 import type { IdeaInput, IdeaQuery } from './portfolio.schema.js';
+import {
+  listIdeaAttachments,
+  prepareIdeaAttachments,
+  saveIdeaAttachments,
+  type IdeaAttachmentInput,
+} from './attachments.js';
 
 /** Ideas as residents and staff see them: list, page, submit, support, follow, comment. */
 
@@ -54,11 +60,12 @@ export async function getIdea(ctx: Ctx, ideaId: string) {
     const row = await repo.findIdea(tx, ideaId);
     if (!row) throw notFound();
     const strip = row.hidden_at !== null && !moderator;
-    const [owner, submitter, comments, events] = await Promise.all([
+    const [owner, submitter, comments, events, attachments] = await Promise.all([
       repo.personName(tx, row.owner_id),
       moderator ? repo.personName(tx, row.submitted_by) : null,
       strip ? [] : repo.comments(tx, ideaId),
       repo.history(tx, ideaId),
+      strip ? [] : listIdeaAttachments(tx, ideaId),
     ]);
     return {
       ...toSummary(row, moderator),
@@ -72,6 +79,7 @@ export async function getIdea(ctx: Ctx, ideaId: string) {
       supportedByMe: me ? await repo.hasLink(tx, 'portfolio_supports', ideaId, me) : false,
       followedByMe: me ? await repo.hasLink(tx, 'portfolio_followers', ideaId, me) : false,
       canModerate: moderator,
+      attachments,
       comments: comments
         .filter((c) => moderator || c.hidden_at === null)
         .map((c) => ({
@@ -96,13 +104,18 @@ export async function getIdea(ctx: Ctx, ideaId: string) {
   });
 }
 
-export async function createIdea(ctx: Ctx, input: IdeaInput) {
+export async function createIdea(
+  ctx: Ctx,
+  input: IdeaInput & { attachments?: IdeaAttachmentInput[] },
+) {
   requireUser(ctx);
   const actor = ctx.actor;
   const title = input.title.trim();
   const problem = input.problem.trim();
   const proposal = input.proposal.trim();
   if (title.length < 3 || !problem || !proposal) throw new AppError(422, 'portfolioIdeaEmpty');
+  // Checked and resized before the transaction: a refused file leaves no idea behind.
+  const files = await prepareIdeaAttachments(input.attachments);
   const id = await inTenant(ctx.db, ctx.municipality.id, async (tx) => {
     const { id } = await tx
       .insertInto('portfolio_ideas')
@@ -130,7 +143,8 @@ export async function createIdea(ctx: Ctx, input: IdeaInput) {
     ]);
     // The submitter hears of every step their idea takes.
     await repo.addLink(tx, 'portfolio_followers', ctx.municipality.id, id, actor.personId);
-    await audit(tx, ctx, 'portfolio.idea.create', `idea:${id}`, { title });
+    await saveIdeaAttachments(tx, ctx, id, files);
+    await audit(tx, ctx, 'portfolio.idea.create', `idea:${id}`, { title, files: files.length });
     return id;
   });
   return getIdea(ctx, id);

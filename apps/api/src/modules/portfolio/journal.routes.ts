@@ -1,14 +1,17 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { DateTime, Uuid, responses } from '../../platform/http/schemas.js';
+import { DateTime, NoContent, Uuid, responses } from '../../platform/http/schemas.js';
 import { ideaParams, slug } from './portfolio.schema.js';
 import { addJournalPost, journalPhoto, listJournal, MAX_JOURNAL_PHOTOS } from './journal.js';
+import { deleteJournalPost, updateJournalPost } from './journal.edit.js';
 
 const tags = ['portfolio'];
 const Visibility = Type.Union([Type.Literal('public'), Type.Literal('internal')]);
 
 const JournalSchema = Type.Object({
-  canPost: Type.Boolean({ description: 'The owner or the digital team: may write posts' }),
+  canPost: Type.Boolean({
+    description: 'The owner, a team member or the digital team: may write posts',
+  }),
   items: Type.Array(
     Type.Object({
       id: Uuid,
@@ -18,6 +21,8 @@ const JournalSchema = Type.Object({
       celebration: Type.Boolean(),
       author: Type.String(),
       createdAt: DateTime,
+      editedAt: Type.Union([DateTime, Type.Null()]),
+      canEdit: Type.Boolean({ description: 'Its author (still an insider) or the digital team' }),
       photos: Type.Array(
         Type.Object({
           id: Uuid,
@@ -54,7 +59,8 @@ export const journalRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         operationId: 'addJournalPost',
         tags,
-        summary: 'The owner or the digital team writes a journal post (photos resized to JPEG)',
+        summary:
+          'The owner, a team member or the digital team writes a journal post (photos resized to JPEG)',
         params: ideaParams,
         body: Type.Object(
           {
@@ -89,6 +95,51 @@ export const journalRoutes: FastifyPluginAsyncTypebox = async (app) => {
       reply
         .status(201)
         .send(await addJournalPost(request.ctx, request.params.ideaId, request.body)),
+  );
+
+  const postParams = Type.Object({ slug, ideaId: Uuid, postId: Uuid });
+
+  app.put(
+    '/portfolio/ideas/:ideaId/journal/:postId',
+    {
+      schema: {
+        operationId: 'updateJournalPost',
+        tags,
+        summary: 'Its author or the digital team edits a journal post (the photos stay)',
+        params: postParams,
+        body: Type.Object(
+          {
+            body: Type.String({ maxLength: 4000 }),
+            videoUrl: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])),
+            visibility: Visibility,
+          },
+          { additionalProperties: false },
+        ),
+        response: responses({ 204: NoContent }),
+      },
+    },
+    async (request, reply) => {
+      const { ideaId, postId } = request.params;
+      await updateJournalPost(request.ctx, ideaId, postId, request.body);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.delete(
+    '/portfolio/ideas/:ideaId/journal/:postId',
+    {
+      schema: {
+        operationId: 'deleteJournalPost',
+        tags,
+        summary: 'Its author or the digital team deletes a journal post with its photos',
+        params: postParams,
+        response: responses({ 204: NoContent }),
+      },
+    },
+    async (request, reply) => {
+      await deleteJournalPost(request.ctx, request.params.ideaId, request.params.postId);
+      return reply.status(204).send(null);
+    },
   );
 
   app.get(

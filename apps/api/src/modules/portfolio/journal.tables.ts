@@ -15,6 +15,7 @@ export interface PortfolioJournalPostsTable {
   visibility: JournalVisibility;
   celebration: Generated<boolean>;
   created_at: GeneratedTimestamp;
+  edited_at: Date | null;
 }
 
 export interface PortfolioJournalPhotosTable {

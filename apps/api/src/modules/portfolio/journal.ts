@@ -8,9 +8,10 @@ import { resizePhoto, type ResizedPhoto } from './cases.photos.js';
 import type { JournalVisibility } from './journal.tables.js';
 
 /**
- * The experiment journal: short posts by the experiment's owner or the digital team. Public
- * posts are read by anyone on the idea page (no login); internal posts by the team and the
- * owner only. A hidden idea's journal is the team's only, like its experiment.
+ * The experiment journal: short posts by the experiment's owner, its team members or the
+ * digital team. Public posts are read by anyone on the idea page (no login); internal posts by
+ * those insiders only. A hidden idea's journal is the digital team's only, like its experiment.
+ * A post is edited or deleted by its author or the digital team (journal.edit.ts).
  */
 export const MAX_JOURNAL_PHOTOS = 4;
 
@@ -21,17 +22,33 @@ export interface JournalPostInput {
   photos?: { dataBase64: string; altText: string }[];
 }
 
-/** What this person may do with the idea's journal; notFound when the idea is not theirs to see. */
-async function access(tx: Tx, ctx: Ctx, ideaId: string) {
+/**
+ * What this person may do with the idea's journal; notFound when the idea is not theirs to see.
+ * Insiders (write posts, read internal ones): the digital team, the owner and the experiment's
+ * team members (`portfolio_experimenters` chosen from the municipality's people).
+ */
+export async function access(tx: Tx, ctx: Ctx, ideaId: string) {
   const row = await experiments.findExperiment(tx, ideaId);
   const moderator = canModerate(ctx);
   if (!row || (row.hidden_at && !moderator)) throw notFound();
-  const insider = moderator || (!!ctx.actor && row.owner_id === ctx.actor.personId);
-  return { insider };
+  const me = ctx.actor?.personId ?? null;
+  const insider =
+    moderator || (me !== null && (row.owner_id === me || (await isExperimenter(tx, ideaId, me))));
+  return { insider, moderator, me };
+}
+
+async function isExperimenter(tx: Tx, ideaId: string, personId: string) {
+  const row = await tx
+    .selectFrom('portfolio_experimenters')
+    .select('id')
+    .where('idea_id', '=', ideaId)
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /** Only http(s) links become links on the page; anything else is refused, not rewritten. */
-function cleanVideoUrl(value: string | null | undefined): string | null {
+export function cleanVideoUrl(value: string | null | undefined): string | null {
   const text = value?.trim() ?? '';
   if (!text) return null;
   let url: URL;
@@ -48,12 +65,14 @@ function cleanVideoUrl(value: string | null | undefined): string | null {
 
 export async function listJournal(ctx: Ctx, ideaId: string) {
   return inTenant(ctx.db, ctx.municipality.id, async (tx) => {
-    const { insider } = await access(tx, ctx, ideaId);
+    const { insider, moderator, me } = await access(tx, ctx, ideaId);
     let q = tx
       .selectFrom('portfolio_journal_posts as j')
       .innerJoin('people as p', 'p.id', 'j.author_id')
       .select([
         'j.id',
+        'j.author_id',
+        'j.edited_at',
         'j.body',
         'j.video_url',
         'j.visibility',
@@ -86,6 +105,8 @@ export async function listJournal(ctx: Ctx, ideaId: string) {
         celebration: p.celebration,
         author: p.author,
         createdAt: p.created_at.toISOString(),
+        editedAt: p.edited_at?.toISOString() ?? null,
+        canEdit: moderator || (insider && p.author_id === me),
         photos: photos
           .filter((f) => f.post_id === p.id)
           .map((f) => ({ id: f.id, width: f.width, height: f.height, altText: f.alt_text })),

@@ -10,6 +10,7 @@ import { daysAgo, seedRound } from './portfolio.demo-round.js';
 import { EARLIER_DECISIONS, EARLIER_DEMO_IDEAS } from './portfolio.demo-earlier.js';
 import { seedExperimentDetails } from './experiment-details.demo.js';
 import { seedJournalDemo } from './journal.demo.js';
+import { seedIdeaAttachmentsDemo } from './attachments.demo.js';
 
 /**
  * Tyrskylä's portfolio: thirty ideas in every stage with supports, followers and a few
@@ -161,6 +162,12 @@ export async function seedPortfolioDemo(
   });
   await seedRound(tx, municipality, digiryhma, ids);
   await seedExperimentDetails(tx, municipality, personId);
+  await seedIdeaAttachmentsDemo(
+    tx,
+    municipality,
+    ids.get('snow')!,
+    personId('huoltaja@tyrskyla.example'),
+  );
   // Tyrskylä has set its pipeline and criteria explicitly (as the defaults, for now), so the
   // digital team can see and change them; Pyhäranta runs on the defaults.
   await tx

@@ -1,3 +1,4 @@
+import { attachmentMessages } from './attachments.messages.js';
 import { journalMessages } from './journal.messages.js';
 /** The portfolio's server-side texts (errors, notifications, minutes), merged into messages.ts. */
 type Messages = Record<string, string>;
@@ -253,7 +254,7 @@ const en: Messages = {
 };
 
 export const portfolioMessages = {
-  fi: { ...fi, ...journalMessages.fi },
-  sv: { ...sv, ...journalMessages.sv },
-  en: { ...en, ...journalMessages.en },
+  fi: { ...fi, ...journalMessages.fi, ...attachmentMessages.fi },
+  sv: { ...sv, ...journalMessages.sv, ...attachmentMessages.sv },
+  en: { ...en, ...journalMessages.en, ...attachmentMessages.en },
 };

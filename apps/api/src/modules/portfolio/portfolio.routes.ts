@@ -1,7 +1,9 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { NoContent, SlugParams, Uuid, responses } from '../../platform/http/schemas.js';
+import { ATTACHMENT_BODY_LIMIT } from '../../platform/http/attachments.js';
 import {
+  CreateIdeaBody,
   IdeaBody,
   IdeaFilter,
   StageChangeBody,
@@ -38,12 +40,14 @@ export const portfolioRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/portfolio/ideas',
     {
+      bodyLimit: ATTACHMENT_BODY_LIMIT,
       schema: {
         operationId: 'createIdea',
         tags,
-        summary: 'Submit an idea (residents and staff); the submitter follows it',
+        summary:
+          'Submit an idea with its images and PDF files (residents and staff); the submitter follows it',
         params: SlugParams,
-        body: IdeaBody,
+        body: CreateIdeaBody,
         response: responses({ 201: idea }),
       },
     },

@@ -6,6 +6,7 @@ import {
   TranslatedText,
   Uuid,
 } from '../../platform/http/schemas.js';
+import { IdeaAttachmentSchema, IdeaAttachmentsInput } from './attachments.schema.js';
 
 /** Request and response schemas of the portfolio API (see MODEL.md). */
 
@@ -100,6 +101,7 @@ export const IdeaSchema = Type.Object(
     supportedByMe: Type.Boolean(),
     followedByMe: Type.Boolean(),
     canModerate: Type.Boolean(),
+    attachments: Type.Array(IdeaAttachmentSchema),
     comments: Type.Array(CommentSchema),
     history: Type.Array(IdeaEventSchema),
   },
@@ -118,6 +120,12 @@ export const IdeaBody = Type.Object(
   { additionalProperties: false },
 );
 export type IdeaInput = Static<typeof IdeaBody>;
+
+/** A new idea: its fields and the files given with it. */
+export const CreateIdeaBody = Type.Object(
+  { ...IdeaBody.properties, attachments: IdeaAttachmentsInput },
+  { additionalProperties: false },
+);
 
 export const IdeaFilter = Type.Object(
   {

@@ -464,6 +464,8 @@ const PORTFOLIO_TEAM = [
   'closeDecisionRound',
   'publishRoundMinutes',
   'extendExperiment',
+  // Moderation of an idea's files (modules/portfolio/attachments.test.ts).
+  'removeIdeaAttachment',
 ];
 /** The fee parameters: administrators save them (finance staff read them too). */
 const feeSet = {
@@ -761,8 +763,11 @@ const SIGNED_IN = [
   'addIdeaComment',
   'declareExperiment',
   'updateExperiment',
-  // Journal posts: the owner or the team (modules/portfolio/journal.test.ts).
+  // Journal posts: the owner, the experiment's team members or the digital team write; a post's
+  // author or the digital team edits and deletes it (modules/portfolio/journal*.test.ts).
   'addJournalPost',
+  'updateJournalPost',
+  'deleteJournalPost',
   // The case bank: supporting is the person's own; copying writes only into the copier's own
   // municipality (tested in modules/portfolio/cases.copy.test.ts).
   'supportCase',
@@ -829,6 +834,9 @@ const PUBLIC = [
   // Public posts for anyone, internal ones for insiders (modules/portfolio/journal.test.ts).
   'listJournal',
   'getJournalPhoto',
+  // An idea's files are public like the idea; a hidden idea's only for the digital team
+  // (modules/portfolio/attachments.test.ts).
+  'getIdeaAttachment',
   // The shared case bank: published cases only, whatever is asked (RLS with no municipality).
   'listCases',
   'getCase',

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Textarea, TextInput } from 'suomifi-ui-components';
 import { ErrorAlert } from '../../app/feedback';
@@ -15,12 +15,15 @@ export function IdeaForm({
   onSubmit,
   error,
   pending,
+  children,
 }: {
   initial?: IdeaBody;
   submitLabel: string;
   onSubmit: (body: IdeaBody) => Promise<unknown>;
   error: unknown;
   pending: boolean;
+  /** More fields before the submit button (the new idea's files). */
+  children?: ReactNode;
 }) {
   const { t } = useTranslation('portfolio');
   const [title, setTitle] = useState(initial?.title ?? '');
@@ -107,6 +110,7 @@ export function IdeaForm({
         onChange={(v) => setThemes(String(v ?? ''))}
         fullWidth
       />
+      {children}
       <Button type="submit" disabled={pending}>
         {submitLabel}
       </Button>

@@ -10,6 +10,7 @@ import { formatDateTimeLong } from '../courses/format';
 import { useSession } from '../platform/queries';
 import { portfolioApi, type Idea } from './api';
 import { ExperimentClock } from './ExperimentClock';
+import { IdeaAttachmentList } from './IdeaAttachments';
 import { IdeaHistory } from './IdeaHistory';
 import { IdeaTeamPanel } from './IdeaTeamPanel';
 import { JournalSection } from './Journal';
@@ -175,6 +176,7 @@ export function IdeaPage() {
             </div>
           ))}
       </dl>
+      <IdeaAttachmentList idea={data} />
       <ExperimentClock ideaId={data.id} enabled={data.timeboxDays !== null && !data.mergedInto} />
       <p className="portfolio-count">{t('idea.supports', { count: data.supportCount })}</p>
       {signedIn && !data.hidden && !data.mergedInto && <Actions idea={data} />}

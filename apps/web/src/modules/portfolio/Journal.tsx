@@ -15,6 +15,7 @@ import { ErrorAlert } from '../../app/feedback';
 import { useMunicipality } from '../../app/MunicipalityContext';
 import { currentLanguage } from '../../i18n';
 import { formatDateTimeLong } from '../courses/format';
+import { JournalPostActions } from './JournalPostEdit';
 import { usePortfolioMutation } from './queries';
 import './Journal.css';
 
@@ -173,6 +174,7 @@ export function JournalSection({ ideaId, enabled }: { ideaId: string; enabled: b
             <p className="portfolio-comment__meta">
               {post.author}, {formatDateTimeLong(post.createdAt, language)}
               {post.visibility === 'internal' && ` (${t('visibility.internalShort')})`}
+              {post.editedAt && ` (${t('edited')})`}
             </p>
             <p className="portfolio-journal__body">{post.body}</p>
             {post.videoUrl && (
@@ -194,6 +196,7 @@ export function JournalSection({ ideaId, enabled }: { ideaId: string; enabled: b
                 loading="lazy"
               />
             ))}
+            {post.canEdit && <JournalPostActions ideaId={ideaId} post={post} />}
           </li>
         ))}
       </ul>

@@ -16,7 +16,8 @@ type JsonBody<Op extends keyof operations> =
 export type IdeaSummary = OkJson<'listIdeas'>['items'][number];
 export type IdeaFilter = NonNullable<operations['listIdeas']['parameters']['query']>;
 export type Idea = OkJson<'getIdea'>;
-export type IdeaBody = JsonBody<'createIdea'>;
+export type IdeaBody = JsonBody<'updateIdea'>;
+export type NewIdeaBody = JsonBody<'createIdea'>;
 export type Stage = OkJson<'listPortfolioStages'>['items'][number];
 export type StageChangeBody = JsonBody<'changeIdeaStage'>;
 export type RoundSummary = OkJson<'listDecisionRounds'>['items'][number];
@@ -38,7 +39,7 @@ export const portfolioApi = {
     unwrap(client.GET('/api/{slug}/portfolio/ideas', { params: { path: { slug }, query } })),
   getIdea: (slug: string, ideaId: string) =>
     unwrap(client.GET('/api/{slug}/portfolio/ideas/{ideaId}', idea(slug, ideaId))),
-  createIdea: (slug: string, body: IdeaBody) =>
+  createIdea: (slug: string, body: NewIdeaBody) =>
     unwrap(client.POST('/api/{slug}/portfolio/ideas', { ...p(slug), body })),
   updateIdea: (slug: string, ideaId: string, body: IdeaBody) =>
     unwrap(client.PUT('/api/{slug}/portfolio/ideas/{ideaId}', { ...idea(slug, ideaId), body })),
