@@ -1,11 +1,15 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { DateTime, Uuid, responses } from '../../platform/http/schemas.js';
+import { DateTime, StringEnum, Uuid, responses } from '../../platform/http/schemas.js';
 import { ideaParams, slug } from './portfolio.schema.js';
 import { addJournalPost, journalPhoto, listJournal, MAX_JOURNAL_PHOTOS } from './journal.js';
 
 const tags = ['portfolio'];
 const Visibility = Type.Union([Type.Literal('public'), Type.Literal('internal')]);
+export const JournalKindSchema = StringEnum(['post', 'declaration', 'celebration'], {
+  description:
+    'post: written in the journal; declaration: the 24 h declaration; celebration: adopted or changed',
+});
 
 const JournalSchema = Type.Object({
   canPost: Type.Boolean({ description: 'The owner or the digital team: may write posts' }),
@@ -15,7 +19,8 @@ const JournalSchema = Type.Object({
       body: Type.String(),
       videoUrl: Type.Union([Type.String(), Type.Null()]),
       visibility: Visibility,
-      celebration: Type.Boolean(),
+      kind: JournalKindSchema,
+      celebration: Type.Boolean({ description: 'kind = celebration (kept for older clients)' }),
       author: Type.String(),
       createdAt: DateTime,
       photos: Type.Array(
