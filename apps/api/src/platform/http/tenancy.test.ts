@@ -464,6 +464,8 @@ const PORTFOLIO_TEAM = [
   'closeDecisionRound',
   'publishRoundMinutes',
   'extendExperiment',
+  // A case card from a finished experiment (modules/portfolio/outcome.test.ts).
+  'createCaseFromExperiment',
 ];
 /** The fee parameters: administrators save them (finance staff read them too). */
 const feeSet = {
@@ -761,6 +763,7 @@ const SIGNED_IN = [
   'addIdeaComment',
   'declareExperiment',
   'updateExperiment',
+  'finishExperiment',
   // Journal posts: the owner or the team (modules/portfolio/journal.test.ts).
   'addJournalPost',
   // The case bank: supporting is the person's own; copying writes only into the copier's own
@@ -829,6 +832,10 @@ const PUBLIC = [
   // Public posts for anyone, internal ones for insiders (modules/portfolio/journal.test.ts).
   'listJournal',
   'getJournalPhoto',
+  // The municipality's public journal: public posts of visible ideas only, the same for
+  // everyone (modules/portfolio/outcome.test.ts).
+  'listJournalFeed',
+  'getJournalFeedAtom',
   // The shared case bank: published cases only, whatever is asked (RLS with no municipality).
   'listCases',
   'getCase',
