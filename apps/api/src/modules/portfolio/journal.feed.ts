@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { inTenant, type Tx } from '../../platform/db/database.js';
 import type { Ctx } from '../../platform/http/context.js';
 import { xml } from './cases.opendata.js';
@@ -33,6 +34,8 @@ async function feedPage(tx: Tx, municipalityId: string, limit: number, offset: n
       'j.video_url',
       'j.created_at',
       'e.outcome',
+      // The stopped experiment's "what we learned" post is written at the moment it finished.
+      sql<boolean>`j.created_at = e.finished_at`.as('at_finish'),
       'p.name as author',
     ])
     .orderBy('j.created_at', 'desc')
@@ -73,7 +76,7 @@ export async function listJournalFeed(ctx: Ctx, page: { limit?: number; offset?:
         ideaTitle: p.title,
         ideaStage: p.stage,
         kind: p.kind,
-        outcome: p.kind === 'celebration' || p.kind === 'post' ? p.outcome : null,
+        outcome: p.kind === 'celebration' || (p.kind === 'post' && p.at_finish) ? p.outcome : null,
         body: p.body,
         videoUrl: p.video_url,
         author: p.author,

@@ -186,6 +186,10 @@ describe('finishing an experiment', () => {
     expect((await journalOf(anonymous, changedId))[0]!.kind).toBe('celebration');
 
     const stoppedId = await runningExperiment();
+    await owner.post(`portfolio/ideas/${stoppedId}/journal`, {
+      body: 'Viikko yksi',
+      visibility: 'public',
+    });
     const stopped = await finish(owner, stoppedId, {
       outcome: 'stopped',
       lessons: 'Tarvetta ei ollut.',
@@ -194,12 +198,14 @@ describe('finishing an experiment', () => {
     expect((await ideaOf(anonymous, stoppedId)).stage).toBe('stopped');
     expect(await journalOf(anonymous, stoppedId)).toMatchObject([
       { kind: 'post', visibility: 'public', body: 'Tarvetta ei ollut.' },
+      { kind: 'post', body: 'Viikko yksi' },
     ]);
+    // Only the finishing post tells the outcome; the earlier post stays a plain post.
     const feed = await feedOf(anonymous, '?limit=50');
-    expect(feed.items.find((p) => p.ideaId === stoppedId)).toMatchObject({
-      kind: 'post',
-      outcome: 'stopped',
-    });
+    expect(feed.items.filter((p) => p.ideaId === stoppedId)).toMatchObject([
+      { kind: 'post', outcome: 'stopped', body: 'Tarvetta ei ollut.' },
+      { kind: 'post', outcome: null, body: 'Viikko yksi' },
+    ]);
     // A shelved idea's experiment is not running: it cannot be finished.
     const shelvedId = await runningExperiment();
     await team.post(`portfolio/ideas/${shelvedId}/stage`, { stage: 'shelved', reason: 'Odottaa' });
