@@ -129,7 +129,7 @@ describe('portfolio', () => {
     await expectNoAxeViolations(page, 'idea page (team)');
     await page.getByLabel('Julistus').fill('Penkit paikalleen ensi viikolla!');
     await page.getByRole('button', { name: 'Julista kokeilu' }).click();
-    await page.getByText('Penkit paikalleen ensi viikolla!').waitFor();
+    await page.getByText('Penkit paikalleen ensi viikolla!').first().waitFor();
 
     await page.goto('/tyrskyla/portfolio/overdue');
     await expect.poll(() => heading(page)).toBe('Myöhässä olevat kokeilut');

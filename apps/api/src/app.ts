@@ -85,6 +85,7 @@ import { publicCaseRoutes } from './modules/portfolio/cases.routes.js';
 import { caseAdminRoutes } from './modules/portfolio/cases.admin.routes.js';
 import { journalRoutes } from './modules/portfolio/journal.routes.js';
 import { ideaAttachmentRoutes } from './modules/portfolio/attachments.routes.js';
+import { outcomeRoutes } from './modules/portfolio/outcome.routes.js';
 import {
   CaseOpenDataSchema,
   CaseSchema,
@@ -274,6 +275,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await tenant.register(portfolioImportRoutes);
       await tenant.register(journalRoutes);
       await tenant.register(ideaAttachmentRoutes);
+      await tenant.register(outcomeRoutes);
     },
     { prefix: '/api/:slug' },
   );

@@ -3371,6 +3371,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/{slug}/portfolio/ideas/{ideaId}/experiment/finish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The owner or the digital team finishes the experiment once: outcome, lessons, the public post */
+        post: operations["finishExperiment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/portfolio/journal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The municipality's public journal posts across all experiments, newest first */
+        get: operations["listJournalFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/portfolio/journal.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Atom 1.0 feed of the municipality's newest public journal posts */
+        get: operations["getJournalFeedAtom"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/{slug}/portfolio/ideas/{ideaId}/case": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Digital team: a draft case card prefilled from the finished experiment (or the existing one) */
+        post: operations["createCaseFromExperiment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4232,6 +4300,13 @@ export interface components {
                 target: number | null;
                 result: number | null;
             }[];
+            /** @description Set once, when finished */
+            outcome: ("adopted" | "changed" | "stopped") | (never | null);
+            /** @description What was learned (when finished) */
+            lessons: string;
+            outcomeSummary: string;
+            /** Format: date-time */
+            finishedAt: string | null;
             extensions: {
                 /** Format: uuid */
                 id: string;
@@ -14495,6 +14570,12 @@ export interface operations {
                             body: string;
                             videoUrl: string | null;
                             visibility: "public" | "internal";
+                            /**
+                             * @description post: written in the journal; declaration: the 24 h declaration; celebration: adopted or changed
+                             * @enum {string}
+                             */
+                            kind: "post" | "declaration" | "celebration";
+                            /** @description kind = celebration (kept for older clients) */
                             celebration: boolean;
                             author: string;
                             /** Format: date-time */
@@ -14729,6 +14810,195 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    finishExperiment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                ideaId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description adopted as a service, changed and continued, or stopped
+                     * @enum {string}
+                     */
+                    outcome: "adopted" | "changed" | "stopped";
+                    lessons: string;
+                    summary?: string;
+                    /** @description Written results, when the experiment has no metrics */
+                    results?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortfolioExperiment"];
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listJournalFeed: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        total: number;
+                        limit: number;
+                        offset: number;
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            ideaId: string;
+                            ideaTitle: string;
+                            ideaStage: string;
+                            /**
+                             * @description post: written in the journal; declaration: the 24 h declaration; celebration: adopted or changed
+                             * @enum {string}
+                             */
+                            kind: "post" | "declaration" | "celebration";
+                            /** @description The experiment's outcome, on its celebration and plain posts */
+                            outcome: ("adopted" | "changed" | "stopped") | (never | null);
+                            body: string;
+                            videoUrl: string | null;
+                            author: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            photos: {
+                                /** Format: uuid */
+                                id: string;
+                                width: number;
+                                height: number;
+                                altText: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getJournalFeedAtom: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description application/atom+xml */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createCaseFromExperiment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                ideaId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        created: boolean;
+                        case: components["schemas"]["Case"];
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        created: boolean;
+                        case: components["schemas"]["Case"];
+                    };
+                };
             };
             /** @description Problem details (RFC 9457), translated */
             "4XX": {

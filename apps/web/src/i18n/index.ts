@@ -18,6 +18,7 @@ import type fiPortfolioImport from './fi/portfolioImport.json';
 import type fiExperimentDetails from './fi/experimentDetails.json';
 import type fiJournal from './fi/journal.json';
 import type fiIdeaAttachments from './fi/ideaAttachments.json';
+import type fiExperimentOutcome from './fi/experimentOutcome.json';
 
 export const languages = ['fi', 'sv', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -91,6 +92,7 @@ declare module 'i18next' {
       experimentDetails: typeof fiExperimentDetails;
       journal: typeof fiJournal;
       ideaAttachments: typeof fiIdeaAttachments;
+      experimentOutcome: typeof fiExperimentOutcome;
     };
   }
 }

@@ -3,8 +3,9 @@ import type { Tx } from '../../platform/db/database.js';
 import type { CaseMetric, CaseOutcome } from './cases.tables.js';
 
 /**
- * Demo case cards of Tyrskylä: three published experiments and one draft, and the sizes of
- * the demo municipalities (Pyhäranta really has about 2 000 inhabitants).
+ * Demo case cards of Tyrskylä: three published experiments (the sauna's card is written from
+ * its demo idea) and one draft, and the sizes of the demo municipalities (Pyhäranta really has
+ * about 2 000 inhabitants).
  */
 interface DemoCase {
   title: string;
@@ -18,6 +19,8 @@ interface DemoCase {
   themes: string[];
   publishedDaysAgo: number | null;
   photo?: { svg: string; alt: string };
+  /** The demo idea (experiment) the card was written from. */
+  ideaTitle?: string;
 }
 
 const scene = (sky: string, ground: string, shapes: string) =>
@@ -71,6 +74,7 @@ const CASES: DemoCase[] = [
       { name: 'Avainten luovutukset', unit: 'kpl/kk', baseline: 14, target: 0, result: 0 },
     ],
     outcome: 'adopted',
+    ideaTitle: 'Rantasaunan omatoimivuorot ovikoodilla',
     lessons:
       'Pieni kokeilu riitti: 21 päivässä nähtiin, että iltavuorot täyttyvät. Siivousvuoro piti lisätä varauskalenteriin heti alussa.',
     themes: ['liikunta ja vapaa-aika', 'omatoimitilat'],
@@ -140,6 +144,14 @@ export async function seedCasesDemo(
   const tyrskyla = municipalityId('tyrskyla');
   const author = personId('digiryhma@tyrskyla.example');
   for (const demo of CASES) {
+    const idea = demo.ideaTitle
+      ? await tx
+          .selectFrom('portfolio_ideas')
+          .select('id')
+          .where('municipality_id', '=', tyrskyla)
+          .where('title', '=', demo.ideaTitle)
+          .executeTakeFirstOrThrow()
+      : null;
     const publishedAt =
       demo.publishedDaysAgo === null
         ? null
@@ -148,7 +160,7 @@ export async function seedCasesDemo(
       .insertInto('portfolio_cases')
       .values({
         municipality_id: tyrskyla,
-        idea_id: null,
+        idea_id: idea?.id ?? null,
         status: publishedAt ? 'published' : 'draft',
         title: demo.title,
         problem: demo.problem,

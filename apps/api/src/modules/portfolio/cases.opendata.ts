@@ -107,7 +107,7 @@ export async function casesCsv(db: Database, baseUrl: string) {
   );
 }
 
-const xml = (text: string) =>
+export const xml = (text: string) =>
   text
     .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD]/gu, '')
     .replace(/&/g, '&amp;')

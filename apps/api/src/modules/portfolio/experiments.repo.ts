@@ -50,6 +50,10 @@ function experimentQuery(tx: Tx) {
       sql<string>`e.due_date::text`.as('due_date'),
       'e.budget_granted_cents',
       'e.budget_spent_cents',
+      'e.outcome',
+      'e.lessons',
+      'e.outcome_summary',
+      'e.finished_at',
     ]);
 }
 

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { DateTime, SlugParams, Uuid, responses } from '../../platform/http/schemas.js';
 import { Day, PersonRef, TimeboxDays, ideaParams } from './portfolio.schema.js';
+import { Outcome } from './cases.schema.js';
 import { experimenterCount, updateExperimentDetails } from './experiment-details.js';
 import { declareExperiment, extendExperiment, getExperiment, listOverdue } from './experiments.js';
 
@@ -47,6 +48,10 @@ export const ExperimentSchema = Type.Object(
       }),
     ),
     metrics: Type.Array(Metric),
+    outcome: Type.Union([Outcome, Type.Null()], { description: 'Set once, when finished' }),
+    lessons: Type.String({ description: 'What was learned (when finished)' }),
+    outcomeSummary: Type.String(),
+    finishedAt: Type.Union([DateTime, Type.Null()]),
     extensions: Type.Array(
       Type.Object({
         id: Uuid,

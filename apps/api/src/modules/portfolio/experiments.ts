@@ -8,17 +8,18 @@ import * as details from './experiment-details.repo.js';
 import { canModerate } from './ideas.js';
 import { addDays, clock, clockState } from './timebox.js';
 import { scheduleReminders } from './reminders.js';
+import { writeStoryPost } from './journal.js';
 
 /** Experiments: their clocks (24 h declaration, 21 / 105 days), extensions, the overdue view. */
 
-async function toView(tx: Tx, row: repo.ExperimentRow) {
+export async function toView(tx: Tx, row: repo.ExperimentRow) {
   const extensions = await repo.extensions(tx, row.idea_id);
   const team = await details.team(tx, row.idea_id);
   return {
     ideaId: row.idea_id,
     title: row.title,
     stage: row.stage,
-    running: row.stage === 'experiment',
+    running: row.stage === 'experiment' && row.finished_at === null,
     owner: row.owner_id ? { id: row.owner_id, name: row.owner_name ?? '' } : null,
     timeboxDays: row.timebox_days as 21 | 105,
     decidedAt: row.decided_at.toISOString(),
@@ -36,6 +37,10 @@ async function toView(tx: Tx, row: repo.ExperimentRow) {
       department: x.department,
     })),
     metrics: await details.metrics(tx, row.idea_id),
+    outcome: row.outcome,
+    lessons: row.lessons,
+    outcomeSummary: row.outcome_summary,
+    finishedAt: row.finished_at?.toISOString() ?? null,
     extensions: extensions.map((x) => ({
       id: x.id,
       days: x.days,
@@ -67,11 +72,14 @@ export async function declareExperiment(ctx: Ctx, ideaId: string, text: string) 
     if (!row) throw notFound();
     if (row.owner_id !== actor.personId && !canModerate(ctx)) throw forbidden();
     if (row.declared_at) throw new AppError(409, 'portfolioAlreadyDeclared');
+    const now = clock.now();
     await tx
       .updateTable('portfolio_experiments')
-      .set({ declared_at: clock.now(), declaration })
+      .set({ declared_at: now, declaration })
       .where('idea_id', '=', ideaId)
       .execute();
+    // The declaration is the experiment's first public journal post.
+    await writeStoryPost(tx, ctx, ideaId, { kind: 'declaration', body: declaration, at: now });
     await audit(tx, ctx, 'portfolio.experiment.declare', `idea:${ideaId}`, {
       late: clockState(row).declarationLate,
     });

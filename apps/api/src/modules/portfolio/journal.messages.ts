@@ -2,6 +2,17 @@
 type Messages = Record<string, string>;
 
 const fi: Messages = {
+  'error.portfolioLessonsEmpty': 'Kerro, mitä opittiin',
+  'error.portfolioLessonsEmpty.detail': 'Kokeilua ei voi päättää kirjaamatta, mitä siitä opittiin.',
+  'error.portfolioAlreadyFinished': 'Kokeilu on jo päätetty',
+  'error.portfolioAlreadyFinished.detail':
+    'Kokeilun lopputulos kirjataan kerran. Kirjoita lisää päiväkirjaan.',
+  'error.portfolioNotFinishable': 'Kokeilua ei voi päättää nyt',
+  'error.portfolioNotFinishable.detail':
+    'Vain käynnissä oleva tai arvioitavana oleva kokeilu voidaan päättää.',
+  'error.portfolioNotFinished': 'Kokeilu ei ole vielä päättynyt',
+  'error.portfolioNotFinished.detail':
+    'Tapauskortti tehdään päättyneestä kokeilusta. Kirjaa ensin kokeilun lopputulos.',
   'error.portfolioJournalEmpty': 'Kirjoita päivitys',
   'error.portfolioJournalEmpty.detail': 'Päiväkirjamerkinnän teksti ei voi olla tyhjä.',
   'error.portfolioJournalVideoUrl': 'Videolinkki ei kelpaa',
@@ -13,6 +24,18 @@ const fi: Messages = {
 };
 
 const sv: Messages = {
+  'error.portfolioLessonsEmpty': 'Berätta vad ni lärde er',
+  'error.portfolioLessonsEmpty.detail':
+    'Ett försök kan inte avslutas utan att lärdomarna skrivs ner.',
+  'error.portfolioAlreadyFinished': 'Försöket är redan avslutat',
+  'error.portfolioAlreadyFinished.detail':
+    'Försökets resultat registreras en gång. Skriv mer i dagboken.',
+  'error.portfolioNotFinishable': 'Försöket kan inte avslutas nu',
+  'error.portfolioNotFinishable.detail':
+    'Endast ett pågående försök eller ett försök som utvärderas kan avslutas.',
+  'error.portfolioNotFinished': 'Försöket har inte avslutats ännu',
+  'error.portfolioNotFinished.detail':
+    'Ett fallkort skrivs om ett avslutat försök. Registrera först försökets resultat.',
   'error.portfolioJournalEmpty': 'Skriv en uppdatering',
   'error.portfolioJournalEmpty.detail': 'Dagboksinlägget kan inte vara tomt.',
   'error.portfolioJournalVideoUrl': 'Videolänken duger inte',
@@ -25,6 +48,18 @@ const sv: Messages = {
 };
 
 const en: Messages = {
+  'error.portfolioLessonsEmpty': 'Tell what was learned',
+  'error.portfolioLessonsEmpty.detail':
+    'An experiment cannot be finished without writing down what was learned.',
+  'error.portfolioAlreadyFinished': 'The experiment is finished already',
+  'error.portfolioAlreadyFinished.detail':
+    "An experiment's outcome is recorded once. Write more in the journal.",
+  'error.portfolioNotFinishable': 'The experiment cannot be finished now',
+  'error.portfolioNotFinishable.detail':
+    'Only a running experiment or one under evaluation can be finished.',
+  'error.portfolioNotFinished': 'The experiment has not finished yet',
+  'error.portfolioNotFinished.detail':
+    'A case card is written from a finished experiment. Record its outcome first.',
   'error.portfolioJournalEmpty': 'Write an update',
   'error.portfolioJournalEmpty.detail': 'A journal post cannot be empty.',
   'error.portfolioJournalVideoUrl': 'The video link is not valid',

@@ -1,12 +1,16 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { DateTime, NoContent, Uuid, responses } from '../../platform/http/schemas.js';
+import { DateTime, NoContent, StringEnum, Uuid, responses } from '../../platform/http/schemas.js';
 import { ideaParams, slug } from './portfolio.schema.js';
 import { addJournalPost, journalPhoto, listJournal, MAX_JOURNAL_PHOTOS } from './journal.js';
 import { deleteJournalPost, updateJournalPost } from './journal.edit.js';
 
 const tags = ['portfolio'];
 const Visibility = Type.Union([Type.Literal('public'), Type.Literal('internal')]);
+export const JournalKindSchema = StringEnum(['post', 'declaration', 'celebration'], {
+  description:
+    'post: written in the journal; declaration: the 24 h declaration; celebration: adopted or changed',
+});
 
 const JournalSchema = Type.Object({
   canPost: Type.Boolean({
@@ -18,7 +22,8 @@ const JournalSchema = Type.Object({
       body: Type.String(),
       videoUrl: Type.Union([Type.String(), Type.Null()]),
       visibility: Visibility,
-      celebration: Type.Boolean(),
+      kind: JournalKindSchema,
+      celebration: Type.Boolean({ description: 'kind = celebration (kept for older clients)' }),
       author: Type.String(),
       createdAt: DateTime,
       editedAt: Type.Union([DateTime, Type.Null()]),

@@ -1,9 +1,11 @@
 import type { ColumnType, Generated } from 'kysely';
 
-/** Row types of the experiment journal (migration 0025), merged into the platform's DB. */
+/** Row types of the experiment journal (migrations 0025, 0027), merged into the platform's DB. */
 type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
 export type JournalVisibility = 'public' | 'internal';
+/** post: written in the journal; declaration and celebration: written by the experiment (0027). */
+export type JournalKind = 'post' | 'declaration' | 'celebration';
 
 export interface PortfolioJournalPostsTable {
   id: Generated<string>;
@@ -13,7 +15,7 @@ export interface PortfolioJournalPostsTable {
   body: string;
   video_url: string | null;
   visibility: JournalVisibility;
-  celebration: Generated<boolean>;
+  kind: Generated<JournalKind>;
   created_at: GeneratedTimestamp;
   edited_at: Date | null;
 }

@@ -188,6 +188,7 @@ describe('journal', () => {
       (await anonymous.get(`portfolio/ideas/${chat.id}/journal/photos/${post!.photos[0]!.id}`))
         .statusCode,
     ).toBe(200);
-    expect((await journal(team)).json().items).toHaveLength(2);
+    // The owner's post, the team's internal one, and the declaration (the first public post).
+    expect((await journal(team)).json().items).toHaveLength(3);
   });
 });

@@ -5,7 +5,8 @@ import { requireUser, type Ctx } from '../../platform/http/context.js';
 import * as experiments from './experiments.repo.js';
 import { canModerate } from './ideas.js';
 import { resizePhoto, type ResizedPhoto } from './cases.photos.js';
-import type { JournalVisibility } from './journal.tables.js';
+import type { JournalKind, JournalVisibility } from './journal.tables.js';
+import type { AuthenticatedCtx } from '../../platform/http/context.js';
 
 /**
  * The experiment journal: short posts by the experiment's owner, its team members or the
@@ -76,7 +77,7 @@ export async function listJournal(ctx: Ctx, ideaId: string) {
         'j.body',
         'j.video_url',
         'j.visibility',
-        'j.celebration',
+        'j.kind',
         'j.created_at',
         'p.name as author',
       ])
@@ -102,7 +103,8 @@ export async function listJournal(ctx: Ctx, ideaId: string) {
         body: p.body,
         videoUrl: p.video_url,
         visibility: p.visibility,
-        celebration: p.celebration,
+        kind: p.kind,
+        celebration: p.kind === 'celebration',
         author: p.author,
         createdAt: p.created_at.toISOString(),
         editedAt: p.edited_at?.toISOString() ?? null,
@@ -183,4 +185,30 @@ export async function journalPhoto(ctx: Ctx, ideaId: string, photoId: string) {
     if (!row || (row.visibility !== 'public' && !insider)) throw notFound();
     return { data: row.data, mime: row.mime, visibility: row.visibility };
   });
+}
+
+/**
+ * A public post the experiment itself writes: its declaration, its celebration, or (stopped)
+ * what was learned. In the caller's transaction, by the person who declared or finished it.
+ */
+export async function writeStoryPost(
+  tx: Tx,
+  ctx: AuthenticatedCtx,
+  ideaId: string,
+  post: { kind: JournalKind; body: string; at: Date },
+) {
+  const { id } = await tx
+    .insertInto('portfolio_journal_posts')
+    .values({
+      municipality_id: ctx.municipality.id,
+      idea_id: ideaId,
+      author_id: ctx.actor.personId,
+      body: post.body,
+      visibility: 'public',
+      kind: post.kind,
+      created_at: post.at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
 }

@@ -101,10 +101,11 @@ export const DEMO_IDEAS: DemoIdea[] = [
     targetGroups: ['asukkaat', 'yhdistykset'],
     by: T,
     age: 90,
-    stage: 'evaluation',
+    stage: 'adopted',
     owner: T,
-    timebox: 105,
+    timebox: 21,
     goal: 'Puolet vuoroista varataan omatoimisesti ja vahtimestarin käynnit puolittuvat.',
+    results: 'Varatut vuorot 14 → 46 kuukaudessa; avaimia ei enää luovuteta.',
     supporters: [A, H],
   },
   {

@@ -11,12 +11,14 @@ import { EARLIER_DECISIONS, EARLIER_DEMO_IDEAS } from './portfolio.demo-earlier.
 import { seedExperimentDetails } from './experiment-details.demo.js';
 import { seedJournalDemo } from './journal.demo.js';
 import { seedIdeaAttachmentsDemo } from './attachments.demo.js';
+import { seedDeclarationPosts, seedOutcomeDemo } from './outcome.demo.js';
 
 /**
  * Tyrskylä's portfolio: thirty ideas in every stage with supports, followers and a few
  * comments, and two decision rounds closed with their minutes published: the spring round
  * forty days ago (two ideas wait, one was turned down) and the round ten days ago (three
- * experiments started, one idea waits, one was turned down). Pyhäranta has one idea of its
+ * experiments started, one idea waits, one was turned down); three adopted ideas were
+ * experiments, finished and celebrated on the public journal. Pyhäranta has one idea of its
  * own, for tenant isolation.
  */
 export async function seedPortfolioDemo(
@@ -168,6 +170,8 @@ export async function seedPortfolioDemo(
     ids.get('snow')!,
     personId('huoltaja@tyrskyla.example'),
   );
+  await seedOutcomeDemo(tx, municipality, ids, personId);
+  await seedDeclarationPosts(tx, municipality);
   // Tyrskylä has set its pipeline and criteria explicitly (as the defaults, for now), so the
   // digital team can see and change them; Pyhäranta runs on the defaults.
   await tx

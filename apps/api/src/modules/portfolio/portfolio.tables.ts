@@ -155,7 +155,15 @@ export interface PortfolioExperimentsTable {
   budget_granted_cents: Generated<number>;
   budget_spent_cents: Generated<number>;
   created_at: GeneratedTimestamp;
+  /** The end (migration 0027): all set together by finishExperiment, once. */
+  outcome: ExperimentOutcome | null;
+  lessons: Generated<string>;
+  outcome_summary: Generated<string>;
+  finished_at: NullableTimestamp;
+  finished_by: string | null;
 }
+
+export type ExperimentOutcome = 'adopted' | 'changed' | 'stopped';
 
 export interface PortfolioExtensionsTable {
   id: Generated<string>;

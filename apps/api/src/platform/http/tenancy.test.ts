@@ -466,6 +466,8 @@ const PORTFOLIO_TEAM = [
   'extendExperiment',
   // Moderation of an idea's files (modules/portfolio/attachments.test.ts).
   'removeIdeaAttachment',
+  // A case card from a finished experiment (modules/portfolio/outcome.test.ts).
+  'createCaseFromExperiment',
 ];
 /** The fee parameters: administrators save them (finance staff read them too). */
 const feeSet = {
@@ -763,6 +765,7 @@ const SIGNED_IN = [
   'addIdeaComment',
   'declareExperiment',
   'updateExperiment',
+  'finishExperiment',
   // Journal posts: the owner, the experiment's team members or the digital team write; a post's
   // author or the digital team edits and deletes it (modules/portfolio/journal*.test.ts).
   'addJournalPost',
@@ -837,6 +840,10 @@ const PUBLIC = [
   // An idea's files are public like the idea; a hidden idea's only for the digital team
   // (modules/portfolio/attachments.test.ts).
   'getIdeaAttachment',
+  // The municipality's public journal: public posts of visible ideas only, the same for
+  // everyone (modules/portfolio/outcome.test.ts).
+  'listJournalFeed',
+  'getJournalFeedAtom',
   // The shared case bank: published cases only, whatever is asked (RLS with no municipality).
   'listCases',
   'getCase',

@@ -10,6 +10,7 @@ import { portfolioApi, type Experiment } from './api';
 import { useExperiment, usePortfolioMutation } from './queries';
 import { canModerate } from './roles';
 import { ExperimentDetails } from './ExperimentDetails';
+import { ExperimentOutcome } from './ExperimentOutcome';
 
 /** The clocks in words: days left, or how late (shown in red). */
 export function ClockLines({ experiment }: { experiment: Experiment }) {
@@ -142,6 +143,7 @@ export function ExperimentClock({ ideaId, enabled }: { ideaId: string; enabled: 
       <ExperimentDetails experiment={e} canEdit={isOwner || team} staffPicker={team} />
       {e.running && !e.declaredAt && (isOwner || team) && <DeclareForm ideaId={ideaId} />}
       {e.running && team && <ExtendForm ideaId={ideaId} />}
+      <ExperimentOutcome experiment={e} canFinish={isOwner || team} team={team} />
     </section>
   );
 }

@@ -51,6 +51,7 @@ function IdeaCard({ idea }: { idea: IdeaSummary }) {
  */
 export function IdeasPage() {
   const { t } = useTranslation('portfolio');
+  const { t: tOutcome } = useTranslation('experimentOutcome');
   const { slug } = useMunicipality();
   const session = useSession(slug);
   const stages = useStages(slug);
@@ -85,6 +86,7 @@ export function IdeasPage() {
           {t('list.submit')}
         </Link>
         <Link to={`/${slug}/portfolio/rounds`}>{team ? t('list.rounds') : t('list.minutes')}</Link>
+        <Link to={`/${slug}/portfolio/journal`}>{tOutcome('feed.link')}</Link>
         {team && <Link to={`/${slug}/portfolio/overdue`}>{t('list.overdue')}</Link>}
         {team && <Link to={`/${slug}/portfolio/import`}>{t('list.importExport')}</Link>}
       </p>

@@ -17,6 +17,7 @@ import { currentLanguage } from '../../i18n';
 import { formatDateTimeLong } from '../courses/format';
 import { JournalPostActions } from './JournalPostEdit';
 import { usePortfolioMutation } from './queries';
+import { PostKind } from './PostKind';
 import './Journal.css';
 
 type Journal = operations['listJournal']['responses'][200]['content']['application/json'];
@@ -171,6 +172,7 @@ export function JournalSection({ ideaId, enabled }: { ideaId: string; enabled: b
       <ul className="portfolio-comments">
         {data.items.map((post) => (
           <li key={post.id}>
+            <PostKind kind={post.kind} />
             <p className="portfolio-comment__meta">
               {post.author}, {formatDateTimeLong(post.createdAt, language)}
               {post.visibility === 'internal' && ` (${t('visibility.internalShort')})`}

@@ -29,6 +29,9 @@ export type Decision = DecisionBody['decision'];
 export type Minutes = OkJson<'getRoundMinutes'>;
 export type Owner = OkJson<'listPortfolioOwners'>['items'][number];
 export type Experiment = OkJson<'getExperiment'>;
+export type FinishBody = JsonBody<'finishExperiment'>;
+export type Outcome = FinishBody['outcome'];
+export type JournalFeed = OkJson<'listJournalFeed'>;
 
 const p = (slug: string) => ({ params: { path: { slug } } });
 const idea = (slug: string, ideaId: string) => ({ params: { path: { slug, ideaId } } });
@@ -128,6 +131,21 @@ export const portfolioApi = {
       client.POST('/api/{slug}/portfolio/ideas/{ideaId}/experiment/extend', {
         ...idea(slug, ideaId),
         body: { days, reason },
+      }),
+    ),
+  finishExperiment: (slug: string, ideaId: string, body: FinishBody) =>
+    unwrap(
+      client.POST('/api/{slug}/portfolio/ideas/{ideaId}/experiment/finish', {
+        ...idea(slug, ideaId),
+        body,
+      }),
+    ),
+  createCaseFromExperiment: (slug: string, ideaId: string) =>
+    unwrap(client.POST('/api/{slug}/portfolio/ideas/{ideaId}/case', idea(slug, ideaId))),
+  listJournalFeed: (slug: string, offset: number, limit: number) =>
+    unwrap(
+      client.GET('/api/{slug}/portfolio/journal', {
+        params: { path: { slug }, query: { offset, limit } },
       }),
     ),
   listOverdue: (slug: string) => unwrap(client.GET('/api/{slug}/portfolio/overdue', p(slug))),

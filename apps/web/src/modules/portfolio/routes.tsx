@@ -14,6 +14,7 @@ const RoundsPage = page(() => import('./RoundsPage').then((m) => m.RoundsPage));
 const RoundPage = page(() => import('./RoundPage').then((m) => m.RoundPage));
 const MinutesPage = page(() => import('./MinutesPage').then((m) => m.MinutesPage));
 const OverduePage = page(() => import('./OverduePage').then((m) => m.OverduePage));
+const JournalFeedPage = page(() => import('./JournalFeedPage').then((m) => m.JournalFeedPage));
 const ImportPage = page(() => import('./ImportPage').then((m) => m.ImportPage));
 
 const el = (Page: LazyExoticComponent<ComponentType>) => (
@@ -30,6 +31,7 @@ export const portfolioRoutes: RouteObject[] = [
   { path: 'portfolio', element: el(IdeasPage) },
   { path: 'portfolio/new', element: <SignedInOnly>{el(SubmitIdeaPage)}</SignedInOnly> },
   { path: 'portfolio/ideas/:ideaId', element: el(IdeaPage) },
+  { path: 'portfolio/journal', element: el(JournalFeedPage) },
   { path: 'portfolio/rounds', element: el(RoundsPage) },
   {
     path: 'portfolio/rounds/:roundId',
