@@ -84,6 +84,7 @@ import { RoundSchema, RoundSummarySchema } from './modules/portfolio/rounds.sche
 import { publicCaseRoutes } from './modules/portfolio/cases.routes.js';
 import { caseAdminRoutes } from './modules/portfolio/cases.admin.routes.js';
 import { journalRoutes } from './modules/portfolio/journal.routes.js';
+import { portfolioNumbersRoutes } from './modules/portfolio/numbers.routes.js';
 import {
   CaseOpenDataSchema,
   CaseSchema,
@@ -269,6 +270,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await tenant.register(caseAdminRoutes);
       await tenant.register(portfolioImportRoutes);
       await tenant.register(journalRoutes);
+      await tenant.register(portfolioNumbersRoutes);
     },
     { prefix: '/api/:slug' },
   );

@@ -829,6 +829,8 @@ const PUBLIC = [
   // Public posts for anyone, internal ones for insiders (modules/portfolio/journal.test.ts).
   'listJournal',
   'getJournalPhoto',
+  // Counts per year, nothing personal (modules/portfolio/numbers.ts).
+  'getPortfolioFunnel',
   // The shared case bank: published cases only, whatever is asked (RLS with no municipality).
   'listCases',
   'getCase',
