@@ -17,6 +17,7 @@ import type fiCases from './fi/cases.json';
 import type fiPortfolioImport from './fi/portfolioImport.json';
 import type fiExperimentDetails from './fi/experimentDetails.json';
 import type fiJournal from './fi/journal.json';
+import type fiPortfolioViews from './fi/portfolioViews.json';
 
 export const languages = ['fi', 'sv', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -89,6 +90,7 @@ declare module 'i18next' {
       portfolioImport: typeof fiPortfolioImport;
       experimentDetails: typeof fiExperimentDetails;
       journal: typeof fiJournal;
+      portfolioViews: typeof fiPortfolioViews;
     };
   }
 }
