@@ -79,6 +79,10 @@ describe('portfolio board and numbers', () => {
     await dialog.waitFor({ state: 'detached' });
     await card(column(page, /^Kokeilu/), TITLES.keyboard).waitFor();
     await page.getByRole('status').filter({ hasText: 'siirrettiin vaiheeseen Kokeilu' }).waitFor();
+    // The keyboard follows the card to its new column.
+    await card(column(page, /^Kokeilu/), TITLES.keyboard)
+      .locator('a:focus')
+      .waitFor();
     await card(column(page, /^Kokeilu/), TITLES.keyboard)
       .getByText('Diana Digiryhmä')
       .waitFor();
@@ -98,7 +102,10 @@ describe('portfolio board and numbers', () => {
     await card(column(page, /^Aihio/), TITLES.stays).waitFor();
 
     // By drag: into evaluation, which needs a goal.
-    await card(page, TITLES.drag).dragTo(column(page, /^Arvioinnissa/));
+    // Dropped near the column's top: a drop point lower down would scroll the page mid-drag.
+    await card(page, TITLES.drag).dragTo(column(page, /^Arvioinnissa/), {
+      targetPosition: { x: 40, y: 20 },
+    });
     const evaluation = page.getByRole('dialog', { name: /vaiheeseen Arvioinnissa/ });
     await evaluation.getByLabel('Tavoite').fill('Kolmekymmentä nuorta viikossa');
     await evaluation.getByRole('button', { name: 'Siirrä idea' }).click();

@@ -1,4 +1,4 @@
-import { useState, type DragEvent } from 'react';
+import { useEffect, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { Heading, Paragraph } from 'suomifi-ui-components';
@@ -115,6 +115,7 @@ function BoardColumn({
  */
 export function BoardPage() {
   const { t } = useTranslation('portfolioViews');
+  const { t: tp } = useTranslation('portfolio');
   const { slug } = useMunicipality();
   const language = currentLanguage();
   const stages = useStages(slug);
@@ -122,6 +123,8 @@ export function BoardPage() {
   const [dialog, setDialog] = useState<{ idea: IdeaSummary; target: Stage } | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [dropTarget, setDropTarget] = useState<string | null>(null);
+  // A moved card re-renders in its new column: the keyboard follows it there.
+  const [focusCard, setFocusCard] = useState<{ id: string; stage: string } | null>(null);
   const change = usePortfolioMutation(slug, (args: { id: string; body: StageChangeBody }) =>
     portfolioApi.changeIdeaStage(slug, args.id, args.body),
   );
@@ -138,6 +141,7 @@ export function BoardPage() {
         onSuccess: () => {
           setDialog(null);
           setAnnouncement(t('board.moved', params));
+          setFocusCard({ id: idea.id, stage: target.key });
         },
         onError: (error) => {
           const message =
@@ -147,6 +151,16 @@ export function BoardPage() {
       },
     );
   };
+  useEffect(() => {
+    if (!focusCard) return;
+    const link = document.querySelector<HTMLElement>(
+      `[aria-labelledby="column-${focusCard.stage}"] [id="card-${focusCard.id}"] a`,
+    );
+    if (link) {
+      link.focus();
+      setFocusCard(null);
+    }
+  }, [focusCard, ideas.data]);
   const requestMove = (idea: IdeaSummary, stageKey: string) => {
     const target = stageList.find((s) => s.key === stageKey);
     if (!target || stageKey === idea.stage) return;
@@ -184,7 +198,7 @@ export function BoardPage() {
         {announcement}
       </div>
       {!dialog && change.isError && <ErrorAlert error={change.error} />}
-      {(stages.isPending || ideas.isPending) && <Loading text={t('board.moving')} />}
+      {(stages.isPending || ideas.isPending) && <Loading text={tp('loading')} />}
       {ideas.isError && <ErrorAlert error={ideas.error} />}
       {stages.data && ideas.data && (
         <div className="board">
