@@ -86,6 +86,7 @@ import { caseAdminRoutes } from './modules/portfolio/cases.admin.routes.js';
 import { journalRoutes } from './modules/portfolio/journal.routes.js';
 import { ideaAttachmentRoutes } from './modules/portfolio/attachments.routes.js';
 import { outcomeRoutes } from './modules/portfolio/outcome.routes.js';
+import { portfolioNumbersRoutes } from './modules/portfolio/numbers.routes.js';
 import {
   CaseOpenDataSchema,
   CaseSchema,
@@ -276,6 +277,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await tenant.register(journalRoutes);
       await tenant.register(ideaAttachmentRoutes);
       await tenant.register(outcomeRoutes);
+      await tenant.register(portfolioNumbersRoutes);
     },
     { prefix: '/api/:slug' },
   );

@@ -3439,6 +3439,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/{slug}/portfolio/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per year: ideas submitted, decided in a round, experiments started, adopted; distinct experimenters against the target */
+        get: operations["getPortfolioFunnel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4088,6 +4105,27 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             stageChangedAt: string;
+            owner: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /** @description The experiment clock, once the idea has become an experiment */
+            clock: {
+                /**
+                 * @description 21 days (a small experiment) or 105 (a larger, project-like one)
+                 * @enum {integer}
+                 */
+                timeboxDays: 21 | 105;
+                /**
+                 * Format: date
+                 * @description A calendar day, YYYY-MM-DD
+                 */
+                dueDate: string;
+                /** @description Negative: days overdue */
+                daysLeft: number;
+                states: ("running" | "dueSoon" | "overdue" | "undeclared" | "finished")[];
+            } | null;
         };
         PortfolioIdea: {
             /** Format: uuid */
@@ -12632,6 +12670,9 @@ export interface operations {
                 theme?: string;
                 department?: string;
                 q?: string;
+                owner?: string;
+                /** @description running: in the experiment stage and not past its due date; dueSoon: due within 3 days; overdue: past the due date; undeclared: not declared within 24 h of the decision; finished: left the experiment stage */
+                timeboxState?: "running" | "dueSoon" | "overdue" | "undeclared" | "finished";
                 sort?: "new" | "supports";
                 /** @description Digital team only: hidden ideas too */
                 includeHidden?: boolean;
@@ -12652,6 +12693,16 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["PortfolioIdeaSummary"][];
+                        /** @description What the list can be filtered by, over every listable idea */
+                        facets: {
+                            themes: string[];
+                            departments: string[];
+                            owners: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                        };
                     };
                 };
             };
@@ -14997,6 +15048,54 @@ export interface operations {
                     "application/json": {
                         created: boolean;
                         case: components["schemas"]["Case"];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457), translated */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPortfolioFunnel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Distinct experimenters a year */
+                        experimenterTarget: number;
+                        /** @description Oldest first, up to ten years, ending with the current year */
+                        years: {
+                            year: number;
+                            /** @description Ideas submitted (merged duplicates and hidden ones left out) */
+                            submitted: number;
+                            /** @description Ideas decided in a decision round (go, wait or no) */
+                            decided: number;
+                            /** @description Experiments started */
+                            started: number;
+                            /** @description Ideas moved to adopted */
+                            adopted: number;
+                            /** @description Distinct experimenters in the experiments started */
+                            experimenters: number;
+                        }[];
                     };
                 };
             };

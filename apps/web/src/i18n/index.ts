@@ -19,6 +19,7 @@ import type fiExperimentDetails from './fi/experimentDetails.json';
 import type fiJournal from './fi/journal.json';
 import type fiIdeaAttachments from './fi/ideaAttachments.json';
 import type fiExperimentOutcome from './fi/experimentOutcome.json';
+import type fiPortfolioViews from './fi/portfolioViews.json';
 
 export const languages = ['fi', 'sv', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -93,6 +94,7 @@ declare module 'i18next' {
       journal: typeof fiJournal;
       ideaAttachments: typeof fiIdeaAttachments;
       experimentOutcome: typeof fiExperimentOutcome;
+      portfolioViews: typeof fiPortfolioViews;
     };
   }
 }

@@ -1,8 +1,10 @@
-import { sql, type ExpressionBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type Nullable } from 'kysely';
 import { containsPattern, type Tx } from '../../platform/db/database.js';
 import type { DB } from '../../platform/db/schema.js';
 import type { Decision, EventKind } from './portfolio.tables.js';
 import type { IdeaQuery } from './portfolio.schema.js';
+import { localDate } from '../../platform/i18n/time.js';
+import { DUE_SOON_DAYS, addDays, type TimeboxState } from './timebox.js';
 
 /** SQL of the ideas and what hangs off them. Counts are always count(*) of the rows. */
 
@@ -51,12 +53,61 @@ function summaryQuery(tx: Tx) {
 
 export type IdeaRow = NonNullable<Awaited<ReturnType<typeof findIdea>>>;
 
-export async function listIdeas(tx: Tx, query: IdeaQuery, includeHidden: boolean) {
-  let q = summaryQuery(tx).where('i.merged_into', 'is', null);
+/** Where the experiment clock of an idea (`e` joined to `i`) is: the SQL of `timeboxStates`. */
+function timeboxCondition(state: TimeboxState, now: Date) {
+  const today = localDate(now);
+  return (eb: ListEb) => {
+    const running = eb('i.stage', '=', 'experiment');
+    switch (state) {
+      case 'running':
+        return eb.and([running, eb('e.due_date', '>=', today)]);
+      case 'dueSoon':
+        return eb.and([
+          running,
+          eb('e.due_date', '>=', today),
+          eb('e.due_date', '<=', addDays(today, DUE_SOON_DAYS)),
+        ]);
+      case 'overdue':
+        return eb.and([running, eb('e.due_date', '<', today)]);
+      case 'undeclared':
+        return eb.and([running, eb('e.declared_at', 'is', null), eb('e.declare_by', '<', now)]);
+      case 'finished':
+        return eb.and([eb('e.idea_id', 'is not', null), eb('i.stage', '<>', 'experiment')]);
+    }
+  };
+}
+
+function listQuery(tx: Tx) {
+  return summaryQuery(tx)
+    .leftJoin('portfolio_experiments as e', 'e.idea_id', 'i.id')
+    .leftJoin('people as o', 'o.id', 'i.owner_id')
+    .select([
+      'o.name as owner_name',
+      'e.timebox_days as clock_timebox_days',
+      sql<string | null>`e.due_date::text`.as('clock_due_date'),
+      'e.declare_by as clock_declare_by',
+      'e.declared_at as clock_declared_at',
+    ]);
+}
+type ListEb = ExpressionBuilder<
+  DB & {
+    i: DB['portfolio_ideas'];
+    e: Nullable<DB['portfolio_experiments']>;
+    o: Nullable<DB['people']>;
+  },
+  'i' | 'e' | 'o'
+>;
+
+export type IdeaListRow = Awaited<ReturnType<typeof listIdeas>>[number];
+
+export async function listIdeas(tx: Tx, query: IdeaQuery, includeHidden: boolean, now: Date) {
+  let q = listQuery(tx).where('i.merged_into', 'is', null);
   if (!includeHidden) q = q.where('i.hidden_at', 'is', null);
   if (query.stage) q = q.where('i.stage', '=', query.stage);
   if (query.theme) q = q.where(sql<boolean>`${query.theme} = any(i.themes)`);
   if (query.department) q = q.where(sql<boolean>`${query.department} = any(i.departments)`);
+  if (query.owner) q = q.where('i.owner_id', '=', query.owner);
+  if (query.timeboxState) q = q.where(timeboxCondition(query.timeboxState, now));
   if (query.q) {
     const pattern = containsPattern(query.q);
     q = q.where((eb) =>
@@ -72,6 +123,40 @@ export async function listIdeas(tx: Tx, query: IdeaQuery, includeHidden: boolean
       ? q.orderBy('support_count', 'desc').orderBy('i.created_at', 'desc')
       : q.orderBy('i.created_at', 'desc');
   return q.orderBy('i.id').limit(500).execute();
+}
+
+/**
+ * What the list can be filtered by, over every idea the reader may list: the themes and
+ * departments in use and the owners of ideas (staff already shown on the idea pages).
+ */
+export async function listFacets(tx: Tx, includeHidden: boolean) {
+  const visible = (column: 'themes' | 'departments') =>
+    tx
+      .selectFrom('portfolio_ideas as i')
+      .select(sql<string>`unnest(i.${sql.ref(column)})`.as('tag'))
+      .where('i.merged_into', 'is', null)
+      .$if(!includeHidden, (b) => b.where('i.hidden_at', 'is', null))
+      .distinct()
+      .execute();
+  const [themes, departments, owners] = await Promise.all([
+    visible('themes'),
+    visible('departments'),
+    tx
+      .selectFrom('portfolio_ideas as i')
+      .innerJoin('people as o', 'o.id', 'i.owner_id')
+      .select(['o.id', 'o.name'])
+      .where('i.merged_into', 'is', null)
+      .$if(!includeHidden, (b) => b.where('i.hidden_at', 'is', null))
+      .distinct()
+      .execute(),
+  ]);
+  const sorted = (rows: { tag: string }[]) =>
+    rows.map((r) => r.tag).sort((a, b) => a.localeCompare(b, 'fi'));
+  return {
+    themes: sorted(themes),
+    departments: sorted(departments),
+    owners: owners.sort((a, b) => a.name.localeCompare(b.name, 'fi')),
+  };
 }
 
 export async function findIdea(tx: Tx, ideaId: string, lock = false) {

@@ -10,6 +10,7 @@ import {
   saveIdeaAttachments,
   type IdeaAttachmentInput,
 } from './attachments.js';
+import { clock, clockState, timeboxStates } from './timebox.js';
 
 /** Ideas as residents and staff see them: list, page, submit, support, follow, comment. */
 
@@ -21,7 +22,7 @@ export const cleanTags = (tags: string[] | undefined) => [
   ...new Set((tags ?? []).map((t) => t.trim()).filter(Boolean)),
 ];
 
-type Row = Awaited<ReturnType<typeof repo.listIdeas>>[number];
+type Row = repo.IdeaRow;
 
 /** A hidden idea shows only its public reason to everyone but the digital team. */
 export function toSummary(row: Row, moderator: boolean) {
@@ -45,11 +46,43 @@ export function toSummary(row: Row, moderator: boolean) {
   };
 }
 
+/** A list item: the summary, its owner and where its experiment clock stands. */
+function toListItem(row: repo.IdeaListRow, moderator: boolean, now: Date) {
+  const strip = row.hidden_at !== null && !moderator;
+  const clockRow =
+    row.clock_timebox_days !== null && row.clock_due_date !== null && row.clock_declare_by
+      ? {
+          due_date: row.clock_due_date,
+          declare_by: row.clock_declare_by,
+          declared_at: row.clock_declared_at,
+        }
+      : null;
+  return {
+    ...toSummary(row, moderator),
+    owner: row.owner_id && !strip ? { id: row.owner_id, name: row.owner_name ?? '' } : null,
+    clock:
+      clockRow && !strip
+        ? {
+            timeboxDays: row.clock_timebox_days as 21 | 105,
+            dueDate: clockRow.due_date,
+            daysLeft: clockState(clockRow, now).daysLeft,
+            states: timeboxStates({ ...clockRow, running: row.stage === 'experiment' }, now),
+          }
+        : null,
+  };
+}
+
+/** Public: the list, filtered, with what it can be filtered by. */
 export async function listIdeas(ctx: Ctx, query: IdeaQuery) {
   const moderator = canModerate(ctx);
+  const includeHidden = moderator && query.includeHidden === true;
+  const now = clock.now();
   return inTenant(ctx.db, ctx.municipality.id, async (tx) => {
-    const rows = await repo.listIdeas(tx, query, moderator && query.includeHidden === true);
-    return { items: rows.map((row) => toSummary(row, moderator)) };
+    const rows = await repo.listIdeas(tx, query, includeHidden, now);
+    return {
+      items: rows.map((row) => toListItem(row, moderator, now)),
+      facets: await repo.listFacets(tx, includeHidden),
+    };
   });
 }
 

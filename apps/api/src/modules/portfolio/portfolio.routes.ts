@@ -6,6 +6,7 @@ import {
   CreateIdeaBody,
   IdeaBody,
   IdeaFilter,
+  PersonRef,
   StageChangeBody,
   StagesBody,
   ideaParams,
@@ -30,7 +31,17 @@ export const portfolioRoutes: FastifyPluginAsyncTypebox = async (app) => {
         params: SlugParams,
         querystring: IdeaFilter,
         response: responses({
-          200: Type.Object({ items: Type.Array(Type.Ref('PortfolioIdeaSummary')) }),
+          200: Type.Object({
+            items: Type.Array(Type.Ref('PortfolioIdeaSummary')),
+            facets: Type.Object(
+              {
+                themes: Type.Array(Type.String()),
+                departments: Type.Array(Type.String()),
+                owners: Type.Array(PersonRef),
+              },
+              { description: 'What the list can be filtered by, over every listable idea' },
+            ),
+          }),
         }),
       },
     },

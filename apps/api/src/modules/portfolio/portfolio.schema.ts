@@ -36,22 +36,48 @@ export const StageSchema = Type.Object(
   { $id: 'PortfolioStage' },
 );
 
+/** What every view of an idea has: the list item and the idea page. */
+const ideaBaseProperties = {
+  id: Uuid,
+  title: Type.String(),
+  problem: Type.String(),
+  stage: Type.String(),
+  themes: Type.Array(Type.String()),
+  departments: Type.Array(Type.String()),
+  targetGroups: Type.Array(Type.String()),
+  submittedAs: StringEnum(['resident', 'staff']),
+  supportCount: Type.Integer(),
+  commentCount: Type.Integer(),
+  hidden: Type.Boolean(),
+  hiddenReason: Type.Union([Type.String(), Type.Null()]),
+  createdAt: DateTime,
+  stageChangedAt: DateTime,
+};
+
+export const TimeboxStateSchema = StringEnum(
+  ['running', 'dueSoon', 'overdue', 'undeclared', 'finished'],
+  {
+    description:
+      'running: in the experiment stage and not past its due date; dueSoon: due within 3 days; overdue: past the due date; undeclared: not declared within 24 h of the decision; finished: left the experiment stage',
+  },
+);
+
 export const IdeaSummarySchema = Type.Object(
   {
-    id: Uuid,
-    title: Type.String(),
-    problem: Type.String(),
-    stage: Type.String(),
-    themes: Type.Array(Type.String()),
-    departments: Type.Array(Type.String()),
-    targetGroups: Type.Array(Type.String()),
-    submittedAs: StringEnum(['resident', 'staff']),
-    supportCount: Type.Integer(),
-    commentCount: Type.Integer(),
-    hidden: Type.Boolean(),
-    hiddenReason: Type.Union([Type.String(), Type.Null()]),
-    createdAt: DateTime,
-    stageChangedAt: DateTime,
+    ...ideaBaseProperties,
+    owner: Type.Union([PersonRef, Type.Null()]),
+    clock: Type.Union(
+      [
+        Type.Object({
+          timeboxDays: TimeboxDays,
+          dueDate: Day,
+          daysLeft: Type.Integer({ description: 'Negative: days overdue' }),
+          states: Type.Array(TimeboxStateSchema),
+        }),
+        Type.Null(),
+      ],
+      { description: 'The experiment clock, once the idea has become an experiment' },
+    ),
   },
   { $id: 'PortfolioIdeaSummary' },
 );
@@ -88,7 +114,7 @@ export const CommentSchema = Type.Object({
 
 export const IdeaSchema = Type.Object(
   {
-    ...IdeaSummarySchema.properties,
+    ...ideaBaseProperties,
     proposal: Type.String(),
     owner: Type.Union([PersonRef, Type.Null()]),
     timeboxDays: Type.Union([TimeboxDays, Type.Null()]),
@@ -133,6 +159,8 @@ export const IdeaFilter = Type.Object(
     theme: Type.Optional(Type.String({ maxLength: 60 })),
     department: Type.Optional(Type.String({ maxLength: 60 })),
     q: Type.Optional(Type.String({ maxLength: 100 })),
+    owner: Type.Optional(Uuid),
+    timeboxState: Type.Optional(TimeboxStateSchema),
     sort: Type.Optional(StringEnum(['new', 'supports'])),
     includeHidden: Type.Optional(
       Type.Boolean({ description: 'Digital team only: hidden ideas too' }),

@@ -5,7 +5,7 @@ import { jobContext } from '../../platform/jobs/context.js';
 import { isLanguage, translate } from '../../platform/i18n/messages.js';
 import { notifyPeople } from '../../platform/notifications/notifications.service.js';
 import * as repo from './experiments.repo.js';
-import { addDays, clockState, formatDay } from './timebox.js';
+import { DUE_SOON_DAYS, addDays, clockState, formatDay } from './timebox.js';
 
 /**
  * Reminders of the experiment clocks: the owner is reminded before the declaration deadline
@@ -25,8 +25,8 @@ interface Payload {
 const HOUR = 3600_000;
 /** About nine in the morning in Helsinki (07:00 UTC: 9.00 in winter, 10.00 in summer). */
 const morningOf = (day: string) => new Date(`${day}T07:00:00Z`);
-/** How many days before the due date the owner is reminded. */
-export const DUE_REMINDER_DAYS = 3;
+/** How many days before the due date the owner is reminded: when it becomes "due soon". */
+export const DUE_REMINDER_DAYS = DUE_SOON_DAYS;
 
 /** The reminders of a started or extended experiment; only the due-date ones after an extension. */
 export async function scheduleReminders(

@@ -46,6 +46,30 @@ export function clockState(experiment: ClockInput, now = clock.now()) {
   };
 }
 
+/** How many days before the due date an experiment is "due soon" (and its owner reminded). */
+export const DUE_SOON_DAYS = 3;
+
+/** The states the lists filter by; an experiment can be in several (due soon and undeclared). */
+export const TIMEBOX_STATES = ['running', 'dueSoon', 'overdue', 'undeclared', 'finished'] as const;
+export type TimeboxState = (typeof TIMEBOX_STATES)[number];
+
+/**
+ * An experiment's states at `now`. Only a running one (its idea still in the experiment stage)
+ * can be due soon, overdue or undeclared; one that has left the stage is finished. The SQL
+ * filter in ideas.repo.ts (`timeboxCondition`) says the same, and a test holds them together.
+ */
+export function timeboxStates(
+  experiment: ClockInput & { running: boolean },
+  now = clock.now(),
+): TimeboxState[] {
+  if (!experiment.running) return ['finished'];
+  const { daysLeft, overdue, declarationLate } = clockState(experiment, now);
+  const states: TimeboxState[] = overdue ? ['overdue'] : ['running'];
+  if (!overdue && daysLeft <= DUE_SOON_DAYS) states.push('dueSoon');
+  if (declarationLate) states.push('undeclared');
+  return states;
+}
+
 /** "23.11.2026" in Finnish and Swedish, "23/11/2026" in English. */
 export function formatDay(language: string, day: string): string {
   const [y, m, d] = day.split('-').map(Number);

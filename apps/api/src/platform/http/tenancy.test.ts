@@ -844,6 +844,8 @@ const PUBLIC = [
   // everyone (modules/portfolio/outcome.test.ts).
   'listJournalFeed',
   'getJournalFeedAtom',
+  // Counts per year, nothing personal (modules/portfolio/numbers.ts).
+  'getPortfolioFunnel',
   // The shared case bank: published cases only, whatever is asked (RLS with no municipality).
   'listCases',
   'getCase',

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import {
@@ -12,13 +12,14 @@ import {
 import { ErrorAlert, Loading } from '../../app/feedback';
 import { useMunicipality } from '../../app/MunicipalityContext';
 import { usePageTitle } from '../../app/usePageTitle';
-import { currentLanguage } from '../../i18n';
 import { useSession } from '../platform/queries';
 import type { IdeaFilter, IdeaSummary } from './api';
 import { useIdeas, useStages } from './queries';
 import { StageTag } from './StageName';
 import { canModerate } from './roles';
 import { ExperimenterCount } from './ExperimenterCount';
+import { ClockSummary } from './ClockSummary';
+import { IdeaFilters, useUrlFilter, type Facets } from './IdeaFilters';
 import './portfolio.css';
 
 function IdeaCard({ idea }: { idea: IdeaSummary }) {
@@ -35,6 +36,7 @@ function IdeaCard({ idea }: { idea: IdeaSummary }) {
         <StageTag stage={idea.stage} />
         <span>{t('idea.supports', { count: idea.supportCount })}</span>
         <span>{t('idea.comments', { count: idea.commentCount })}</span>
+        {(idea.owner || idea.clock) && <ClockSummary idea={idea} />}
         {idea.hidden && <span className="portfolio-hidden">{t('idea.hidden')}</span>}
       </p>
       {idea.problem && <p className="portfolio-card__text">{idea.problem}</p>}
@@ -52,27 +54,25 @@ function IdeaCard({ idea }: { idea: IdeaSummary }) {
 export function IdeasPage() {
   const { t } = useTranslation('portfolio');
   const { t: tOutcome } = useTranslation('experimentOutcome');
+  const { t: tv } = useTranslation('portfolioViews');
   const { slug } = useMunicipality();
   const session = useSession(slug);
   const stages = useStages(slug);
-  const language = currentLanguage();
   const team = canModerate(session.data);
-  const [stage, setStage] = useState('all');
-  const [sort, setSort] = useState<'new' | 'supports'>('new');
-  const [text, setText] = useState('');
-  const [q, setQ] = useState('');
-  const filter: IdeaFilter = {
-    sort,
-    ...(stage !== 'all' ? { stage } : {}),
-    ...(q ? { q } : {}),
-    ...(team ? { includeHidden: true } : {}),
-  };
+  const url = useUrlFilter();
+  const [text, setText] = useState(url.value('q'));
+  const filter: IdeaFilter = { ...url.filter, ...(team ? { includeHidden: true } : {}) };
   const ideas = useIdeas(slug, filter);
+  // The options stay while a new filter loads.
+  const [facets, setFacets] = useState<Facets>();
+  useEffect(() => {
+    if (ideas.data) setFacets(ideas.data.facets);
+  }, [ideas.data]);
   usePageTitle(t('list.title'));
 
   const onSearch = (event: FormEvent) => {
     event.preventDefault();
-    setQ(text.trim());
+    url.set('q', text.trim());
   };
 
   return (
@@ -88,6 +88,8 @@ export function IdeasPage() {
         <Link to={`/${slug}/portfolio/rounds`}>{team ? t('list.rounds') : t('list.minutes')}</Link>
         <Link to={`/${slug}/portfolio/journal`}>{tOutcome('feed.link')}</Link>
         {team && <Link to={`/${slug}/portfolio/overdue`}>{t('list.overdue')}</Link>}
+        {team && <Link to={`/${slug}/portfolio/board`}>{tv('nav.board')}</Link>}
+        <Link to={`/${slug}/portfolio/numbers`}>{tv('nav.numbers')}</Link>
         {team && <Link to={`/${slug}/portfolio/import`}>{t('list.importExport')}</Link>}
       </p>
       {team && <ExperimenterCount />}
@@ -100,31 +102,18 @@ export function IdeasPage() {
         <Button type="submit" variant="secondary">
           {t('list.searchButton')}
         </Button>
-        <Dropdown
-          labelText={t('list.stage')}
-          value={stage}
-          onChange={(value: string) => setStage(value)}
-        >
-          {[
-            <DropdownItem key="all" value="all">
-              {t('list.allStages')}
-            </DropdownItem>,
-            ...(stages.data?.items ?? []).map((s) => (
-              <DropdownItem key={s.key} value={s.key}>
-                {s.name[language]}
-              </DropdownItem>
-            )),
-          ]}
-        </Dropdown>
+      </form>
+      <IdeaFilters stages={stages.data?.items ?? []} facets={facets} url={url} />
+      <div className="portfolio-sort">
         <Dropdown
           labelText={t('list.sort')}
-          value={sort}
-          onChange={(value: string) => setSort(value === 'supports' ? 'supports' : 'new')}
+          value={filter.sort ?? 'new'}
+          onChange={(value: string) => url.set('sort', value === 'supports' ? 'supports' : '')}
         >
           <DropdownItem value="new">{t('list.sortNew')}</DropdownItem>
           <DropdownItem value="supports">{t('list.sortSupports')}</DropdownItem>
         </Dropdown>
-      </form>
+      </div>
       {ideas.isPending && <Loading text={t('loading')} />}
       {ideas.isError && <ErrorAlert error={ideas.error} />}
       {ideas.data && (

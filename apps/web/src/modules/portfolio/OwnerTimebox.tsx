@@ -10,12 +10,15 @@ export function OwnerTimebox({
   timebox,
   onTimebox,
   idPrefix,
+  portal,
 }: {
   ownerId: string;
   onOwner: (id: string) => void;
   timebox: 21 | 105 | null;
   onTimebox: (days: 21 | 105) => void;
   idPrefix: string;
+  /** false inside a modal dialog: the options must open in the dialog, not behind it. */
+  portal?: boolean;
 }) {
   const { t } = useTranslation('portfolio');
   const { slug } = useMunicipality();
@@ -30,6 +33,8 @@ export function OwnerTimebox({
           visualPlaceholder={t('team.chooseOwner')}
           value={ownerId}
           onChange={(v: string) => onOwner(v)}
+          portal={portal}
+          popoverClassName={portal === false ? 'portfolio-inline-popover' : undefined}
         >
           {people.map((o) => (
             <DropdownItem key={o.id} value={o.id}>

@@ -16,6 +16,8 @@ const MinutesPage = page(() => import('./MinutesPage').then((m) => m.MinutesPage
 const OverduePage = page(() => import('./OverduePage').then((m) => m.OverduePage));
 const JournalFeedPage = page(() => import('./JournalFeedPage').then((m) => m.JournalFeedPage));
 const ImportPage = page(() => import('./ImportPage').then((m) => m.ImportPage));
+const BoardPage = page(() => import('./BoardPage').then((m) => m.BoardPage));
+const NumbersPage = page(() => import('./NumbersPage').then((m) => m.NumbersPage));
 
 const el = (Page: LazyExoticComponent<ComponentType>) => (
   <Suspense fallback={null}>
@@ -42,6 +44,11 @@ export const portfolioRoutes: RouteObject[] = [
     path: 'portfolio/overdue',
     element: <RoleOnly roles={['digital_team', 'admin']}>{el(OverduePage)}</RoleOnly>,
   },
+  {
+    path: 'portfolio/board',
+    element: <RoleOnly roles={['digital_team', 'admin']}>{el(BoardPage)}</RoleOnly>,
+  },
+  { path: 'portfolio/numbers', element: el(NumbersPage) },
   {
     path: 'portfolio/import',
     element: <RoleOnly roles={['digital_team', 'admin']}>{el(ImportPage)}</RoleOnly>,
