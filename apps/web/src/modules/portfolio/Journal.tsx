@@ -1,14 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  Button,
-  Heading,
-  RadioButton,
-  RadioButtonGroup,
-  Textarea,
-  TextInput,
-} from 'suomifi-ui-components';
+import { Button, Heading, RadioButton, RadioButtonGroup, TextInput } from 'suomifi-ui-components';
 import { client, unwrap } from '../../api/client';
 import type { operations } from '../../api/schema';
 import { ErrorAlert } from '../../app/feedback';
@@ -16,6 +9,7 @@ import { useMunicipality } from '../../app/MunicipalityContext';
 import { currentLanguage } from '../../i18n';
 import { formatDateTimeLong } from '../courses/format';
 import { JournalPostActions } from './JournalPostEdit';
+import { JournalTextFields } from './JournalTextFields';
 import { usePortfolioMutation } from './queries';
 import { PostKind } from './PostKind';
 import './Journal.css';
@@ -97,21 +91,11 @@ function PostForm({ ideaId }: { ideaId: string }) {
         </p>
       )}
       {add.isError && <ErrorAlert error={add.error} />}
-      <Textarea
-        labelText={t('form.body')}
-        value={body}
-        maxLength={4000}
-        onChange={(e) => setBody(e.target.value)}
-        fullWidth
-      />
-      <TextInput
-        labelText={t('form.videoUrl')}
-        optionalText={t('form.optional')}
-        hintText={t('form.videoHint')}
-        type="url"
-        value={videoUrl}
-        onChange={(v) => setVideoUrl(String(v ?? ''))}
-        fullWidth
+      <JournalTextFields
+        body={body}
+        videoUrl={videoUrl}
+        onBody={setBody}
+        onVideoUrl={setVideoUrl}
       />
       <div>
         <label htmlFor="journal-photo" className="portfolio-journal__label">

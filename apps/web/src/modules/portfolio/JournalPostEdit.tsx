@@ -1,17 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  Button,
-  Heading,
-  RadioButton,
-  RadioButtonGroup,
-  Textarea,
-  TextInput,
-} from 'suomifi-ui-components';
+import { Button, Heading, RadioButton, RadioButtonGroup } from 'suomifi-ui-components';
 import { client, unwrap } from '../../api/client';
 import type { operations } from '../../api/schema';
 import { ErrorAlert } from '../../app/feedback';
 import { useMunicipality } from '../../app/MunicipalityContext';
+import { JournalTextFields } from './JournalTextFields';
 import { usePortfolioMutation } from './queries';
 
 type Post =
@@ -66,21 +60,11 @@ export function JournalPostActions({ ideaId, post }: { ideaId: string; post: Pos
           </p>
         )}
         {save.isError && <ErrorAlert error={save.error} />}
-        <Textarea
-          labelText={t('form.body')}
-          value={body}
-          maxLength={4000}
-          onChange={(e) => setBody(e.target.value)}
-          fullWidth
-        />
-        <TextInput
-          labelText={t('form.videoUrl')}
-          optionalText={t('form.optional')}
-          hintText={t('form.videoHint')}
-          type="url"
-          value={videoUrl}
-          onChange={(v) => setVideoUrl(String(v ?? ''))}
-          fullWidth
+        <JournalTextFields
+          body={body}
+          videoUrl={videoUrl}
+          onBody={setBody}
+          onVideoUrl={setVideoUrl}
         />
         <RadioButtonGroup
           labelText={t('form.visibility')}
