@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../../../test/helpers.js';
 import { loggedIn, startRuntime } from '../../../test/helpers.js';
-import { grantRole, personIdOf, submitIdea } from './test-support.js';
+import { grantRole, personIdOf, submitIdea, decideGo } from './test-support.js';
 import { clock, clockState, startClocks } from './timebox.js';
 
 /** The experiment clocks (seed 002): 24 h to declare, 21 or 105 days, extensions, overdue. */
@@ -44,18 +44,7 @@ afterAll(() => rt.dispose());
 /** An idea decided "go" in a round at the clock's time. */
 async function decidedExperiment(timeboxDays: 21 | 105) {
   const idea = await submitIdea(resident);
-  const round = await team.post('portfolio/rounds', {
-    title: 'Kierros',
-    meetingDate: '2026-12-01',
-    ideaIds: [idea.id],
-  });
-  const decided = await team.post(`portfolio/rounds/${round.json().id}/ideas/${idea.id}/decision`, {
-    decision: 'go',
-    reason: 'Kokeillaan',
-    ownerId,
-    timeboxDays,
-  });
-  expect(decided.statusCode, decided.body).toBe(200);
+  await decideGo(team, idea.id, ownerId, timeboxDays);
   return idea.id;
 }
 

@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, loggedIn, startRuntime } from '../../../test/helpers.js';
 import { asSystem } from '../../platform/db/database.js';
-import { personIdOf, submitIdea } from './test-support.js';
+import { personIdOf, submitIdea, decideGo } from './test-support.js';
 
 /** The experiment journal: who writes, who reads what, photos and bad input. */
 let rt: Awaited<ReturnType<typeof startRuntime>>;
@@ -31,18 +31,7 @@ beforeAll(async () => {
   resident = await loggedIn(rt.app, 'asukas@tyrskyla.example');
   anonymous = new Client(rt.app);
   const idea = await submitIdea(resident);
-  const round = await team.post('portfolio/rounds', {
-    title: 'Kierros',
-    meetingDate: '2026-12-01',
-    ideaIds: [idea.id],
-  });
-  const decided = await team.post(`portfolio/rounds/${round.json().id}/ideas/${idea.id}/decision`, {
-    decision: 'go',
-    reason: 'Kokeillaan',
-    ownerId: await personIdOf(rt.db, 'tilat@tyrskyla.example'),
-    timeboxDays: 21,
-  });
-  expect(decided.statusCode, decided.body).toBe(200);
+  await decideGo(team, idea.id, await personIdOf(rt.db, 'tilat@tyrskyla.example'), 21);
   ideaId = idea.id;
 });
 afterAll(() => rt.dispose());

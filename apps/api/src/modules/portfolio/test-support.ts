@@ -47,6 +47,33 @@ export async function submitIdea(client: Client, overrides: Record<string, unkno
   return response.json() as Idea;
 }
 
+/**
+ * An idea put on a round's agenda by the digital team and decided "go": its experiment starts
+ * (clocks from the decision) with this owner and timebox. Returns the round's id.
+ */
+export async function decideGo(
+  team: Client,
+  ideaId: string,
+  ownerId: string,
+  timeboxDays: 21 | 105 = 21,
+): Promise<string> {
+  const round = await team.post('portfolio/rounds', {
+    title: 'Kierros',
+    meetingDate: '2026-12-01',
+    ideaIds: [ideaId],
+  });
+  expect(round.statusCode, round.body).toBe(201);
+  const roundId = round.json().id as string;
+  const decided = await team.post(`portfolio/rounds/${roundId}/ideas/${ideaId}/decision`, {
+    decision: 'go',
+    reason: 'Kokeillaan',
+    ownerId,
+    timeboxDays,
+  });
+  expect(decided.statusCode, decided.body).toBe(200);
+  return roundId;
+}
+
 export async function ideaOf(client: Client, ideaId: string) {
   const response = await client.get(`portfolio/ideas/${ideaId}`);
   expect(response.statusCode, response.body).toBe(200);
