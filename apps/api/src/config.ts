@@ -11,6 +11,7 @@ const EnvSchema = Type.Object({
   HELPPO_MODE: Type.Optional(Type.Union([Type.Literal('demo'), Type.Literal('production')])),
   PORT: Type.Optional(Type.String({ pattern: '^[0-9]{1,5}$' })),
   HOST: Type.Optional(Type.String({ minLength: 1 })),
+  LISTEN_BACKLOG: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,5}$' })),
   PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://[^/]+$' })),
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
   DATABASE_POOL_SIZE: Type.Optional(Type.String({ pattern: '^[0-9]{1,3}$' })),
@@ -56,6 +57,13 @@ export interface Config {
   mode: 'demo' | 'production';
   port: number;
   host: string;
+  /**
+   * Connections the kernel queues for accepting (capped by net.core.somaxconn). Node's own
+   * default, 511, overflows when a registration opens and a thousand browsers connect in
+   * the same instant: the dropped handshakes are retried by the clients a second (and three
+   * seconds) later, which is what a guardian then waits.
+   */
+  listenBacklog: number;
   publicUrl: string;
   database: { url?: string; poolSize: number; pgliteDir?: string };
   logLevel: string;
@@ -148,6 +156,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mode,
     port,
     host: e.HOST ?? '::',
+    listenBacklog: Number(e.LISTEN_BACKLOG ?? 4096),
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${port}`,
     database: {
       url: e.DATABASE_URL,

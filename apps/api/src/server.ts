@@ -31,7 +31,7 @@ async function main() {
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
-  await app.listen({ port: config.port, host: config.host });
+  await app.listen({ port: config.port, host: config.host, backlog: config.listenBacklog });
   app.log.info(
     `Helppo (${config.mode} mode, ${runtime.db.kind}) at ${config.publicUrl}/ — e.g. ${config.publicUrl}/tyrskyla/`,
   );

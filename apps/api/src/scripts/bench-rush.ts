@@ -3,8 +3,10 @@
  * DATABASE_URL (a scratch database is created on it and dropped afterwards).
  *
  * A course with SEATS seats (default 500) and PARENTS guardians (default 5 000), each signed
- * in with one child. When registration opens, every guardian registers at once over
- * CONNECTIONS (default 1 000) loopback connections to a real Helppo server. Afterwards the
+ * in with one child. Before the opening every guardian has the course page open (loaded over
+ * CONNECTIONS, default 1 000, new loopback connections to a real Helppo server, kept open as a
+ * browser keeps them). When registration opens, every guardian registers at once over those
+ * connections. Afterwards the
  * database is checked: held + confirmed seats ≤ seats, no child twice, no 5xx. In the same run
  * pgbench measures the PostgreSQL baselines on the same server: one hot counter row updated by
  * every transaction, and the same spread over 100 rows; and as the HTTP baseline every guardian
@@ -22,7 +24,8 @@ import { municipalityWithRoles } from '../platform/municipality/municipality.rep
 import type { Ctx } from '../platform/http/context.js';
 import { registerForCourse } from '../modules/bookings/courses.register.js';
 import {
-  load,
+  cpuTimes,
+  loadClient,
   percentile,
   pgbench,
   requireDatabaseUrl,
@@ -91,6 +94,17 @@ async function serviceRush(url: string, people: string[], children: string[], co
   } finally {
     await db.close();
   }
+}
+
+type CpuTimes = Awaited<ReturnType<typeof cpuTimes>>;
+function cpuPerRequest(before: CpuTimes, after: CpuTimes, requests: number) {
+  if (!before || !after) return null;
+  return Object.fromEntries(
+    (['server', 'postgres', 'load'] as const).map((k) => [
+      k,
+      Number(((after[k] - before[k]) / requests).toFixed(3)),
+    ]),
+  );
 }
 
 async function main() {
@@ -189,20 +203,35 @@ async function main() {
       );
     }
 
+    // The guardians have the course page open before the opening: every one loads the course
+    // over the bench's connections, all at once, which opens the connections (the storm of
+    // new connections is reported as connect_storm_p99_ms). Browsers keep them open while the
+    // page is open, and so does the bench for the measurements after this.
+    const client = loadClient(server.base, CONNECTIONS);
+    log(`${PARENTS} guardians open the course page over ${CONNECTIONS} new connections`);
+    const pageLoad = await client.run(
+      credentials.map((c) => ({
+        method: 'GET',
+        url: `${server!.base}/api/tyrskyla/courses/${courseId}`,
+        headers: { cookie: c.cookie },
+      })),
+    );
     // The HTTP baseline: every guardian asks for their session once, over the same
     // connections: a signed-in request that does no work of its own.
     log(`baseline: ${PARENTS} signed-in session reads over ${CONNECTIONS} connections`);
-    const baseline = await load(
+    const baselineCpuBefore = await cpuTimes(server.pid);
+    const baseline = await client.run(
       credentials.map((c) => ({
         method: 'GET',
         url: `${server!.base}/api/tyrskyla/session`,
         headers: { cookie: c.cookie },
       })),
-      CONNECTIONS,
     );
+    const baselineCpuAfter = await cpuTimes(server.pid);
     await db.query(`update courses set registration_opens_at = now() where id = $1`, [courseId]);
     log(`registration open: ${PARENTS} guardians over ${CONNECTIONS} connections`);
-    const rush = await load(
+    const cpuBefore = await cpuTimes(server.pid);
+    const rush = await client.run(
       credentials.map((c, i) => ({
         method: 'POST',
         url: `${server!.base}/api/tyrskyla/courses/${courseId}/registrations`,
@@ -213,8 +242,10 @@ async function main() {
         },
         body: JSON.stringify({ childIds: [childIds[i]] }),
       })),
-      CONNECTIONS,
     );
+    const cpuAfter = await cpuTimes(server.pid);
+    await client.close();
+    if (pageLoad.samples.some((s) => s.status !== 200)) throw new Error('the course page failed');
 
     const check = await db.query<{
       seated: number;
@@ -345,6 +376,16 @@ async function main() {
           ),
         ),
         registration_sql_ratio_vs_hot_row: Number((registrationTps / hot).toFixed(2)),
+        // CPU milliseconds per request, in the rush and in the baseline: where the shared
+        // cores went.
+        cpu_ms_per_registration: cpuPerRequest(cpuBefore, cpuAfter, PARENTS),
+        cpu_ms_per_session_read: cpuPerRequest(baselineCpuBefore, baselineCpuAfter, PARENTS),
+        connect_storm_p99_ms: Math.round(
+          percentile(
+            pageLoad.samples.map((s) => s.ms),
+            99,
+          ),
+        ),
       }),
     );
   } finally {

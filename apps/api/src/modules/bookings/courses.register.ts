@@ -18,7 +18,7 @@ import {
   checkRegistrationWindow,
   claimSeats,
   guardianNotice,
-  numberedWaitlist,
+  numberedWaitlistFrom,
   selectRegistrations,
   toRegistrationView,
   type CourseRow,
@@ -357,7 +357,13 @@ async function registerBatch(courseId: string, batch: Request[]): Promise<Outcom
         details: { registrations: idsOf(p) },
       })),
     );
-    const waitlist = numberedWaitlist(courseId);
+    const waitlisted = rows.filter((row) => row.status === 'waitlisted');
+    const waitlist = numberedWaitlistFrom(
+      courseId,
+      waitlisted.length > 0
+        ? Math.min(...waitlisted.map((row) => batch[row.plan.index]!.arrived))
+        : Number.MAX_SAFE_INTEGER,
+    );
     const views = await sql<RegistrationRow>`with ${waitlist.cte}
       ${selectRegistrations(waitlist.position, waitlist.join)}
       where g.id = any(${[...idOf.values()]}::uuid[])`.execute(tx);

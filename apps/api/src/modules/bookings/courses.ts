@@ -250,6 +250,27 @@ export function numberedWaitlist(courseId: string) {
   };
 }
 
+/**
+ * The waitlist numbered from an arrival time on (microseconds since the epoch, as the rush
+ * batches keep it); the places before it are only counted. A rush batch's registrations are
+ * the newest ones, so its answer numbers the waitlist's tail instead of all of it: each batch
+ * costs the same whether the waitlist holds ten children or ten thousand.
+ */
+export function numberedWaitlistFrom(courseId: string, sinceMicros: number) {
+  const since = sql`to_timestamp(${sinceMicros}::float8 / 1e6)`;
+  return {
+    cte: sql`w as materialized (
+      select id, (select count(*) from course_registrations b
+                  where b.course_id = ${courseId} and b.status = 'waitlisted'
+                    and b.created_at < ${since})::int
+                 + row_number() over (order by created_at, id)::int as pos
+      from course_registrations
+      where course_id = ${courseId} and status = 'waitlisted' and created_at >= ${since})`,
+    position: sql`w.pos`,
+    join: sql`left join w on w.id = g.id`,
+  };
+}
+
 export const registrationSelect = selectRegistrations();
 
 async function findRegistration(tx: Tx, id: string, lock = false) {

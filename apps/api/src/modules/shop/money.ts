@@ -66,7 +66,15 @@ export function orderTotals(lines: LineInput[]) {
 }
 
 /** An amount as the reader writes euros: "12,50 €" in Finnish and Swedish, "€12.50" in English. */
+const euroFormats = new Map<string, Intl.NumberFormat>();
+
+/** Euros as people read them in the language; the formatter is made once per language. */
 export function formatEuros(cents: number, language: string): string {
-  const locale = language === 'en' ? 'en-IE' : `${language}-FI`;
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(cents / 100);
+  let format = euroFormats.get(language);
+  if (!format) {
+    const locale = language === 'en' ? 'en-IE' : `${language}-FI`;
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' });
+    euroFormats.set(language, format);
+  }
+  return format.format(cents / 100);
 }
