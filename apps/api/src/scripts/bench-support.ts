@@ -52,12 +52,23 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * The Node flags `npm start` runs the server with (apps/api/package.json): a young generation
+ * of 64 MB semi-spaces, so the short-lived objects of a request burst die young instead of
+ * being copied around (bench:rush: the server's CPU per registration 0.34 ms against 0.44 ms
+ * with Node's default of 16 MB).
+ */
+const SERVER_NODE_FLAGS = ['--max-semi-space-size=64'];
+
 /** Start the Helppo server (demo mode, no browser app) on a database; resolves when it listens. */
 export async function startServer(databaseUrl: string, env: Record<string, string> = {}) {
   const port = await freePort();
   const entry = fileURLToPath(new URL('../server.ts', import.meta.url));
   // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server.
-  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const nodeArgs = [
+    ...SERVER_NODE_FLAGS,
+    ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
+  ];
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry], {
     env: {
       ...process.env,
