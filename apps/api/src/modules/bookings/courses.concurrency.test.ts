@@ -143,6 +143,8 @@ describe('the registration rush', () => {
         ).rows[0]!,
     );
     expect(seats).toEqual({ taken: SEATS, distinct: SEATS, rows: SEATS });
+    const page = (await guardians[0]!.client.get(`courses/${courseId}`)).json();
+    expect(page).toMatchObject({ seatsLeft: 0, waitlistLength: GUARDIANS - SEATS });
   });
 
   it('registers a child once however many times it is sent at once', async () => {

@@ -60,6 +60,14 @@ describe('courses', () => {
       registrationMode: 'first_come',
     });
     expect(beginners.sessions).toHaveLength(10);
+    // The sessions in time order, each with its own end after its start.
+    const sessions = beginners.sessions as { start: string; end: string }[];
+    for (const [i, session] of sessions.entries()) {
+      expect(session.start).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+      expect(Date.parse(session.end)).toBeGreaterThan(Date.parse(session.start));
+      if (i > 0)
+        expect(Date.parse(session.start)).toBeGreaterThan(Date.parse(sessions[i - 1]!.end));
+    }
     const continuation = items.find((c) => c.name.fi === 'Uimakoulu, jatkoryhmä')!;
     expect(continuation).toMatchObject({
       registration: 'upcoming',

@@ -61,14 +61,36 @@ export async function findCourse(tx: Tx, id: string) {
 }
 export type CourseRow = NonNullable<Awaited<ReturnType<typeof findCourse>>>;
 
-async function sessionsOf(tx: Tx, courseIds: string[]) {
-  if (courseIds.length === 0) return [];
-  return tx
-    .selectFrom('course_sessions')
-    .select(['course_id', 'starts_at', 'ends_at'])
-    .where('course_id', 'in', courseIds)
-    .orderBy('starts_at')
-    .execute();
+/**
+ * What changes on a course's page between reads: its sessions, free seats and waitlist, for
+ * every course at once in one statement (a course page is read by everyone waiting for the
+ * registration to open).
+ */
+async function courseState(tx: Tx, courseIds: string[]) {
+  if (courseIds.length === 0) return new Map<string, CourseState>();
+  const result = await sql<{
+    id: string;
+    free: number;
+    waiting: number;
+    starts: Date[];
+    ends: Date[];
+  }>`select c.id,
+       (select count(*)::int from course_seats s
+        where s.course_id = c.id and s.registration_id is null) as free,
+       (select count(*)::int from course_registrations r
+        where r.course_id = c.id and r.status = 'waitlisted') as waiting,
+       coalesce((select array_agg(x.starts_at order by x.starts_at, x.ends_at)
+                 from course_sessions x where x.course_id = c.id), '{}') as starts,
+       coalesce((select array_agg(x.ends_at order by x.starts_at, x.ends_at)
+                 from course_sessions x where x.course_id = c.id), '{}') as ends
+     from unnest(${courseIds}::uuid[]) as c(id)`.execute(tx);
+  return new Map(result.rows.map((row) => [row.id, row]));
+}
+interface CourseState {
+  free: number;
+  waiting: number;
+  starts: Date[];
+  ends: Date[];
 }
 
 /** The fee of one child for a customer group; 0 for a free course, null if not offered. */
@@ -86,30 +108,14 @@ async function coursePrices(tx: Tx, rows: CourseRow[], group: CustomerGroup) {
 }
 
 export async function courseViews(tx: Tx, ctx: Ctx, rows: CourseRow[]) {
-  const ids = rows.map((r) => r.id);
-  const sessions = await sessionsOf(tx, ids);
-  const free = ids.length
-    ? await tx
-        .selectFrom('course_seats')
-        .select(['course_id', sql<number>`count(*)::int`.as('free')])
-        .where('course_id', 'in', ids)
-        .where('registration_id', 'is', null)
-        .groupBy('course_id')
-        .execute()
-    : [];
-  const waiting = ids.length
-    ? await tx
-        .selectFrom('course_registrations')
-        .select(['course_id', sql<number>`count(*)::int`.as('waiting')])
-        .where('course_id', 'in', ids)
-        .where('status', '=', 'waitlisted')
-        .groupBy('course_id')
-        .execute()
-    : [];
+  const state = await courseState(
+    tx,
+    rows.map((r) => r.id),
+  );
   const price = await coursePrices(tx, rows, customerGroupOf(ctx));
   const now = Date.now();
   return rows.map((row) => {
-    const own = sessions.filter((s) => s.course_id === row.id);
+    const own = state.get(row.id);
     const registration = row.cancelled_at
       ? ('cancelled' as const)
       : now < row.registration_opens_at.getTime()
@@ -125,8 +131,8 @@ export async function courseViews(tx: Tx, ctx: Ctx, rows: CourseRow[]) {
       ageMin: row.age_min,
       ageMax: row.age_max,
       seats: row.seats,
-      seatsLeft: free.find((f) => f.course_id === row.id)?.free ?? 0,
-      waitlistLength: waiting.find((w) => w.course_id === row.id)?.waiting ?? 0,
+      seatsLeft: own?.free ?? 0,
+      waitlistLength: own?.waiting ?? 0,
       waitlist: row.waitlist,
       priceCents: price(row)?.priceCents ?? null,
       priceProductId: row.price_product_id,
@@ -141,9 +147,9 @@ export async function courseViews(tx: Tx, ctx: Ctx, rows: CourseRow[]) {
       cancelFreeHours: row.cancel_free_hours,
       cancelledAt: row.cancelled_at?.toISOString() ?? null,
       cancelReason: row.cancel_reason,
-      sessions: own.map((s) => ({
-        start: s.starts_at.toISOString(),
-        end: s.ends_at.toISOString(),
+      sessions: (own?.starts ?? []).map((start, i) => ({
+        start: start.toISOString(),
+        end: own!.ends[i]!.toISOString(),
       })),
     };
   });
