@@ -194,7 +194,9 @@ describe('paying for a booking', () => {
     const pay = page.getByRole('link', { name: `Maksa ostoskorissa: ${what}` });
     await pay.waitFor();
     const held = page.locator('li.reservation').filter({ has: pay });
-    expect(await held.innerText()).toMatch(/Odottaa maksua[\s\S]*Maksamatta, maksettava klo/);
+    expect(await held.innerText()).toMatch(
+      /Odottaa maksua[\s\S]*Maksamatta, maksettava (?:\S+ \d{1,2}\.\d{1,2}\. )?klo/,
+    );
     await expectNoAxeViolations(page, 'my bookings with a held booking (phone)');
     await pay.click();
 
