@@ -18,7 +18,7 @@ import {
   checkRegistrationWindow,
   claimSeats,
   guardianNotice,
-  numberedWaitlistFrom,
+  numberedWaitlist,
   selectRegistrations,
   toRegistrationView,
   type CourseRow,
@@ -376,7 +376,7 @@ async function registerBatch(courseId: string, batch: Request[]): Promise<Outcom
       })),
     );
     const waitlisted = rows.filter((row) => row.status === 'waitlisted');
-    const waitlist = numberedWaitlistFrom(
+    const waitlist = numberedWaitlist(
       courseId,
       waitlisted.length > 0
         ? Math.min(...waitlisted.map((row) => batch[row.plan.index]!.arrived))

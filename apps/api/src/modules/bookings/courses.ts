@@ -79,11 +79,11 @@ async function courseState(tx: Tx, courseIds: string[]) {
         where s.course_id = c.id and s.registration_id is null) as free,
        (select count(*)::int from course_registrations r
         where r.course_id = c.id and r.status = 'waitlisted') as waiting,
-       coalesce((select array_agg(x.starts_at order by x.starts_at, x.ends_at)
-                 from course_sessions x where x.course_id = c.id), '{}') as starts,
-       coalesce((select array_agg(x.ends_at order by x.starts_at, x.ends_at)
-                 from course_sessions x where x.course_id = c.id), '{}') as ends
-     from unnest(${courseIds}::uuid[]) as c(id)`.execute(tx);
+       coalesce(x.starts, '{}') as starts, coalesce(x.ends, '{}') as ends
+     from unnest(${courseIds}::uuid[]) as c(id)
+     left join lateral (select array_agg(starts_at order by starts_at, ends_at) as starts,
+                               array_agg(ends_at order by starts_at, ends_at) as ends
+                        from course_sessions where course_id = c.id) x on true`.execute(tx);
   return new Map(result.rows.map((row) => [row.id, row]));
 }
 interface CourseState {
@@ -245,24 +245,13 @@ export function selectRegistrations(position = WAITLIST_POSITION, join = sql``) 
  * The waitlist of a course numbered once, for selectRegistrations over many rows. MATERIALIZED:
  * inlined into the join, the numbering was redone for the rows joined to it, which made the
  * answer of a rush batch cost more as the waitlist grew (hundreds of milliseconds at 2 500).
+ *
+ * With `sinceMicros` (an arrival time in microseconds since the epoch, as the rush batches
+ * keep it) only the waitlist from then on is numbered and the places before it are counted:
+ * a rush batch's registrations are the newest ones, so each batch costs the same whether the
+ * waitlist holds ten children or ten thousand.
  */
-export function numberedWaitlist(courseId: string) {
-  return {
-    cte: sql`w as materialized (select id, row_number() over (order by created_at, id)::int as pos
-                   from course_registrations
-                   where course_id = ${courseId} and status = 'waitlisted')`,
-    position: sql`w.pos`,
-    join: sql`left join w on w.id = g.id`,
-  };
-}
-
-/**
- * The waitlist numbered from an arrival time on (microseconds since the epoch, as the rush
- * batches keep it); the places before it are only counted. A rush batch's registrations are
- * the newest ones, so its answer numbers the waitlist's tail instead of all of it: each batch
- * costs the same whether the waitlist holds ten children or ten thousand.
- */
-export function numberedWaitlistFrom(courseId: string, sinceMicros: number) {
+export function numberedWaitlist(courseId: string, sinceMicros = 0) {
   const since = sql`to_timestamp(${sinceMicros}::float8 / 1e6)`;
   return {
     cte: sql`w as materialized (

@@ -65,10 +65,10 @@ export function orderTotals(lines: LineInput[]) {
   };
 }
 
-/** An amount as the reader writes euros: "12,50 €" in Finnish and Swedish, "€12.50" in English. */
+/** One formatter per language: making an Intl.NumberFormat costs far more than using one. */
 const euroFormats = new Map<string, Intl.NumberFormat>();
 
-/** Euros as people read them in the language; the formatter is made once per language. */
+/** An amount as the reader writes euros: "12,50 €" in Finnish and Swedish, "€12.50" in English. */
 export function formatEuros(cents: number, language: string): string {
   let format = euroFormats.get(language);
   if (!format) {
