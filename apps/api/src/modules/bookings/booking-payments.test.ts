@@ -125,7 +125,7 @@ describe('paid bookings', () => {
     expect(notifications[0].body).toContain(paid.access.pin);
     // The finance office sees the booking among the sales, as use of the facility.
     const staff = await loggedIn(rt.app, 'tilat@tyrskyla.example');
-    const today = new Date().toISOString().slice(0, 10);
+    const today = localDate(new Date());
     const sales = (await staff.get(`admin/sales?from=${today}&to=${today}`)).json().items;
     expect(sales.find((s: { orderId: string }) => s.orderId === flow.orderId)).toMatchObject({
       productId: saunaProduct,

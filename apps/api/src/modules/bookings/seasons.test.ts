@@ -225,7 +225,7 @@ describe('a season of Tuesdays for the association', () => {
     expect(creditedPdf).toContain('Maksettavaa');
     // Paying what is left settles the invoice.
     const paid = await staff.post(`admin/invoices/${invoice.id}/paid`, {
-      paidOn: new Date().toISOString().slice(0, 10),
+      paidOn: localDate(new Date()),
     });
     expect(paid.json()).toMatchObject({ status: 'paid' });
     const payment = await asSystem(rt.db, (tx) =>
@@ -278,7 +278,7 @@ describe('a season of Tuesdays for the association', () => {
     const invoice = (await resident.get(`orders/${orderId}`)).json().invoice;
     expect(invoice).toMatchObject({ status: 'credited', amountDueCents: 0 });
     const mark = await staff.post(`admin/invoices/${invoice.id}/paid`, {
-      paidOn: new Date().toISOString().slice(0, 10),
+      paidOn: localDate(new Date()),
     });
     expect(mark.statusCode).toBe(409);
     expect(mark.json().code).toBe('invoiceCredited');

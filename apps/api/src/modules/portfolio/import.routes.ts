@@ -5,6 +5,7 @@ import { problem } from '../../platform/http/errors.js';
 import { IMPORT_FIELDS } from './import.columns.js';
 import { ImportRefused, commitImport, previewImport } from './import.js';
 import { exportRows, toCsv, toXlsx } from './export.js';
+import { localDate } from '../../platform/i18n/time.js';
 
 const tags = ['portfolio'];
 const Field = StringEnum(IMPORT_FIELDS);
@@ -133,7 +134,7 @@ export const portfolioImportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const rows = await exportRows(request.ctx);
-      const day = new Date().toISOString().slice(0, 10);
+      const day = localDate(new Date());
       const name = `salkku-${request.ctx.municipality.slug}-${day}.${request.query.format}`;
       reply
         .header('cache-control', 'private, no-store')
