@@ -19,10 +19,8 @@ import {
   claimSeats,
   guardianNotice,
   numberedWaitlist,
-  selectRegistrations,
   toRegistrationView,
   type CourseRow,
-  type RegistrationRow,
 } from './courses.js';
 
 /**
@@ -292,7 +290,7 @@ async function registerBatch(courseId: string, batch: Request[]): Promise<Outcom
     // (the foreign key check locks it anyway); a course being cancelled holds it FOR UPDATE,
     // so a batch either commits before the cancellation sees its registrations, or finds the
     // course cancelled and writes nothing.
-    const inserted = await sql<{ id: string; child_id: string }>`
+    const inserted = await sql<{ id: string; child_id: string; created_at: Date }>`
       with open_course as (
         select id from courses where id = ${courseId} and cancelled_at is null for key share),
       input as (
@@ -311,17 +309,17 @@ async function registerBatch(courseId: string, batch: Request[]): Promise<Outcom
         select ${municipalityId}, ${courseId}, child_id, person_id, status, held_until,
                price_cents, vat_rate_bp, to_timestamp(arrived / 1e6)
         from input, open_course
-        returning id, child_id),
+        returning id, child_id, created_at),
       seat as (
         update course_seats s set registration_id = r.id
         from registration r join input i on i.child_id = r.child_id
         where s.course_id = ${courseId} and s.seat_no = i.seat_no
         returning s.seat_no)
-      select r.id, r.child_id from registration r, (select count(*) from seat) as taken`.execute(
-      tx,
-    );
+      select r.id, r.child_id, r.created_at
+      from registration r, (select count(*) from seat) as taken`.execute(tx);
     if (inserted.rows.length === 0) throw new AppError(409, 'courseCancelled');
     const idOf = new Map(inserted.rows.map((row) => [row.child_id, row.id]));
+    const createdOf = new Map(inserted.rows.map((row) => [row.child_id, row.created_at]));
     const personOf = (row: Row) => batch[row.plan.index]!.ctx.actor;
 
     // A held seat waits in the guardian's cart and is released if not paid in time.
@@ -375,20 +373,54 @@ async function registerBatch(courseId: string, batch: Request[]): Promise<Outcom
         details: { registrations: idsOf(p) },
       })),
     );
+    // The answers are made of what this transaction knows; only the waitlist places are read.
     const waitlisted = rows.filter((row) => row.status === 'waitlisted');
-    const waitlist = numberedWaitlist(
-      courseId,
-      waitlisted.length > 0
-        ? Math.min(...waitlisted.map((row) => batch[row.plan.index]!.arrived))
-        : Number.MAX_SAFE_INTEGER,
-    );
-    const views = await sql<RegistrationRow>`with ${waitlist.cte}
-      ${selectRegistrations(waitlist.position, waitlist.join)}
-      where g.id = any(${[...idOf.values()]}::uuid[])`.execute(tx);
-    const byId = new Map(views.rows.map((row) => [row.id, row]));
+    const positionOf = new Map<string, number>();
+    if (waitlisted.length > 0) {
+      const waitlist = numberedWaitlist(
+        courseId,
+        Math.min(...waitlisted.map((row) => batch[row.plan.index]!.arrived)),
+      );
+      const places = await sql<{ id: string; pos: number }>`with ${waitlist.cte}
+        select w.id, w.pos from w
+        where w.id = any(${waitlisted.map((row) => idOf.get(row.child.id)!)}::uuid[])`.execute(tx);
+      for (const place of places.rows) positionOf.set(place.id, place.pos);
+    }
+    const byChild = new Map(rows.map((row) => [row.child.id, row]));
     for (const p of seated) {
       const ctx = batch[p.index]!.ctx;
-      outcomes[p.index] = { views: idsOf(p).map((id) => toRegistrationView(byId.get(id)!, ctx)) };
+      outcomes[p.index] = {
+        views: p.children.map((child) => {
+          const row = byChild.get(child.id)!;
+          const id = idOf.get(child.id)!;
+          return toRegistrationView(
+            {
+              id,
+              course_id: courseId,
+              child_id: child.id,
+              person_id: ctx.actor!.personId,
+              status: row.status,
+              held_until: row.heldUntil,
+              offered_until: null,
+              price_cents: p.price.priceCents,
+              created_at: createdOf.get(child.id)!,
+              first_name: child.first_name,
+              last_name: child.last_name,
+              name_fi: course.name_fi,
+              name_sv: course.name_sv,
+              name_en: course.name_en,
+              cancel_free_hours: course.cancel_free_hours,
+              first_session: course.first_session,
+              // A seat held just now waits unpaid in the cart.
+              order_status: row.status === 'held' ? 'cart' : null,
+              refunded_cents: 0,
+              waitlist_position: positionOf.get(id) ?? null,
+              guardian_name: ctx.actor!.name,
+            },
+            ctx,
+          );
+        }),
+      };
     }
     return outcomes as Outcome[];
   });

@@ -87,6 +87,8 @@ describe('courses', () => {
     expect(registered.statusCode, registered.body).toBe(201);
     const [registration] = registered.json().items;
     expect(registration).toMatchObject({ status: 'held', priceCents: 6500, payment: 'unpaid' });
+    // The answer is the registration as the guardian's own list shows it, field for field.
+    expect((await client.get('course-registrations/mine')).json().items).toEqual([registration]);
     expect((await client.get(`courses/${course.id}`)).json().seatsLeft).toBe(2);
     const cart = (await client.get('cart')).json();
     expect(cart.lines).toMatchObject([
@@ -163,6 +165,8 @@ describe('courses', () => {
     ).json().items[0];
     expect(b).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
     expect(c).toMatchObject({ status: 'waitlisted', waitlistPosition: 2 });
+    expect((await first.client.get('course-registrations/mine')).json().items).toEqual([a]);
+    expect((await third.client.get('course-registrations/mine')).json().items).toEqual([c]);
     // The first cancels: the seat is offered to the second, with a deadline.
     expect((await first.client.post(`course-registrations/${a.id}/cancel`, {})).statusCode).toBe(
       200,
