@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { sql } from 'kysely';
 import { asSystem, type Database, type Tx } from '../db/database.js';
@@ -25,27 +26,20 @@ export async function enqueueEmail(tx: Tx, email: OutgoingEmail): Promise<string
 /** Several emails and their send jobs, one statement each. */
 export async function enqueueEmails(tx: Tx, emails: OutgoingEmail[]): Promise<string[]> {
   if (emails.length === 0) return [];
-  const rows = await tx
-    .insertInto('email_outbox')
-    .values(
-      emails.map((email) => ({
-        municipality_id: email.municipalityId,
-        to_address: email.to,
-        subject: email.subject,
-        text_body: email.text,
-      })),
-    )
-    .returning('id')
-    .execute();
+  const ids = emails.map(() => randomUUID());
+  await sql`insert into email_outbox (id, municipality_id, to_address, subject, text_body)
+    select * from unnest(${ids}::uuid[], ${emails.map((e) => e.municipalityId)}::uuid[],
+                         ${emails.map((e) => e.to)}::text[], ${emails.map((e) => e.subject)}::text[],
+                         ${emails.map((e) => e.text)}::text[])`.execute(tx);
   await enqueueJobs(
     tx,
-    rows.map((row, i) => ({
+    emails.map((email, i) => ({
       kind: SEND_EMAIL,
-      payload: { emailId: row.id },
-      municipalityId: emails[i]!.municipalityId,
+      payload: { emailId: ids[i]! },
+      municipalityId: email.municipalityId,
     })),
   );
-  return rows.map((row) => row.id);
+  return ids;
 }
 
 /**

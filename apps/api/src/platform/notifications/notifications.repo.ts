@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { notifyAfterCommit, type Tx } from '../db/database.js';
 import { NOTIFICATION_CHANNEL, type NotificationEvent } from './hub.js';
@@ -28,28 +29,24 @@ export async function insertNotification(tx: Tx, n: NewNotification): Promise<st
 /** Several notifications in one statement (a course rush tells hundreds of guardians at once). */
 export async function insertNotifications(tx: Tx, list: NewNotification[]): Promise<string[]> {
   if (list.length === 0) return [];
-  const rows = await tx
-    .insertInto('notifications')
-    .values(
-      list.map((n) => ({
-        municipality_id: n.municipalityId,
-        person_id: n.personId,
-        title: n.title,
-        body: n.body,
-        link: n.link ?? null,
-      })),
-    )
-    .returning('id')
-    .execute();
-  for (const [i, row] of rows.entries()) {
+  // Columns as arrays: one short statement for any number of rows (ids made here, so each row's
+  // id is known without relying on the order of RETURNING).
+  const ids = list.map(() => randomUUID());
+  await sql`insert into notifications (id, municipality_id, person_id, title, body, link)
+    select * from unnest(${ids}::uuid[], ${list.map((n) => n.municipalityId)}::uuid[],
+                         ${list.map((n) => n.personId)}::uuid[], ${list.map((n) => n.title)}::text[],
+                         ${list.map((n) => n.body)}::text[], ${list.map((n) => n.link ?? null)}::text[])`.execute(
+    tx,
+  );
+  for (const [i, n] of list.entries()) {
     await publish(tx, {
-      municipalityId: list[i]!.municipalityId,
-      personId: list[i]!.personId,
+      municipalityId: n.municipalityId,
+      personId: n.personId,
       kind: 'created',
-      notificationId: row.id,
+      notificationId: ids[i]!,
     });
   }
-  return rows.map((row) => row.id);
+  return ids;
 }
 
 export async function listForPerson(tx: Tx, personId: string, limit: number) {
