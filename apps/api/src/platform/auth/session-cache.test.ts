@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { isServer, loggedIn, startRuntime, testConfig } from '../../../test/helpers.js';
 import { asSystem, openDatabase } from '../db/database.js';
 import { createRuntime } from '../../runtime.js';
+import { sessionCache } from '../municipality/municipality.repo.js';
 
 /**
  * The session cache (municipality.repo.ts, migration 0030): what a cookie stands for is kept
@@ -140,6 +141,37 @@ describe('the session cache', () => {
     expect(await eventually(async () => (await admin.get('session')).json().user === null)).toBe(
       true,
     );
+  });
+
+  it('answers many cold sessions asked at once, each with its own person', async () => {
+    const emails = [
+      'asukas@tyrskyla.example',
+      'huoltaja@tyrskyla.example',
+      'tilat@tyrskyla.example',
+    ];
+    const clients = await Promise.all(emails.map((email) => loggedIn(rt.app, email)));
+    const names = await Promise.all(
+      clients.map(async (c) => (await c.get('session')).json().user.name as string),
+    );
+    // Nothing cached: the sessions asked in the same moment are read together.
+    sessionCache(rt.db).clear();
+    const answers = await Promise.all([
+      ...clients.map((c) => c.get('session')),
+      rt.app.inject({
+        url: '/api/tyrskyla/session',
+        headers: { cookie: 'helppo_session=not-a-session' },
+      }),
+      rt.app.inject({
+        url: '/api/nosuchplace/session',
+        headers: { cookie: clients[1]!.cookieHeader() },
+      }),
+      ...clients.map((c) => c.get('session')),
+    ]);
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 200, 200, 404, 200, 200, 200]);
+    expect(answers.slice(0, 3).map((a) => a.json().user.name)).toEqual(names);
+    expect(answers[3]!.json().user).toBeNull();
+    expect(answers.slice(5).map((a) => a.json().user.name)).toEqual(names);
+    expect(new Set(names).size).toBe(3);
   });
 
   it.runIf(isServer())('hears a sign-out made by another process (LISTEN/NOTIFY)', async () => {

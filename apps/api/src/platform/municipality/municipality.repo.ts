@@ -151,63 +151,86 @@ export async function municipalityWithSession(
   return { municipality: found.municipality, roles: actor ? found.roles : [], actor };
 }
 
-async function loadMunicipalitySession(
+interface PendingLoad {
+  slug: string;
+  tokenHash: string;
+  resolve: (found: MunicipalitySession | null) => void;
+  reject: (error: unknown) => void;
+}
+const pendingLoads = new WeakMap<Kysely<DB>, PendingLoad[]>();
+
+/**
+ * The municipality of `slug`, and the live session of `tokenHash` with its person and roles
+ * there. The sessions asked for in one turn of the event loop are read in one statement: at a
+ * registration opening thousands of guardians whose cache entries have run out come at once,
+ * and one statement for each would cost PostgreSQL more in planning than in reading.
+ */
+function loadMunicipalitySession(
   db: Kysely<DB>,
   slug: string,
   tokenHash: string,
 ): Promise<MunicipalitySession | null> {
-  const row = await db
-    .selectFrom('municipalities as m')
-    .leftJoin(
-      (eb) =>
-        eb
-          .selectFrom('sessions as s')
-          .innerJoin('people as p', 'p.id', 's.person_id')
-          .select([
-            's.id as sessionId',
-            's.last_seen_at',
-            's.expires_at',
-            'p.id as personId',
-            'p.name',
-            'p.email',
-            'p.language',
-          ])
-          .where('s.token_hash', '=', tokenHash)
-          .where('s.expires_at', '>', sql<Date>`now()`)
-          .as('a'),
-      (join) => join.onTrue(),
-    )
-    .select(COLUMNS.map((c) => `m.${c}` as const))
-    .select([
-      'a.sessionId',
-      'a.last_seen_at',
-      'a.expires_at',
-      'a.personId',
-      'a.name',
-      'a.email',
-      'a.language',
-    ])
-    .select((eb) =>
-      eb
-        .fn<string[]>('array', [
-          eb
-            .selectFrom('role_grants as g')
-            .select('g.role')
-            .whereRef('g.municipality_id', '=', 'm.id')
-            .whereRef('g.person_id', '=', 'a.personId'),
-        ])
-        .as('roles'),
-    )
-    .where('m.slug', '=', slug)
-    .executeTakeFirst();
-  if (!row) return null;
+  return new Promise((resolve, reject) => {
+    let pending = pendingLoads.get(db);
+    if (!pending) {
+      const loads: PendingLoad[] = (pending = []);
+      pendingLoads.set(db, loads);
+      setImmediate(() => {
+        pendingLoads.delete(db);
+        loadMany(db, loads).then(
+          (found) => loads.forEach((load, i) => load.resolve(found[i]!)),
+          (error: unknown) => loads.forEach((load) => load.reject(error)),
+        );
+      });
+    }
+    pending.push({ slug, tokenHash, resolve, reject });
+  });
+}
+
+interface SessionLoadRow extends Row {
+  n: string;
+  session_id: string | null;
+  last_seen_at: Date | null;
+  expires_at: Date | null;
+  person_id: string | null;
+  name: string | null;
+  email: string | null;
+  language: string | null;
+  roles: string[];
+}
+
+async function loadMany(db: Kysely<DB>, loads: PendingLoad[]) {
+  const { rows } = await sql<SessionLoadRow>`
+    select k.n, ${sql.join(COLUMNS.map((c) => sql.ref(`m.${c}`)))},
+           a.session_id, a.last_seen_at, a.expires_at, a.person_id, a.name, a.email, a.language,
+           array(select g.role from role_grants g
+                 where g.municipality_id = m.id and g.person_id = a.person_id) as roles
+    from unnest(${loads.map((l) => l.slug)}::text[], ${loads.map((l) => l.tokenHash)}::text[])
+           with ordinality as k(slug, token_hash, n)
+    join municipalities m on m.slug = k.slug
+    left join lateral (
+      select s.id as session_id, s.last_seen_at, s.expires_at, p.id as person_id, p.name,
+             p.email, p.language
+      from sessions s join people p on p.id = s.person_id
+      where s.token_hash = k.token_hash and s.expires_at > now()) a on true`.execute(db);
+  const found: (MunicipalitySession | null)[] = loads.map(() => null);
+  for (const row of rows) found[Number(row.n) - 1] = toMunicipalitySession(row);
+  return found;
+}
+
+function toMunicipalitySession(row: SessionLoadRow): MunicipalitySession {
   const session =
-    row.sessionId && row.personId && row.last_seen_at && row.expires_at && row.name && row.language
+    row.session_id &&
+    row.person_id &&
+    row.last_seen_at &&
+    row.expires_at &&
+    row.name &&
+    row.language
       ? {
-          sessionId: row.sessionId,
+          sessionId: row.session_id,
           last_seen_at: row.last_seen_at,
           expiresAt: row.expires_at.getTime(),
-          personId: row.personId,
+          personId: row.person_id,
           name: row.name,
           email: row.email,
           language: row.language,
