@@ -13,7 +13,8 @@
  * reads their session once over the same connections. Then the same rush on a second course
  * through the registration service in this process, without HTTP. Prints one JSON object.
  *
- * Options: --seats N --parents N --connections N (or SEATS, PARENTS, CONNECTIONS).
+ * Options: --seats N --parents N --connections N (or SEATS, PARENTS, CONNECTIONS); --cold (or
+ * COLD=1): the opening comes after the session cache's entries have run out.
  */
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -38,11 +39,13 @@ const { values } = parseArgs({
     seats: { type: 'string' },
     parents: { type: 'string' },
     connections: { type: 'string' },
+    cold: { type: 'boolean' },
   },
 });
 const SEATS = Number(values.seats ?? process.env.SEATS ?? 500);
 const PARENTS = Number(values.parents ?? process.env.PARENTS ?? 5000);
 const CONNECTIONS = Number(values.connections ?? process.env.CONNECTIONS ?? 1000);
+const COLD = values.cold === true || process.env.COLD === '1';
 const log = (message: string) => process.stderr.write(`[bench:rush] ${message}\n`);
 
 /** A course with seat rows, for the SQL-only measurement. */
@@ -228,6 +231,9 @@ async function main() {
       })),
     );
     const baselineCpuAfter = await cpuTimes(server.pid);
+    // --cold: the guardians wait past the session cache's 30 s, as at a real opening, where the
+    // course page has been open for minutes: every registration begins with a cold session.
+    if (COLD) await new Promise((resolve) => setTimeout(resolve, 31_000));
     await db.query(`update courses set registration_opens_at = now() where id = $1`, [courseId]);
     log(`registration open: ${PARENTS} guardians over ${CONNECTIONS} connections`);
     const cpuBefore = await cpuTimes(server.pid);
@@ -347,6 +353,7 @@ async function main() {
         seats: SEATS,
         clients: PARENTS,
         connections: CONNECTIONS,
+        cold_sessions: COLD,
         confirmed: result.seated,
         waitlisted: result.registrations - result.seated,
         overbooked: Math.max(
