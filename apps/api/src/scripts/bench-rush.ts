@@ -14,7 +14,8 @@
  * through the registration service in this process, without HTTP. Prints one JSON object.
  *
  * Options: --seats N --parents N --connections N (or SEATS, PARENTS, CONNECTIONS); --cold (or
- * COLD=1): the opening comes after the session cache's entries have run out.
+ * COLD=1): the opening comes after the session cache's entries have run out, and every
+ * session is due for its once-a-minute sliding expiry, as when the page has been open a while.
  */
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -233,7 +234,16 @@ async function main() {
     const baselineCpuAfter = await cpuTimes(server.pid);
     // --cold: the guardians wait past the session cache's 30 s, as at a real opening, where the
     // course page has been open for minutes: every registration begins with a cold session.
-    if (COLD) await new Promise((resolve) => setTimeout(resolve, 31_000));
+    // Their sessions were last written when the page was opened, minutes ago, so every one is
+    // due for its sliding expiry too.
+    if (COLD) {
+      await db.query(
+        `update sessions set last_seen_at = now() - interval '5 minutes'
+         where token_hash = any($1::text[])`,
+        [tokens.map(hashToken)],
+      );
+      await new Promise((resolve) => setTimeout(resolve, 31_000));
+    }
     await db.query(`update courses set registration_opens_at = now() where id = $1`, [courseId]);
     log(`registration open: ${PARENTS} guardians over ${CONNECTIONS} connections`);
     const cpuBefore = await cpuTimes(server.pid);

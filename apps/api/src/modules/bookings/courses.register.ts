@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { Batcher, perOwner, type Pending } from '../../platform/db/batcher.js';
 import { inTenant, type Database, type Tx } from '../../platform/db/database.js';
 import { auditEach } from '../../platform/audit/audit.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
@@ -42,8 +43,6 @@ interface Request {
   childIds: string[];
   /** Arrival at this server, in microseconds: the order of the waitlist. */
   arrived: number;
-  resolve: (views: RegistrationView[]) => void;
-  reject: (error: unknown) => void;
 }
 
 /**
@@ -54,16 +53,19 @@ interface Request {
  * sooner too (p50 430 ms against 500 ms).
  */
 const MAX_BATCH = 500;
-const maxRunning = (db: Database) => (db.kind === 'pglite' ? 1 : 2);
 
-interface Lane {
-  waiting: Request[];
-  running: number;
-  limit: number;
-  /** A drain is scheduled for the end of this turn of the event loop. */
-  gathering: boolean;
-}
-const lanes = new WeakMap<Database, Map<string, Lane>>();
+/**
+ * A lane per course (key `municipality/course`). The requests read from the network in one
+ * turn of the event loop go in one batch: at the opening a thousand arrive in a few turns, and
+ * sending the first few alone would make the rest wait behind transactions of one.
+ */
+const lanes = perOwner(
+  (db: Database) =>
+    new Batcher<Request, RegistrationView[]>(
+      (batch, key) => settle(key.slice(key.indexOf('/') + 1), batch),
+      { concurrency: db.kind === 'pglite' ? 1 : 2, maxBatch: MAX_BATCH },
+    ),
+);
 let lastArrival = 0;
 
 /**
@@ -80,59 +82,34 @@ export function registerForCourse(ctx: Ctx, courseId: string, childIds: string[]
     Math.round((performance.timeOrigin + performance.now()) * 1000),
     lastArrival + 1,
   );
-  const arrived = lastArrival;
-  return new Promise<RegistrationView[]>((resolve, reject) => {
-    let byCourse = lanes.get(ctx.db);
-    if (!byCourse) lanes.set(ctx.db, (byCourse = new Map()));
-    const key = `${ctx.municipality.id}/${courseId}`;
-    let lane = byCourse.get(key);
-    if (!lane) {
-      lane = { waiting: [], running: 0, limit: maxRunning(ctx.db), gathering: false };
-      byCourse.set(key, lane);
-    }
-    lane.waiting.push({ ctx, childIds: unique, arrived, resolve, reject });
-    // The requests read from the network in one turn of the event loop go in one batch: at
-    // the opening a thousand arrive in a few turns, and sending the first few alone would
-    // make the rest wait behind transactions of one.
-    if (!lane.gathering) {
-      lane.gathering = true;
-      const gathered = lane;
-      setImmediate(() => {
-        gathered.gathering = false;
-        drain(byCourse, key, gathered, courseId);
-      });
-    }
-  });
+  return lanes(ctx.db).add(
+    { ctx, childIds: unique, arrived: lastArrival },
+    `${ctx.municipality.id}/${courseId}`,
+  );
 }
 
-function drain(byCourse: Map<string, Lane>, key: string, lane: Lane, courseId: string) {
-  while (lane.running < lane.limit && lane.waiting.length > 0) {
-    const batch = lane.waiting.splice(0, MAX_BATCH);
-    lane.running++;
-    void settle(courseId, batch).finally(() => {
-      lane.running--;
-      if (lane.waiting.length > 0) drain(byCourse, key, lane, courseId);
-      else if (lane.running === 0) byCourse.delete(key);
-    });
-  }
-}
-
-async function settle(courseId: string, batch: Request[]): Promise<void> {
+async function settle(
+  courseId: string,
+  batch: Pending<Request, RegistrationView[]>[],
+): Promise<void> {
   try {
-    const outcomes = await registerBatch(courseId, batch);
+    const outcomes = await registerBatch(
+      courseId,
+      batch.map((pending) => pending.input),
+    );
     outcomes.forEach((outcome, i) =>
       'views' in outcome ? batch[i]!.resolve(outcome.views) : batch[i]!.reject(outcome.error),
     );
   } catch (error) {
     // The course is gone or closed: the same answer for everyone.
-    if (error instanceof AppError) for (const request of batch) request.reject(error);
+    if (error instanceof AppError) for (const pending of batch) pending.reject(error);
     else if (batch.length === 1) {
       const unique = (error as { code?: string }).code === '23505';
       batch[0]!.reject(unique ? new AppError(409, 'alreadyRegistered') : error);
     } else {
       // Something broke the shared transaction (two guardians of one child at the same
       // moment, say): each request again in a transaction of its own.
-      for (const request of batch) await settle(courseId, [request]);
+      for (const pending of batch) await settle(courseId, [pending]);
     }
   }
 }

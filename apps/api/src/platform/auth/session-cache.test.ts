@@ -174,6 +174,41 @@ describe('the session cache', () => {
     expect(new Set(names).size).toBe(3);
   });
 
+  it('slides forward the expiry of sessions that come back after a while, and only theirs', async () => {
+    const emails = [
+      'asukas@tyrskyla.example',
+      'huoltaja@tyrskyla.example',
+      'tilat@tyrskyla.example',
+    ];
+    const clients = await Promise.all(emails.map((email) => loggedIn(rt.app, email)));
+    const ids = await Promise.all(emails.map(personId));
+    // The first two last wrote five minutes ago, the third ten seconds ago; all three would end
+    // in ten minutes (an earlier expiry is announced, so the cache drops them).
+    await asSystem(rt.db, async (tx) => {
+      for (const [i, id] of ids.entries()) {
+        await sql`update sessions set expires_at = now() + interval '10 minutes',
+                    last_seen_at = now() - ${i < 2 ? '5 minutes' : '10 seconds'}::interval
+                  where person_id = ${id}`.execute(tx);
+      }
+    });
+    sessionCache(rt.db).clear();
+    const answers = await Promise.all([...clients, ...clients].map((c) => c.get('session')));
+    expect(answers.map((a) => a.json().user?.email)).toEqual([...emails, ...emails]);
+    const sessions = await asSystem(rt.db, (tx) =>
+      sql<{ person_id: string; slid: boolean; seen: boolean }>`
+        select person_id, expires_at > now() + interval '7 hours' as slid,
+               last_seen_at > now() - interval '1 minute' as seen
+        from sessions where person_id = any(${ids}::uuid[])`.execute(tx),
+    );
+    const byPerson = new Map(sessions.rows.map((r) => [r.person_id, r]));
+    expect(ids.map((id) => byPerson.get(id))).toEqual([
+      { person_id: ids[0], slid: true, seen: true },
+      { person_id: ids[1], slid: true, seen: true },
+      // Written ten seconds ago: not again yet (once a minute is enough).
+      { person_id: ids[2], slid: false, seen: true },
+    ]);
+  });
+
   it.runIf(isServer())('hears a sign-out made by another process (LISTEN/NOTIFY)', async () => {
     // A second runtime with its own connections and its own cache stands for another process.
     const otherDb = await openDatabase({ url: rt.url!, poolSize: 2 });

@@ -78,20 +78,32 @@ export interface SessionRow {
   language: string;
 }
 
+/** Sliding a session's expiry forward is due: it was last written over a minute ago. */
+export function touchIsDue(row: SessionRow): boolean {
+  // Writing on every request would serialise reads on the session row; once a minute is enough.
+  return Date.now() - row.last_seen_at.getTime() > 60_000;
+}
+
 /** The actor of a live session, whose expiry slides forward at most once a minute. */
 export async function touchSession(tx: Tx | Kysely<DB>, row: SessionRow): Promise<Actor> {
-  // Writing on every request would serialise reads on the session row; once a minute is enough.
-  if (Date.now() - row.last_seen_at.getTime() > 60_000) {
-    await tx
-      .updateTable('sessions')
-      .set({
-        last_seen_at: sql`now()`,
-        expires_at: new Date(Date.now() + SESSION_IDLE_MS),
-      })
-      .where('id', '=', row.sessionId)
-      .where('last_seen_at', '<', sql<Date>`now() - interval '1 minute'`)
-      .execute();
-  }
+  if (touchIsDue(row)) await touchSessions(tx, [row.sessionId]);
+  return actorOf(row);
+}
+
+/**
+ * Slide the expiry of sessions forward (those not written in the last minute), in one
+ * statement however many there are.
+ */
+export async function touchSessions(tx: Tx | Kysely<DB>, sessionIds: string[]): Promise<void> {
+  await tx
+    .updateTable('sessions')
+    .set({ last_seen_at: sql`now()`, expires_at: new Date(Date.now() + SESSION_IDLE_MS) })
+    .where(sql<boolean>`id = any(${sessionIds}::uuid[])`)
+    .where('last_seen_at', '<', sql<Date>`now() - interval '1 minute'`)
+    .execute();
+}
+
+export function actorOf(row: SessionRow): Actor {
   return {
     sessionId: row.sessionId,
     personId: row.personId,

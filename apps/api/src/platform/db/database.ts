@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
+import { Batcher, perOwner } from './batcher.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { DB } from './schema.js';
 
@@ -181,43 +182,30 @@ function deliverLocally(db: Database, list: { channel: string; payload: string }
   }
 }
 
-interface Announcing {
-  waiting: { channel: string; payload: string }[];
-  /** The send that the waiting announcements will go out with. */
-  gathering: Promise<void> | null;
-  sending: Promise<void>;
-}
-const announcing = new WeakMap<Database, Announcing>();
-
 /**
  * Send committed announcements. Every NOTIFY statement is a small transaction of its own that
  * takes the database-wide notification lock, so the announcements of transactions that commit
  * close together go out in one statement: while one is being sent, the next ones gather.
  */
-function announce(db: Database, list: { channel: string; payload: string }[]): Promise<void> {
-  let state = announcing.get(db);
-  if (!state)
-    announcing.set(db, (state = { waiting: [], gathering: null, sending: Promise.resolve() }));
-  state.waiting.push(...list);
-  if (state.gathering) return state.gathering;
-  const current = state;
-  current.gathering = (async () => {
-    await current.sending;
-    await new Promise((resolve) => setImmediate(resolve));
-    const batch = current.waiting.splice(0);
-    current.gathering = null;
-    // Committed already: a lost announcement only delays a listener, so it is not an error.
-    current.sending = sql`select pg_notify(c, p)
-      from unnest(${batch.map((a) => a.channel)}::text[], ${batch.map((a) => a.payload)}::text[])
-           as a(c, p)`
-      .execute(db.kysely)
-      .then(
-        () => undefined,
-        () => undefined,
-      );
-    await current.sending;
-  })();
-  return current.gathering;
+const announcer = perOwner(
+  (db: Database) =>
+    new Batcher<{ channel: string; payload: string }, void>(
+      async (batch) => {
+        const list = batch.map((b) => b.input);
+        // Committed already: a lost announcement only delays a listener, so it is not an error.
+        await sql`select pg_notify(c, p)
+          from unnest(${list.map((a) => a.channel)}::text[], ${list.map((a) => a.payload)}::text[])
+               as a(c, p)`
+          .execute(db.kysely)
+          .catch(() => undefined);
+        for (const pending of batch) pending.resolve();
+      },
+      { concurrency: 1 },
+    ),
+);
+
+async function announce(db: Database, list: { channel: string; payload: string }[]) {
+  await announcer(db).addAll(list);
 }
 
 /**

@@ -1,13 +1,16 @@
 import { sql, type Kysely } from 'kysely';
 import { containsPattern, type Database, type Tx } from '../db/database.js';
 import { listeningCache } from '../cache/invalidating-cache.js';
+import { Batcher, perOwner } from '../db/batcher.js';
 import type { DB } from '../db/schema.js';
 import { ROLES, type Actor, type Municipality, type Role } from '../http/context.js';
 import {
   AUTH_CHANNEL,
   hashToken,
   SESSION_IDLE_MS,
-  touchSession,
+  actorOf,
+  touchIsDue,
+  touchSessions,
   type SessionRow,
 } from '../auth/session.repo.js';
 
@@ -139,53 +142,50 @@ export async function municipalityWithSession(
   let actor: Actor | null = null;
   if (found.session) {
     const session = found.session;
-    actor = await touchSession(db.kysely, session);
-    if (Date.now() - session.last_seen_at.getTime() > 60_000) {
+    if (touchIsDue(session)) {
+      await sessionToucher(db.kysely).add(session.sessionId);
       const now = Date.now();
       cache.update(key, {
         ...found,
         session: { ...session, last_seen_at: new Date(now), expiresAt: now + SESSION_IDLE_MS },
       });
     }
+    actor = actorOf(session);
   }
   return { municipality: found.municipality, roles: actor ? found.roles : [], actor };
 }
 
-interface PendingLoad {
-  slug: string;
-  tokenHash: string;
-  resolve: (found: MunicipalitySession | null) => void;
-  reject: (error: unknown) => void;
-}
-const pendingLoads = new WeakMap<Kysely<DB>, PendingLoad[]>();
-
 /**
- * The municipality of `slug`, and the live session of `tokenHash` with its person and roles
+ * The municipality of a slug, and the live session of a token hash with its person and roles
  * there. The sessions asked for in one turn of the event loop are read in one statement: at a
  * registration opening thousands of guardians whose cache entries have run out come at once,
  * and one statement for each would cost PostgreSQL more in planning than in reading.
  */
-function loadMunicipalitySession(
-  db: Kysely<DB>,
-  slug: string,
-  tokenHash: string,
-): Promise<MunicipalitySession | null> {
-  return new Promise((resolve, reject) => {
-    let pending = pendingLoads.get(db);
-    if (!pending) {
-      const loads: PendingLoad[] = (pending = []);
-      pendingLoads.set(db, loads);
-      setImmediate(() => {
-        pendingLoads.delete(db);
-        loadMany(db, loads).then(
-          (found) => loads.forEach((load, i) => load.resolve(found[i]!)),
-          (error: unknown) => loads.forEach((load) => load.reject(error)),
-        );
-      });
-    }
-    pending.push({ slug, tokenHash, resolve, reject });
-  });
-}
+const sessionLoader = perOwner(
+  (db: Kysely<DB>) =>
+    new Batcher<{ slug: string; tokenHash: string }, MunicipalitySession | null>(async (batch) => {
+      const found = await loadMany(
+        db,
+        batch.map((b) => b.input),
+      );
+      batch.forEach((pending, i) => pending.resolve(found[i]!));
+    }),
+);
+
+/**
+ * Sliding expiries, written together: at an opening, guardians whose course page has been open
+ * for minutes all come back at once, each session due for its once-a-minute write.
+ */
+const sessionToucher = perOwner(
+  (db: Kysely<DB>) =>
+    new Batcher<string, void>(async (batch) => {
+      await touchSessions(db, [...new Set(batch.map((b) => b.input))]);
+      for (const pending of batch) pending.resolve();
+    }),
+);
+
+const loadMunicipalitySession = (db: Kysely<DB>, slug: string, tokenHash: string) =>
+  sessionLoader(db).add({ slug, tokenHash });
 
 interface SessionLoadRow extends Row {
   n: string;
@@ -199,7 +199,7 @@ interface SessionLoadRow extends Row {
   roles: string[];
 }
 
-async function loadMany(db: Kysely<DB>, loads: PendingLoad[]) {
+async function loadMany(db: Kysely<DB>, loads: { slug: string; tokenHash: string }[]) {
   const { rows } = await sql<SessionLoadRow>`
     select k.n, ${sql.join(COLUMNS.map((c) => sql.ref(`m.${c}`)))},
            a.session_id, a.last_seen_at, a.expires_at, a.person_id, a.name, a.email, a.language,
