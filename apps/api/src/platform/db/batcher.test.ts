@@ -53,6 +53,21 @@ describe('Batcher', () => {
     expect(mostRunning()).toBe(2);
   });
 
+  it('gathers for idleGatherMs when nothing of the key runs', async () => {
+    const { batcher, batches } = recording({ concurrency: 1, idleGatherMs: 30 });
+    const calls = [batcher.add(1)];
+    // Over several turns, within the idle gathering time: one batch.
+    for (const n of [2, 3]) {
+      await turn();
+      calls.push(batcher.add(n));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 35));
+    // The first batch has gone (it runs 10 ms): a later call goes in a batch of its own.
+    calls.push(batcher.add(4));
+    expect(await Promise.all(calls)).toEqual([2, 4, 6, 8]);
+    expect(batches.map((b) => b.inputs)).toEqual([[1, 2, 3], [4]]);
+  });
+
   it('keeps keys apart', async () => {
     const { batcher, batches } = recording({ concurrency: 1 });
     await Promise.all([batcher.add(1, 'a'), batcher.add(2, 'b'), batcher.add(3, 'a')]);
