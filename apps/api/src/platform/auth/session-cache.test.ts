@@ -33,6 +33,9 @@ async function eventually(check: () => Promise<boolean>, ms = 3000): Promise<boo
   }
 }
 
+/** Three people of the demo, for the tests that ask for several sessions at once. */
+const THREE = ['asukas@tyrskyla.example', 'huoltaja@tyrskyla.example', 'tilat@tyrskyla.example'];
+
 describe('the session cache', () => {
   it('serves a signed-in request without asking the database for the session again', async () => {
     const resident = await loggedIn(rt.app, 'asukas@tyrskyla.example');
@@ -144,12 +147,7 @@ describe('the session cache', () => {
   });
 
   it('answers many cold sessions asked at once, each with its own person', async () => {
-    const emails = [
-      'asukas@tyrskyla.example',
-      'huoltaja@tyrskyla.example',
-      'tilat@tyrskyla.example',
-    ];
-    const clients = await Promise.all(emails.map((email) => loggedIn(rt.app, email)));
+    const clients = await Promise.all(THREE.map((email) => loggedIn(rt.app, email)));
     const names = await Promise.all(
       clients.map(async (c) => (await c.get('session')).json().user.name as string),
     );
@@ -175,13 +173,8 @@ describe('the session cache', () => {
   });
 
   it('slides forward the expiry of sessions that come back after a while, and only theirs', async () => {
-    const emails = [
-      'asukas@tyrskyla.example',
-      'huoltaja@tyrskyla.example',
-      'tilat@tyrskyla.example',
-    ];
-    const clients = await Promise.all(emails.map((email) => loggedIn(rt.app, email)));
-    const ids = await Promise.all(emails.map(personId));
+    const clients = await Promise.all(THREE.map((email) => loggedIn(rt.app, email)));
+    const ids = await Promise.all(THREE.map(personId));
     // The first two last wrote five minutes ago, the third ten seconds ago; all three would end
     // in ten minutes (an earlier expiry is announced, so the cache drops them).
     await asSystem(rt.db, async (tx) => {
@@ -193,7 +186,7 @@ describe('the session cache', () => {
     });
     sessionCache(rt.db).clear();
     const answers = await Promise.all([...clients, ...clients].map((c) => c.get('session')));
-    expect(answers.map((a) => a.json().user?.email)).toEqual([...emails, ...emails]);
+    expect(answers.map((a) => a.json().user?.email)).toEqual([...THREE, ...THREE]);
     const sessions = await asSystem(rt.db, (tx) =>
       sql<{ person_id: string; slid: boolean; seen: boolean }>`
         select person_id, expires_at > now() + interval '7 hours' as slid,
