@@ -1,5 +1,4 @@
-import { sql } from 'kysely';
-import type { Tx } from '../db/database.js';
+import { insertColumns, type Tx } from '../db/database.js';
 import type { Ctx } from '../http/context.js';
 
 /**
@@ -27,13 +26,13 @@ export async function auditEach(
   events: { ctx: AuditCtx; action: string; target: string | null; details: object }[],
 ): Promise<void> {
   if (events.length === 0) return;
-  // Columns as arrays: one short statement however many records.
-  await sql`insert into audit_events (municipality_id, actor_person_id, action, target,
-                                      request_id, details)
-    select * from unnest(${events.map((e) => e.ctx.municipality?.id ?? null)}::uuid[],
-                         ${events.map((e) => e.ctx.actor?.personId ?? null)}::uuid[],
-                         ${events.map((e) => e.action)}::text[],
-                         ${events.map((e) => e.target)}::text[],
-                         ${events.map((e) => e.ctx.requestId)}::text[],
-                         ${events.map((e) => JSON.stringify(e.details))}::jsonb[])`.execute(tx);
+  // One short statement however many records.
+  await insertColumns(tx, 'audit_events', {
+    municipality_id: ['uuid', events.map((e) => e.ctx.municipality?.id ?? null)],
+    actor_person_id: ['uuid', events.map((e) => e.ctx.actor?.personId ?? null)],
+    action: ['text', events.map((e) => e.action)],
+    target: ['text', events.map((e) => e.target)],
+    request_id: ['text', events.map((e) => e.ctx.requestId)],
+    details: ['jsonb', events.map((e) => JSON.stringify(e.details))],
+  });
 }

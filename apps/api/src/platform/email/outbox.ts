@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { sql } from 'kysely';
-import { asSystem, type Database, type Tx } from '../db/database.js';
+import { asSystem, insertColumns, type Database, type Tx } from '../db/database.js';
 import { enqueueJobs } from '../jobs/queue.js';
 import type { Job, JobHandler } from '../jobs/worker.js';
 
@@ -27,10 +27,13 @@ export async function enqueueEmail(tx: Tx, email: OutgoingEmail): Promise<string
 export async function enqueueEmails(tx: Tx, emails: OutgoingEmail[]): Promise<string[]> {
   if (emails.length === 0) return [];
   const ids = emails.map(() => randomUUID());
-  await sql`insert into email_outbox (id, municipality_id, to_address, subject, text_body)
-    select * from unnest(${ids}::uuid[], ${emails.map((e) => e.municipalityId)}::uuid[],
-                         ${emails.map((e) => e.to)}::text[], ${emails.map((e) => e.subject)}::text[],
-                         ${emails.map((e) => e.text)}::text[])`.execute(tx);
+  await insertColumns(tx, 'email_outbox', {
+    id: ['uuid', ids],
+    municipality_id: ['uuid', emails.map((e) => e.municipalityId)],
+    to_address: ['text', emails.map((e) => e.to)],
+    subject: ['text', emails.map((e) => e.subject)],
+    text_body: ['text', emails.map((e) => e.text)],
+  });
   await enqueueJobs(
     tx,
     emails.map((email, i) => ({

@@ -1,5 +1,4 @@
-import { sql } from 'kysely';
-import { notifyAfterCommit, type Tx } from '../db/database.js';
+import { insertColumns, notifyAfterCommit, type Tx } from '../db/database.js';
 
 export const JOBS_CHANNEL = 'helppo_jobs';
 
@@ -25,14 +24,15 @@ export async function enqueueJobs(
   jobs: (JobOptions & { kind: string; payload: Record<string, unknown> })[],
 ): Promise<void> {
   if (jobs.length === 0) return;
-  // Columns as arrays: one short statement however many jobs (a rush batch makes hundreds).
+  // One short statement however many jobs (a rush batch makes hundreds).
   const now = new Date().toISOString();
-  await sql`insert into jobs (kind, payload, municipality_id, run_at, max_attempts)
-    select * from unnest(${jobs.map((job) => job.kind)}::text[],
-                         ${jobs.map((job) => JSON.stringify(job.payload))}::jsonb[],
-                         ${jobs.map((job) => job.municipalityId ?? null)}::uuid[],
-                         ${jobs.map((job) => job.runAt?.toISOString() ?? now)}::timestamptz[],
-                         ${jobs.map((job) => job.maxAttempts ?? 5)}::int[])`.execute(tx);
+  await insertColumns(tx, 'jobs', {
+    kind: ['text', jobs.map((job) => job.kind)],
+    payload: ['jsonb', jobs.map((job) => JSON.stringify(job.payload))],
+    municipality_id: ['uuid', jobs.map((job) => job.municipalityId ?? null)],
+    run_at: ['timestamptz', jobs.map((job) => job.runAt?.toISOString() ?? now)],
+    max_attempts: ['int', jobs.map((job) => job.maxAttempts ?? 5)],
+  });
   for (const job of jobs) {
     // A job due now wakes the workers; a later one is found by their polling.
     if (!job.runAt || job.runAt.getTime() <= Date.now()) {

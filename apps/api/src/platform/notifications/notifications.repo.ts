@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { notifyAfterCommit, type Tx } from '../db/database.js';
+import { insertColumns, notifyAfterCommit, type Tx } from '../db/database.js';
 import { NOTIFICATION_CHANNEL, type NotificationEvent } from './hub.js';
 
 export interface NewNotification {
@@ -29,15 +29,17 @@ export async function insertNotification(tx: Tx, n: NewNotification): Promise<st
 /** Several notifications in one statement (a course rush tells hundreds of guardians at once). */
 export async function insertNotifications(tx: Tx, list: NewNotification[]): Promise<string[]> {
   if (list.length === 0) return [];
-  // Columns as arrays: one short statement for any number of rows (ids made here, so each row's
-  // id is known without relying on the order of RETURNING).
+  // One short statement for any number of rows (ids made here, so each row's id is known
+  // without relying on the order of RETURNING).
   const ids = list.map(() => randomUUID());
-  await sql`insert into notifications (id, municipality_id, person_id, title, body, link)
-    select * from unnest(${ids}::uuid[], ${list.map((n) => n.municipalityId)}::uuid[],
-                         ${list.map((n) => n.personId)}::uuid[], ${list.map((n) => n.title)}::text[],
-                         ${list.map((n) => n.body)}::text[], ${list.map((n) => n.link ?? null)}::text[])`.execute(
-    tx,
-  );
+  await insertColumns(tx, 'notifications', {
+    id: ['uuid', ids],
+    municipality_id: ['uuid', list.map((n) => n.municipalityId)],
+    person_id: ['uuid', list.map((n) => n.personId)],
+    title: ['text', list.map((n) => n.title)],
+    body: ['text', list.map((n) => n.body)],
+    link: ['text', list.map((n) => n.link ?? null)],
+  });
   for (const [i, n] of list.entries()) {
     await publish(tx, {
       municipalityId: n.municipalityId,
